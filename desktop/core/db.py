@@ -1,0 +1,137 @@
+"""Opening a database: engine, SQLite pragmas, migrations on open, backup before migrating."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core.errors import FactDeskError, SchemaTooNew
+from desktop.core.paths import backups_dir
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open, migrated database: the engine and a factory of short-lived sessions."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this is the embedded SQLite file (FTS5) rather than a server."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed if the block finishes, rolled back if it raises."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session."""
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        """Release every pooled connection (and with it SQLite's file handles)."""
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets the window read while an import writes; foreign keys are off by default in
+    # SQLite; busy_timeout turns a momentary lock into a wait instead of an error.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def alembic_config() -> Config:
+    """Alembic configuration built in code: no alembic.ini is needed at run time."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("desktop.core") / "migrations"))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this FactDesk knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine with FactDesk's connection settings; no schema work."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise FactDeskError(f"{url}: not a database path or URL ({exc})") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            folder = Path(parsed.database).parent
+            if not folder.is_dir():
+                raise FactDeskError(f"{parsed.database}: folder {folder} does not exist")
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _backup_sqlite(engine: Engine, revision: str) -> Path:
+    """Copy the SQLite file with the online-backup API, which includes WAL contents."""
+    source_path = Path(str(engine.url.database))
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backups_dir() / f"{source_path.stem}-{revision}-{stamp}.sqlite"
+    with sqlite3.connect(source_path) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+def open_database(url: str) -> Database:
+    """Open (and create or migrate) the database at ``url``.
+
+    Refuses a database whose revision this version does not know, because a newer
+    FactDesk wrote it. Before upgrading a SQLite file that already holds a schema, a copy
+    is kept in the backups folder.
+    """
+    engine = create_db_engine(url)
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        engine.dispose()
+        raise FactDeskError(f"{engine.url.render_as_string()}: cannot open ({exc.orig})") from exc
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        engine.dispose()
+        raise SchemaTooNew(
+            f"{engine.url.render_as_string()}: written by a newer FactDesk (schema {current}); "
+            "update FactDesk to open it"
+        )
+    if current != script.get_current_head():
+        if current is not None and engine.dialect.name == "sqlite":
+            _backup_sqlite(engine, current)
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    return Database(engine, sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,200 @@
+"""Plain, frozen data crossing from core to the GUI and the command line (never ORM rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """What happened to one file, or one CSV row."""
+
+    path: str
+    status: str  # imported | duplicate | failed
+    article_id: int | None = None
+    copy_of: int | None = None
+    reason: str | None = None
+    claims: int = 0
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """A whole import: every item, and whether the user cancelled it part way."""
+
+    items: tuple[ImportItem, ...]
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        """How many items ended with this status."""
+        return sum(1 for item in self.items if item.status == status)
+
+    @property
+    def copies(self) -> int:
+        """Imported articles recorded as near-copies of earlier ones."""
+        return sum(1 for item in self.items if item.copy_of is not None)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims to list or export; the same filter the window and the CLI build."""
+
+    verdicts: tuple[str, ...] = ()
+    conflicts_only: bool = False
+    min_sources: int = 0
+    text: str = ""
+    article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """One quantity that mentions of a claim disagree on, and the values they give."""
+
+    slot: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as the claims table shows it."""
+
+    id: int
+    text: str
+    verdict: str
+    review_state: str
+    n_sources: int
+    n_articles: int
+    n_origins: int
+    n_support: int
+    n_contradict: int
+    has_conflict: bool
+    conflicts: tuple[ConflictValue, ...]
+    first_seen: date | None
+    attribution: str | None
+    verdict_as_of: date | None
+    updated_at: datetime
+    updated_by: str | None
+    version: int
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """A mention with what the reader needs to judge it: where, who, and the sentence."""
+
+    id: int
+    claim_id: int
+    article_id: int
+    external_id: str | None
+    source: str
+    title: str
+    published: date | None
+    url: str | None
+    start: int
+    end: int
+    sentence: str
+    stance: str
+    hedged: bool
+    attribution: str | None
+    origin: str
+    score: float
+    copy_of: int | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of a claim's audit trail."""
+
+    at: datetime
+    author: str | None
+    action: str
+    field: str | None
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """A note or link attached to a claim."""
+
+    id: int
+    kind: str
+    text: str
+    url: str | None
+    author: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """Everything about one claim: the row, its mentions, evidence and history."""
+
+    claim: ClaimRow
+    verdict_note: str | None
+    mentions: tuple[MentionRow, ...]
+    evidence: tuple[EvidenceRow, ...]
+    history: tuple[EventRow, ...]
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An imported article as the article list shows it."""
+
+    id: int
+    source: str
+    title: str
+    published: date | None
+    url: str | None
+    external_id: str | None
+    path: str | None
+    copy_of: int | None
+    n_claims: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article sentence judged to state or discuss the query's claim."""
+
+    article_id: int
+    external_id: str | None
+    source: str
+    title: str
+    sentence: str
+    start: int
+    end: int
+    claim_id: int | None
+    score: float
+    stance: str
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Totals for the status bar and `factdesk stats`."""
+
+    articles: int
+    sources: int
+    origins: int
+    sentences: int
+    claims: int
+    mentions: int
+    conflicts: int
+    by_verdict: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VerdictChange:
+    """A verdict edit and what undoing it needs (the version the claim now has)."""
+
+    claim_id: int
+    before: str
+    after: str
+    version: int
+    note_before: str | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write touched, so each view refreshes only what it shows."""
+
+    claim_ids: frozenset[int] = frozenset()
+    articles_changed: bool = False
+    structure_changed: bool = False

@@ -1,0 +1,75 @@
+"""Bytes to text: byte-order marks, UTF-8, then a detected legacy encoding; binary refused."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from desktop.core.errors import InputError
+
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+"""One article larger than this is almost surely not an article (a log, a dump, a book)."""
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_bytes(path: Path, limit: int | None = MAX_TEXT_BYTES) -> bytes:
+    """The file's bytes, refusing empty and oversized files with a message naming them."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError(path, "empty file, nothing to import")
+        if limit is not None and size > limit:
+            raise InputError(
+                path,
+                f"too large for one article ({size / 1e6:.1f} MB; the limit is "
+                f"{limit / 1e6:.0f} MB): split it, or import it as a CSV of articles",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror})") from exc
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode ``data`` as text, or raise InputError if it is binary or undecodable."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:8192]:
+        # UTF-16 without a byte-order mark still shows as every other byte NUL.
+        sample = data[:8192]
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > len(sample) / 4 and even == 0:
+            return data.decode("utf-16-le", errors="replace")
+        if even > len(sample) / 4 and odd == 0:
+            return data.decode("utf-16-be", errors="replace")
+        raise InputError(path, "binary file, not text (is it an image, archive or program?)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:65536]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("cp1252", errors="replace")
+
+
+def read_text(path: Path, limit: int | None = MAX_TEXT_BYTES) -> str:
+    """Read and decode a text file, with every refusal naming the file."""
+    text = decode(read_bytes(path, limit), path)
+    if not text.strip():
+        raise InputError(path, "no text in the file, nothing to import")
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 40:
+        raise InputError(path, "binary file, not text (is it an image, archive or program?)")
+    return text

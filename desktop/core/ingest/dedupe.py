@@ -1,0 +1,91 @@
+"""Exact and near-duplicate detection: content hashes and sampled word shingles.
+
+Near-copies are found by containment, not Jaccard: a syndicated copy often adds or drops a
+lead paragraph or a footer (seeds 000 and 001), which lowers Jaccard but keeps most of the
+shorter text inside the longer one. Shingles are sampled by hash value (keep h % 8 == 0),
+so both texts keep the same shingles and containment stays estimable from the samples.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+SHINGLE = 5
+SAMPLE_MOD = 8
+COPY_THRESHOLD = 0.5
+MIN_SAMPLES = 4
+_WORD = re.compile(r"\w+")
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case and white space folded: the exact-duplicate key."""
+    folded = " ".join(text.casefold().split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def fingerprint(text: str) -> frozenset[int]:
+    """The sampled 5-word shingle hashes of a text."""
+    words = _WORD.findall(text.casefold())
+    sample: set[int] = set()
+    for i in range(max(0, len(words) - SHINGLE + 1)):
+        digest = hashlib.blake2b(" ".join(words[i:i + SHINGLE]).encode(), digest_size=8).digest()
+        value = int.from_bytes(digest, "little") >> 1  # fits a signed 64-bit integer
+        if value % SAMPLE_MOD == 0:
+            sample.add(value)
+    return frozenset(sample)
+
+
+def encode_fingerprint(hashes: frozenset[int]) -> str:
+    """Store form: hex numbers separated by spaces, sorted for stable files."""
+    return " ".join(format(h, "x") for h in sorted(hashes))
+
+
+def decode_fingerprint(stored: str) -> frozenset[int]:
+    """Inverse of encode_fingerprint."""
+    return frozenset(int(h, 16) for h in stored.split())
+
+
+@dataclass(frozen=True)
+class Copy:
+    """The earlier article a new one nearly copies, and how much of it they share."""
+
+    article_id: int
+    origin_id: int
+    containment: float
+
+
+class CopyIndex:
+    """Inverted index from shingle sample to articles, for near-copy lookup."""
+
+    def __init__(self) -> None:
+        self._postings: dict[int, list[int]] = defaultdict(list)
+        self._sizes: dict[int, int] = {}
+        self._origins: dict[int, int] = {}
+
+    def add(self, article_id: int, origin_id: int, hashes: frozenset[int]) -> None:
+        """Index an article under its own id, remembering the origin of its copy set."""
+        self._sizes[article_id] = len(hashes)
+        self._origins[article_id] = origin_id
+        for h in hashes:
+            self._postings[h].append(article_id)
+
+    def find_copy(self, hashes: frozenset[int]) -> Copy | None:
+        """The indexed article this text nearly copies, best first, or None."""
+        if len(hashes) < MIN_SAMPLES:
+            return None
+        shared: dict[int, int] = defaultdict(int)
+        for h in hashes:
+            for article_id in self._postings.get(h, ()):
+                shared[article_id] += 1
+        best: Copy | None = None
+        for article_id, count in sorted(shared.items()):
+            smaller = min(len(hashes), self._sizes[article_id])
+            if smaller < MIN_SAMPLES:
+                continue
+            containment = count / smaller
+            if containment >= COPY_THRESHOLD and (best is None or containment > best.containment):
+                best = Copy(article_id, self._origins[article_id], containment)
+        return best

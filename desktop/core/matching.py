@@ -1,0 +1,129 @@
+"""Assigning mentions to claims: a candidate index over terms, then a scored comparison.
+
+A new mention is compared only with claims that share one of its rarest terms (never
+with every claim), so the work per mention stays near constant as the corpus grows.
+
+The score of a mention against a claim is the mean of its best and its average weighted
+Jaccard over the claim's mentions. Best alone (single link) lets claims grow in chains,
+each step a little further from the first statement; average alone splits a claim as
+soon as one paraphrase is loose. Term weights mix the corpus's own rarity with rarity in
+a background of news prose (text/rarity.py). A claim whose mentions are placed on other
+days (weekday, month or written date) is never joined: that is how a Friday meeting in
+March and a Wednesday meeting in June stay two claims. The constants were chosen on the
+seeds gold (benchmarks/grouping_quality.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from desktop.core.text.dates import When
+from desktop.core.text.quantities import Quantity
+from desktop.core.text.rarity import weight as background_weight
+
+JOIN_THRESHOLD = 0.25
+RAREST_TERMS = 12
+MIN_SHARED = 2
+MEMBERS_COMPARED = 32
+"""A claim is compared through its first mentions only, bounding work on huge claims."""
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """One mention as the index knows it."""
+
+    claim_id: int
+    terms: frozenset[str]
+    when: When
+
+
+@dataclass(frozen=True)
+class Match:
+    """The claim a mention joins, and the score that decided it."""
+
+    claim_id: int
+    score: float
+
+
+class ClaimIndex:
+    """Inverted index from term to claims, with term counts for weighting."""
+
+    def __init__(self, threshold: float = JOIN_THRESHOLD) -> None:
+        self.threshold = threshold
+        self._members: dict[int, list[Indexed]] = defaultdict(list)
+        self._whens: dict[int, set[When]] = defaultdict(set)
+        self._postings: dict[str, set[int]] = defaultdict(set)
+        self._df: Counter[str] = Counter()
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def add(self, claim_id: int, terms: frozenset[str], when: When) -> None:
+        """Index a mention of ``claim_id``."""
+        self._count += 1
+        members = self._members[claim_id]
+        if len(members) < MEMBERS_COMPARED:
+            members.append(Indexed(claim_id, terms, when))
+        if when != When():
+            self._whens[claim_id].add(when)
+        for term in terms:
+            self._postings[term].add(claim_id)
+            self._df[term] += 1
+
+    def weight(self, term: str) -> float:
+        """Rarity of a term: half in this corpus, half in news prose at large."""
+        local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
+        return 0.5 * local + 0.5 * background_weight(term)
+
+    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Weighted Jaccard of two term sets; 0 unless they share two terms."""
+        shared = a & b
+        if len(shared) < MIN_SHARED:
+            return 0.0
+        w_shared = sum(self.weight(t) for t in shared)
+        w_union = sum(self.weight(t) for t in a | b)
+        return w_shared / w_union
+
+    def candidates(self, terms: frozenset[str]) -> set[int]:
+        """Claims sharing one of the rarest terms of ``terms``."""
+        rare = sorted((t for t in terms if t in self._postings), key=lambda t: (self._df[t], t))
+        found: set[int] = set()
+        for term in rare[:RAREST_TERMS]:
+            found.update(self._postings[term])
+        return found
+
+    def claim_score(self, claim_id: int, terms: frozenset[str]) -> float:
+        """Mean of the best and the average similarity to the claim's mentions."""
+        scores = [self.similarity(terms, m.terms) for m in self._members[claim_id]]
+        return 0.5 * max(scores) + 0.5 * sum(scores) / len(scores)
+
+    def best(self, terms: frozenset[str], when: When) -> Match | None:
+        """The claim this mention should join, or None to start a new claim."""
+        best: Match | None = None
+        for claim_id in sorted(self.candidates(terms)):
+            if any(other.differs(when) for other in self._whens.get(claim_id, ())):
+                continue
+            value = self.claim_score(claim_id, terms)
+            if value >= self.threshold and (best is None or value > best.score):
+                best = Match(claim_id, value)
+        return best
+
+
+def conflicting_values(quantities: list[Quantity]) -> list[dict[str, object]]:
+    """Slots that the mentions of one claim give disagreeing values for.
+
+    Returned as ``{"slot": "soldier:kill", "values": ["around 300", "around 600"]}``.
+    """
+    by_slot: dict[str, list[Quantity]] = defaultdict(list)
+    for quantity in quantities:
+        if ":" in quantity.slot and quantity.slot.split(":")[0]:
+            by_slot[quantity.slot].append(quantity)
+    conflicts: list[dict[str, object]] = []
+    for slot, values in sorted(by_slot.items()):
+        if any(a.disagrees(b) for i, a in enumerate(values) for b in values[i + 1:]):
+            texts = list(dict.fromkeys(q.text.lower() for q in values if not q.vague))
+            conflicts.append({"slot": slot, "values": texts})
+    return conflicts

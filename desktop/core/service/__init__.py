@@ -1,0 +1,186 @@
+"""The one API the window and the command line call: every use case, one transaction each.
+
+Methods take and return plain values (dto), never ORM objects, so nothing lazy-loads on the
+GUI thread and a session never crosses threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.core.db import Database, open_database
+from desktop.core.dto import (
+    ArticleRow,
+    Changes,
+    ClaimDetail,
+    ClaimFilter,
+    ClaimRow,
+    ImportReport,
+    MentionRow,
+    SearchHit,
+    Stats,
+    VerdictChange,
+)
+from desktop.core.errors import NotFound
+from desktop.core.ingest.csv_reader import CsvOptions
+from desktop.core.models import Article
+from desktop.core.paths import database_url
+from desktop.core.progress import NULL_PROGRESS, Progress
+from desktop.core.service import editing, reading
+from desktop.core.service.importing import import_paths
+from desktop.core.service.reading import ClaimPage
+from desktop.core.service.searching import Searcher
+
+
+class Service:
+    """FactDesk's use cases over one open database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, db: str | Path | None = None) -> Service:
+        """Open (creating or migrating) the database named by --db, FACTDESK_DB or default."""
+        return cls(open_database(database_url(db)))
+
+    def close(self) -> None:
+        """Release the database."""
+        self.db.close()
+
+    # Import -----------------------------------------------------------------------------
+    def import_paths(self, paths: Iterable[Path | str], *, source: str | None = None,
+                     text_column: str | None = None, id_column: str | None = None,
+                     progress: Progress = NULL_PROGRESS) -> ImportReport:
+        """Import files and folders; one transaction per article."""
+        return import_paths(self.db, [Path(p) for p in paths], source=source,
+                            csv_options=CsvOptions(text_column, id_column), progress=progress)
+
+    # Reading ----------------------------------------------------------------------------
+    def claims(self, flt: ClaimFilter = ClaimFilter(), *, limit: int | None = None,
+               sort: str = "sources", descending: bool = True) -> list[ClaimRow]:
+        """Claims the filter keeps, in the given order, at most ``limit``."""
+        out: list[ClaimRow] = []
+        cursor = None
+        with self.db.read() as session:
+            while True:
+                page = reading.claims_page(session, flt, sort=sort, descending=descending,
+                                           after=cursor, limit=min(limit or 1000, 1000))
+                out.extend(page.rows)
+                cursor = page.cursor
+                if cursor is None or (limit is not None and len(out) >= limit):
+                    return out[:limit] if limit is not None else out
+
+    def claims_page(self, flt: ClaimFilter, *, sort: str = "sources", descending: bool = True,
+                    after: tuple[Any, int] | None = None, limit: int = 500) -> ClaimPage:
+        """One keyset page of claims, for lazy tables."""
+        with self.db.read() as session:
+            return reading.claims_page(session, flt, sort=sort, descending=descending,
+                                       after=after, limit=limit)
+
+    def count_claims(self, flt: ClaimFilter = ClaimFilter()) -> int:
+        """How many claims the filter keeps."""
+        with self.db.read() as session:
+            return reading.count_claims(session, flt)
+
+    def mentions(self, claim_ids: list[int]) -> list[MentionRow]:
+        """Mentions of these claims."""
+        with self.db.read() as session:
+            return reading.mentions_of(session, claim_ids)
+
+    def claim(self, claim_id: int) -> ClaimDetail:
+        """One claim with its mentions, evidence and history."""
+        with self.db.read() as session:
+            return reading.claim_detail(session, claim_id)
+
+    def articles(self) -> list[ArticleRow]:
+        """Every article, grouped by source."""
+        with self.db.read() as session:
+            return reading.articles(session)
+
+    def article_body(self, article_id: int) -> str:
+        """The stored text an article's offsets point into."""
+        with self.db.read() as session:
+            article = session.get(Article, article_id)
+            if article is None:
+                raise NotFound(f"article {article_id} does not exist")
+            return article.body
+
+    def stats(self) -> Stats:
+        """Totals."""
+        with self.db.read() as session:
+            return reading.stats(session)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles judged to state or discuss the query's claim, best first."""
+        with self.db.read() as session:
+            return Searcher(session).search(query, limit)
+
+    def searches(self, queries: Iterable[str], limit: int = 20) -> Iterable[list[SearchHit]]:
+        """Many searches in one session, sharing term statistics (``search -``)."""
+        with self.db.read() as session:
+            searcher = Searcher(session)
+            for query in queries:
+                yield searcher.search(query, limit)
+
+    # Writing ----------------------------------------------------------------------------
+    def set_verdict(self, claim_id: int, verdict: str, *, note: str | None = None,
+                    by: str | None = None, expected_version: int | None = None,
+                    as_of: date | None = None) -> VerdictChange:
+        """Give a claim a verdict; fails with StaleVersion if it changed underneath."""
+        with self.db.write() as session:
+            return editing.set_verdict(session, claim_id, verdict, note=note, by=by,
+                                       expected_version=expected_version, as_of=as_of)
+
+    def set_review_state(self, claim_id: int, state: str, *, by: str | None = None,
+                         expected_version: int | None = None) -> Changes:
+        """new / in progress / done."""
+        with self.db.write() as session:
+            return editing.set_review_state(session, claim_id, state, by=by,
+                                            expected_version=expected_version)
+
+    def set_claim_text(self, claim_id: int, text: str, *, by: str | None = None,
+                       expected_version: int | None = None) -> Changes:
+        """Reword a claim."""
+        with self.db.write() as session:
+            return editing.set_claim_text(session, claim_id, text, by=by,
+                                          expected_version=expected_version)
+
+    def add_evidence(self, claim_id: int, *, text: str = "", url: str | None = None,
+                     by: str | None = None) -> int:
+        """Attach a note or a link."""
+        with self.db.write() as session:
+            return editing.add_evidence(session, claim_id, text=text, url=url, by=by)
+
+    def set_stance(self, mention_id: int, stance: str, *, by: str | None = None) -> str:
+        """Correct a mention's stance; returns the previous one (for undo)."""
+        with self.db.write() as session:
+            return editing.set_stance(session, mention_id, stance, by=by)[1]
+
+    def merge_claims(self, target_id: int, other_ids: list[int], *,
+                     by: str | None = None) -> Changes:
+        """Fold claims into one."""
+        with self.db.write() as session:
+            return editing.merge_claims(session, target_id, other_ids, by=by)
+
+    def move_mentions(self, mention_ids: list[int], to_claim_id: int | None, *,
+                      by: str | None = None) -> int:
+        """Move mentions to another claim or a new one; returns that claim's id."""
+        with self.db.write() as session:
+            return editing.move_mentions(session, mention_ids, to_claim_id, by=by)[1]
+
+    def add_span(self, article_id: int, start: int, end: int, claim_id: int | None = None, *,
+                 by: str | None = None) -> int:
+        """A span of an article as a mention of a claim (a new one if None)."""
+        with self.db.write() as session:
+            return editing.add_span(session, article_id, start, end, claim_id, by=by)[1]
+
+    def edit_article(self, article_id: int, *, source: str | None = None,
+                     title: str | None = None, published: date | None = None,
+                     clear_published: bool = False) -> Changes:
+        """Correct an article's metadata; counts follow."""
+        with self.db.write() as session:
+            return editing.edit_article(session, article_id, source=source, title=title,
+                                        published=published, clear_published=clear_published)

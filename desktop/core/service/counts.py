@@ -1,0 +1,90 @@
+"""Keeping a claim's cached source counts and conflict flag true, in the caller's transaction.
+
+Counts are cached on the claim row so a table of a million claims sorts and filters by
+them without aggregating; every write that changes mentions or articles calls refresh().
+Supporting and contradicting count independent origins, as n_origins does: a copy of an
+article is not a second confirmation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import case, delete, distinct, func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.core.matching import conflicting_values
+from desktop.core.models import Article, Claim, Evidence, Mention, Sentence, Stance, Verdict
+from desktop.core.text.quantities import Quantity
+
+_CHUNK = 500
+
+
+def refresh(session: Session, claim_ids: Iterable[int]) -> None:
+    """Recompute counts, first-seen date, attribution and conflicts of these claims.
+
+    A claim left without mentions is deleted unless the team already worked on it (a
+    verdict or evidence); then it stays, with zero counts, for the team to decide.
+    """
+    ids = sorted(set(claim_ids))
+    for start in range(0, len(ids), _CHUNK):
+        _refresh_chunk(session, ids[start:start + _CHUNK])
+
+
+def _refresh_chunk(session: Session, ids: list[int]) -> None:
+    supports = case((Mention.stance == Stance.SUPPORTS.value, Article.origin_id))
+    contradicts = case((Mention.stance == Stance.CONTRADICTS.value, Article.origin_id))
+    rows = session.execute(
+        select(
+            Mention.claim_id,
+            func.count(distinct(Article.source_id)),
+            func.count(distinct(Mention.article_id)),
+            func.count(distinct(Article.origin_id)),
+            func.count(distinct(supports)),
+            func.count(distinct(contradicts)),
+            func.min(Article.published),
+            func.min(Article.imported_at),
+        )
+        .join(Article, Article.id == Mention.article_id)
+        .where(Mention.claim_id.in_(ids))
+        .group_by(Mention.claim_id)
+    ).all()
+    details: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for claim_id, stored, attribution in session.execute(
+        select(Mention.claim_id, Sentence.quantities, Sentence.attribution)
+        .join(Sentence, Sentence.id == Mention.sentence_id)
+        .where(Mention.claim_id.in_(ids))
+        .order_by(Mention.id)
+    ):
+        details[claim_id].append((stored, attribution))
+    seen = set()
+    for claim_id, sources, articles, origins, n_support, n_contra, published, imported in rows:
+        seen.add(claim_id)
+        found = [Quantity.from_json(q) for stored, _ in details[claim_id]
+                 for q in json.loads(stored)]
+        conflicts = conflicting_values(found)
+        attributions = Counter(a for _, a in details[claim_id] if a)
+        first_seen = published or (imported.date() if isinstance(imported, datetime) else None)
+        session.execute(
+            update(Claim).where(Claim.id == claim_id).values(
+                n_sources=sources, n_articles=articles, n_origins=origins,
+                n_support=n_support, n_contradict=n_contra, first_seen=first_seen,
+                has_conflict=bool(conflicts), conflict_values=json.dumps(conflicts),
+                attribution=attributions.most_common(1)[0][0] if attributions else None,
+            )
+        )
+    empty = [claim_id for claim_id in ids if claim_id not in seen]
+    if not empty:
+        return
+    worked_on = set(session.scalars(select(Evidence.claim_id).where(Evidence.claim_id.in_(empty))))
+    worked_on |= set(session.scalars(select(Claim.id).where(
+        Claim.id.in_(empty), Claim.verdict != Verdict.UNREVIEWED.value)))
+    session.execute(update(Claim).where(Claim.id.in_(empty)).values(
+        n_sources=0, n_articles=0, n_origins=0, n_support=0, n_contradict=0,
+        has_conflict=False, conflict_values="[]"))
+    unused = [claim_id for claim_id in empty if claim_id not in worked_on]
+    if unused:
+        session.execute(delete(Claim).where(Claim.id.in_(unused)))

@@ -1,0 +1,174 @@
+"""The import use case: files to articles, sentences, mentions and claims; one article per
+transaction, so a failure or a cancel never leaves half an article behind."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.core import ingest
+from desktop.core.db import Database
+from desktop.core.dto import ImportItem, ImportReport
+from desktop.core.errors import Cancelled, InputError
+from desktop.core.ingest.cleanup import clean
+from desktop.core.ingest.csv_reader import CsvOptions
+from desktop.core.ingest.dedupe import content_hash, encode_fingerprint, fingerprint
+from desktop.core.ingest.document import Document
+from desktop.core.models import Article, Claim, Mention, Sentence, Source, Stance
+from desktop.core.progress import NULL_PROGRESS, Progress
+from desktop.core.service import counts
+from desktop.core.service.state import Canonical, ImportState, load_state, stance_toward
+from desktop.core.text.analysis import SentenceFeatures, analyse
+
+UNKNOWN_SOURCE = "unknown"
+
+
+def now() -> datetime:
+    """Naive UTC: what every backend stores the same way."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Importer:
+    """Runs one import over a list of paths; see import_paths()."""
+
+    def __init__(self, db: Database, source: str | None, csv_options: CsvOptions) -> None:
+        self.db = db
+        self.source = source.strip() if source and source.strip() else None
+        self.csv_options = csv_options
+        with db.read() as session:
+            self.state: ImportState = load_state(session)
+
+    def run(self, paths: Iterable[Path], progress: Progress) -> ImportReport:
+        """Import every file (folders recursed); a bad file is reported, never fatal."""
+        files = ingest.expand(paths)
+        items: list[ImportItem] = []
+        try:
+            for done, path in enumerate(files):
+                progress.check()
+                progress.report(done, len(files), f"Importing {path.name}")
+                for item in self._import_file(path, progress):
+                    items.append(item)
+            progress.report(len(files), len(files), "Import finished")
+        except Cancelled:
+            return ImportReport(tuple(items), cancelled=True)
+        return ImportReport(tuple(items))
+
+    def _import_file(self, path: Path, progress: Progress) -> Iterator[ImportItem]:
+        try:
+            documents = ingest.read(path, self.csv_options)
+            for document in documents:
+                progress.check()
+                yield self._import_document(document, path)
+        except InputError as error:
+            yield ImportItem(str(path), "failed", reason=error.reason)
+
+    def _import_document(self, document: Document, path: Path) -> ImportItem:
+        doc = clean(document)
+        if not doc.text.strip():
+            return ImportItem(doc.where, "failed", reason="no article text after cleanup")
+        digest = content_hash(doc.text)
+        with self.db.read() as session:
+            existing = session.scalar(select(Article.id).where(Article.content_hash == digest))
+        if existing is not None:
+            return ImportItem(doc.where, "duplicate", article_id=existing,
+                              reason=f"same text as article {existing}")
+        try:
+            with self.db.write() as session:
+                return self._store(session, doc, digest, path)
+        except BaseException:
+            # The transaction rolled back: drop whatever the indexes learned from it.
+            with self.db.read() as session:
+                self.state = load_state(session)
+            raise
+
+    def _source_id(self, session: Session, doc: Document) -> int:
+        name = (self.source or doc.source or UNKNOWN_SOURCE)[:200]
+        if name not in self.state.sources:
+            self.state.sources[name] = session.scalar(
+                insert(Source).values(name=name).returning(Source.id))
+        return self.state.sources[name]
+
+    def _store(self, session: Session, doc: Document, digest: str, path: Path) -> ImportItem:
+        hashes = fingerprint(doc.text)
+        copy = self.state.copies.find_copy(hashes)
+        article_id = session.scalar(insert(Article).values(
+            source_id=self._source_id(session, doc), title=doc.title[:1000],
+            published=doc.published, url=doc.url, external_id=doc.external_id,
+            path=os.fspath(path), byline=doc.byline, content_hash=digest, body=doc.text,
+            copy_similarity=copy.containment if copy else None,
+            fingerprint=encode_fingerprint(hashes), imported_at=now(),
+        ).returning(Article.id))
+        origin_id = copy.origin_id if copy else article_id
+        session.execute(update(Article).where(Article.id == article_id)
+                        .values(origin_id=origin_id))
+        features = analyse(doc.text, doc.published)
+        sentence_ids = self._store_sentences(session, article_id, features)
+        touched = self._store_mentions(session, article_id, features, sentence_ids)
+        counts.refresh(session, touched)
+        self.state.copies.add(article_id, origin_id, hashes)
+        return ImportItem(doc.where, "imported", article_id=article_id,
+                          copy_of=copy.article_id if copy else None, claims=len(touched))
+
+    def _store_sentences(self, session: Session, article_id: int,
+                         features: list[SentenceFeatures]) -> list[int]:
+        if not features:
+            return []
+        rows = [{
+            "article_id": article_id, "ordinal": f.ordinal, "start": f.start, "end": f.end,
+            "text": f.text, "checkworthy": f.checkworthy, "attribution": f.attribution,
+            "terms": " ".join(f.terms),
+            "quantities": json.dumps([q.to_json() for q in f.quantities]),
+            "when": json.dumps(f.when.to_json()),
+        } for f in features]
+        result = session.execute(
+            insert(Sentence).returning(Sentence.id, sort_by_parameter_order=True), rows)
+        return list(result.scalars())
+
+    def _store_mentions(self, session: Session, article_id: int,
+                        features: list[SentenceFeatures], sentence_ids: list[int]) -> set[int]:
+        rows: list[dict[str, object]] = []
+        touched: set[int] = set()
+        for feature, sentence_id in zip(features, sentence_ids, strict=True):
+            if not feature.checkworthy:
+                continue
+            terms = frozenset(feature.terms)
+            match = self.state.claims.best(terms, feature.when)
+            if match is None:
+                claim_id = self._new_claim(session, feature)
+                stance, score = (Stance.NEUTRAL if feature.hedged else Stance.SUPPORTS), 1.0
+            else:
+                claim_id, score = match.claim_id, match.score
+                stance = stance_toward(self.state.canonical[claim_id], feature.quantities,
+                                       feature.denial, feature.hedged)
+            self.state.claims.add(claim_id, terms, feature.when)
+            touched.add(claim_id)
+            rows.append({
+                "claim_id": claim_id, "article_id": article_id, "sentence_id": sentence_id,
+                "start": feature.start, "end": feature.end, "stance": stance.value,
+                "hedged": feature.hedged, "origin": "auto", "score": round(score, 4),
+            })
+        if rows:
+            session.execute(insert(Mention), rows)
+        return touched
+
+    def _new_claim(self, session: Session, feature: SentenceFeatures) -> int:
+        stamp = now()
+        claim_id = session.scalar(insert(Claim).values(
+            text=feature.claim_text, attribution=feature.attribution, created_at=stamp,
+            updated_at=stamp,
+        ).returning(Claim.id))
+        self.state.canonical[claim_id] = Canonical(feature.quantities, feature.denial)
+        return claim_id
+
+
+def import_paths(db: Database, paths: Iterable[Path], *, source: str | None = None,
+                 csv_options: CsvOptions = CsvOptions(),
+                 progress: Progress = NULL_PROGRESS) -> ImportReport:
+    """Import files and folders; each article is committed on its own."""
+    return Importer(db, source, csv_options).run(paths, progress)

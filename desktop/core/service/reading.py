@@ -1,0 +1,211 @@
+"""Read-side queries: claim pages with filter and keyset paging, claim detail, stats."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.core.dto import (
+    ArticleRow,
+    ClaimDetail,
+    ClaimFilter,
+    ClaimRow,
+    ConflictValue,
+    EventRow,
+    EvidenceRow,
+    MentionRow,
+    Stats,
+)
+from desktop.core.errors import InvalidValue, NotFound
+from desktop.core.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    Evidence,
+    Mention,
+    Sentence,
+    Source,
+    Verdict,
+)
+from desktop.core.text.normalize import terms as text_terms
+from desktop.core.text_search import sentence_ids
+
+SORT_KEYS: dict[str, ColumnElement[Any]] = {
+    "id": Claim.id,
+    "text": Claim.text,
+    "verdict": Claim.verdict,
+    "sources": Claim.n_sources,
+    "articles": Claim.n_articles,
+    "origins": Claim.n_origins,
+    "support": Claim.n_support,
+    "contradict": Claim.n_contradict,
+    "conflict": Claim.has_conflict,
+    "first_seen": func.coalesce(Claim.first_seen, literal(date(1, 1, 1))),
+    "attribution": func.coalesce(Claim.attribution, literal("")),
+    "updated_at": Claim.updated_at,
+}
+
+
+@dataclass(frozen=True)
+class ClaimPage:
+    """One page of claims and the cursor that continues after it (None at the end)."""
+
+    rows: tuple[ClaimRow, ...]
+    cursor: tuple[Any, int] | None
+
+
+def claim_row(claim: Claim) -> ClaimRow:
+    """ORM row to the plain row the GUI and CLI see."""
+    conflicts = tuple(ConflictValue(c["slot"], tuple(c["values"]))
+                      for c in json.loads(claim.conflict_values or "[]"))
+    return ClaimRow(
+        id=claim.id, text=claim.text, verdict=claim.verdict, review_state=claim.review_state,
+        n_sources=claim.n_sources, n_articles=claim.n_articles, n_origins=claim.n_origins,
+        n_support=claim.n_support, n_contradict=claim.n_contradict,
+        has_conflict=claim.has_conflict, conflicts=conflicts, first_seen=claim.first_seen,
+        attribution=claim.attribution, verdict_as_of=claim.verdict_as_of,
+        updated_at=claim.updated_at, updated_by=claim.updated_by, version=claim.version,
+    )
+
+
+def filtered(session: Session, flt: ClaimFilter) -> Select[tuple[Claim]]:
+    """The claims a filter keeps, as a statement (no order, no limit)."""
+    stmt = select(Claim)
+    if flt.verdicts:
+        unknown = set(flt.verdicts) - {v.value for v in Verdict}
+        if unknown:
+            raise InvalidValue(f"unknown verdict {sorted(unknown)[0]!r} "
+                               f"(use {', '.join(v.value for v in Verdict)})")
+        stmt = stmt.where(Claim.verdict.in_(flt.verdicts))
+    if flt.conflicts_only:
+        stmt = stmt.where(Claim.has_conflict.is_(True))
+    if flt.min_sources:
+        stmt = stmt.where(Claim.n_sources >= flt.min_sources)
+    if flt.article_id is not None:
+        stmt = stmt.where(Claim.id.in_(
+            select(Mention.claim_id).where(Mention.article_id == flt.article_id)))
+    if flt.text.strip():
+        wanted = text_terms(flt.text)
+        if not wanted:
+            return stmt.where(false())
+        hits = sentence_ids(session, wanted, any_term=False).subquery()
+        stmt = stmt.where(Claim.id.in_(
+            select(Mention.claim_id).where(Mention.sentence_id.in_(select(hits)))))
+    return stmt
+
+
+def claims_page(session: Session, flt: ClaimFilter, *, sort: str = "sources",
+                descending: bool = True, after: tuple[Any, int] | None = None,
+                limit: int = 500) -> ClaimPage:
+    """A page of claims in a stable order (the sort key, then id), continuing after a cursor.
+
+    Keyset paging: the cursor is the last row's (sort value, id), so page 1,000 costs what
+    page 1 costs, unlike OFFSET.
+    """
+    if sort not in SORT_KEYS:
+        raise InvalidValue(f"cannot sort by {sort!r} (use {', '.join(SORT_KEYS)})")
+    key = SORT_KEYS[sort]
+    stmt = filtered(session, flt)
+    if after is not None:
+        value, last_id = after
+        beyond = key < value if descending else key > value
+        stmt = stmt.where(or_(beyond, and_(key == value, Claim.id > last_id)))
+    stmt = stmt.order_by(key.desc() if descending else key.asc(), Claim.id).limit(limit + 1)
+    claims = list(session.scalars(stmt))
+    more = len(claims) > limit
+    claims = claims[:limit]
+    cursor = None
+    if more and claims:
+        last = claims[-1]
+        cursor = (session.scalar(select(key).where(Claim.id == last.id)), last.id)
+    return ClaimPage(tuple(claim_row(c) for c in claims), cursor)
+
+
+def count_claims(session: Session, flt: ClaimFilter) -> int:
+    """How many claims the filter keeps."""
+    return session.scalar(select(func.count()).select_from(filtered(session, flt).subquery())) or 0
+
+
+def mentions_of(session: Session, claim_ids: list[int]) -> list[MentionRow]:
+    """Mentions of these claims with their article, source and sentence."""
+    if not claim_ids:
+        return []
+    origin = aliased(Article)
+    rows = session.execute(
+        select(Mention, Article, Source.name, Sentence.attribution, origin.id)
+        .join(Article, Article.id == Mention.article_id)
+        .join(Source, Source.id == Article.source_id)
+        .outerjoin(Sentence, Sentence.id == Mention.sentence_id)
+        .outerjoin(origin, and_(origin.id == Article.origin_id, origin.id != Article.id))
+        .where(Mention.claim_id.in_(claim_ids))
+        .order_by(Mention.claim_id, Article.published, Mention.article_id, Mention.start)
+    ).all()
+    return [
+        MentionRow(
+            id=m.id, claim_id=m.claim_id, article_id=a.id, external_id=a.external_id,
+            source=source, title=a.title, published=a.published, url=a.url, start=m.start,
+            end=m.end, sentence=a.body[m.start:m.end], stance=m.stance, hedged=m.hedged,
+            attribution=attribution, origin=m.origin, score=m.score, copy_of=copy_of,
+        )
+        for m, a, source, attribution, copy_of in rows
+    ]
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+    """One claim with mentions, evidence and history."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"claim {claim_id} does not exist")
+    evidence = session.scalars(select(Evidence).where(Evidence.claim_id == claim_id)
+                               .order_by(Evidence.created_at, Evidence.id))
+    history = session.scalars(select(ClaimEvent).where(ClaimEvent.claim_id == claim_id)
+                              .order_by(ClaimEvent.at, ClaimEvent.id))
+    return ClaimDetail(
+        claim=claim_row(claim),
+        verdict_note=claim.verdict_note,
+        mentions=tuple(mentions_of(session, [claim_id])),
+        evidence=tuple(EvidenceRow(e.id, e.kind, e.text, e.url, e.author, e.created_at)
+                       for e in evidence),
+        history=tuple(EventRow(h.at, h.author, h.action, h.field, h.old, h.new)
+                      for h in history),
+    )
+
+
+def articles(session: Session) -> list[ArticleRow]:
+    """Every article with its source, copy mark and number of claims."""
+    claims = (select(Mention.article_id, func.count(func.distinct(Mention.claim_id)).label("n"))
+              .group_by(Mention.article_id).subquery())
+    rows = session.execute(
+        select(Article.id, Source.name, Article.title, Article.published, Article.url,
+               Article.external_id, Article.path, Article.origin_id,
+               func.coalesce(claims.c.n, 0))
+        .join(Source, Source.id == Article.source_id)
+        .outerjoin(claims, claims.c.article_id == Article.id)
+        .order_by(Source.name, Article.published, Article.id))
+    return [ArticleRow(i, s, t, p, u, x, path, o if o != i else None, n)
+            for i, s, t, p, u, x, path, o, n in rows]
+
+
+def stats(session: Session) -> Stats:
+    """Totals for the status bar and `factdesk stats`."""
+    def count(stmt: Select[Any]) -> int:
+        return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+    by_verdict = {v.value: 0 for v in Verdict}
+    for verdict, n in session.execute(select(Claim.verdict, func.count()).group_by(Claim.verdict)):
+        by_verdict[verdict] = n
+    return Stats(
+        articles=count(select(Article.id)),
+        sources=count(select(Source.id).where(Source.id.in_(select(Article.source_id)))),
+        origins=count(select(Article.origin_id).distinct()),
+        sentences=count(select(Sentence.id)),
+        claims=count(select(Claim.id)),
+        mentions=count(select(Mention.id)),
+        conflicts=count(select(Claim.id).where(Claim.has_conflict.is_(True))),
+        by_verdict=by_verdict,
+    )

@@ -1,0 +1,73 @@
+"""The in-memory indexes an import works against, loaded from the database it writes to.
+
+Loaded at the start of each import (so a colleague's additions on a shared server are
+seen) and reloaded after a rolled-back article, so memory never holds what the database
+does not.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.ingest.dedupe import CopyIndex, decode_fingerprint
+from desktop.core.matching import ClaimIndex
+from desktop.core.models import Article, Mention, Sentence, Source, Stance
+from desktop.core.text.dates import When
+from desktop.core.text.quantities import Quantity
+from desktop.core.text.stance import is_denial
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """What a claim's first mention says, the reference that stances are judged against."""
+
+    quantities: tuple[Quantity, ...]
+    denial: bool
+
+
+def stance_toward(canonical: Canonical, quantities: tuple[Quantity, ...], denial: bool,
+                  hedged: bool) -> Stance:
+    """How a new mention stands toward its claim's first mention.
+
+    A different value for the same quantity, or a denial of what the claim asserts,
+    contradicts; a hedged report ("reportedly", "estimates") is neutral.
+    """
+    disagrees = any(q.disagrees(c) for q in quantities for c in canonical.quantities)
+    if disagrees or denial != canonical.denial:
+        return Stance.CONTRADICTS
+    return Stance.NEUTRAL if hedged else Stance.SUPPORTS
+
+
+@dataclass
+class ImportState:
+    """Copy index, claim index, canonical mentions and source ids."""
+
+    copies: CopyIndex = field(default_factory=CopyIndex)
+    claims: ClaimIndex = field(default_factory=ClaimIndex)
+    canonical: dict[int, Canonical] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+
+
+def load_state(session: Session) -> ImportState:
+    """Build the indexes from what the database holds, in id order (deterministic)."""
+    state = ImportState()
+    state.sources = dict(session.execute(select(Source.name, Source.id)).tuples().all())
+    for article_id, origin_id, stored in session.execute(
+        select(Article.id, Article.origin_id, Article.fingerprint).order_by(Article.id)
+    ):
+        state.copies.add(article_id, origin_id or article_id, decode_fingerprint(stored))
+    for claim_id, terms, when, stored, text in session.execute(
+        select(Mention.claim_id, Sentence.terms, Sentence.when, Sentence.quantities,
+               Sentence.text)
+        .join(Sentence, Sentence.id == Mention.sentence_id)
+        .order_by(Mention.id)
+    ):
+        state.claims.add(claim_id, frozenset(terms.split()), When.from_json(json.loads(when)))
+        if claim_id not in state.canonical:
+            state.canonical[claim_id] = Canonical(
+                tuple(Quantity.from_json(q) for q in json.loads(stored)), is_denial(text))
+    return state

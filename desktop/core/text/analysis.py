@@ -1,0 +1,67 @@
+"""One article body to the sentence features that storage, matching and search use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.core.text.attribution import strip_attribution
+from desktop.core.text.checkworthy import is_checkworthy
+from desktop.core.text.dates import When, article_context, event_when
+from desktop.core.text.normalize import learn_aliases, terms
+from desktop.core.text.quantities import Quantity, quantities
+from desktop.core.text.sentences import split
+from desktop.core.text.stance import is_denial, is_hedged
+
+
+EVENT_TERMS = frozenset({"meet", "visit"})
+"""Stems of the meeting-like events whose day becomes the article's context."""
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """A sentence, its offsets in the body, and what matching needs to know about it."""
+
+    ordinal: int
+    start: int
+    end: int
+    text: str
+    claim_text: str
+    attribution: str | None
+    terms: tuple[str, ...]
+    quantities: tuple[Quantity, ...]
+    when: When
+    checkworthy: bool
+    hedged: bool
+    denial: bool
+
+
+def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
+    """Split the body and describe every sentence; the same input gives the same output."""
+    aliases = learn_aliases(body)
+    spans = split(body)
+    attributions = [strip_attribution(body[start:end]) for start, end in spans]
+    term_lists = [tuple(terms(a.claim_text, aliases)) for a in attributions]
+    whens = [event_when(a.claim_text, published) for a in attributions]
+    context = article_context(whens, [bool(EVENT_TERMS & set(t)) for t in term_lists])
+    out: list[SentenceFeatures] = []
+    for ordinal, (start, end) in enumerate(spans):
+        text = body[start:end]
+        attributed = attributions[ordinal]
+        sentence_terms = term_lists[ordinal]
+        when = whens[ordinal] if whens[ordinal] != When() else context
+        out.append(SentenceFeatures(
+            ordinal=ordinal,
+            start=start,
+            end=end,
+            text=text,
+            claim_text=attributed.claim_text,
+            attribution=attributed.source,
+            terms=sentence_terms,
+            quantities=tuple(quantities(attributed.claim_text)),
+            when=when,
+            checkworthy=is_checkworthy(text, list(sentence_terms)),
+            hedged=is_hedged(text),
+            denial=is_denial(attributed.claim_text),
+        ))
+    return out

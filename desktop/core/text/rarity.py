@@ -1,0 +1,29 @@
+"""How rare a term is in news prose, from background counts shipped with FactDesk.
+
+See scripts/build_term_frequencies.py for why a background is used and how it is built.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[int, dict[str, int]]:
+    with resources.files("desktop.core.text").joinpath("term_frequencies.json.gz").open("rb") as raw:
+        data = json.loads(gzip.decompress(raw.read()))
+    return int(data["sentences"]), data["frequencies"]
+
+
+@lru_cache(maxsize=200_000)
+def weight(term: str) -> float:
+    """Inverse document frequency of ``term`` over the background sentences.
+
+    Terms the background never saw (names, places) weigh the most.
+    """
+    total, frequencies = _table()
+    return math.log(1.0 + total / (frequencies.get(term, 0) + 1))
