@@ -67,7 +67,7 @@ class ClaimIndex:
         members = self._members[claim_id]
         if len(members) < MEMBERS_COMPARED:
             members.append(Indexed(claim_id, terms, when))
-        if when != When():
+        if not when.empty:
             self._whens[claim_id].add(when)
         for term in terms:
             self._postings[term].add(claim_id)
@@ -119,7 +119,10 @@ def conflicting_values(quantities: list[Quantity]) -> list[dict[str, object]]:
     """
     by_slot: dict[str, list[Quantity]] = defaultdict(list)
     for quantity in quantities:
-        if ":" in quantity.slot and quantity.slot.split(":")[0]:
+        # Only counts of something that happened (killed, sent, arrested) can conflict;
+        # "the two nations" and "eight other nations" are not competing figures.
+        head, _, event = quantity.slot.partition(":")
+        if head and event:
             by_slot[quantity.slot].append(quantity)
     conflicts: list[dict[str, object]] = []
     for slot, values in sorted(by_slot.items()):

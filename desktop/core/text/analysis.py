@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from desktop.core.text.attribution import strip_attribution
 from desktop.core.text.checkworthy import is_checkworthy
-from desktop.core.text.dates import When, article_context, event_when
+from desktop.core.text.dates import EVENT, When, article_context, event_when
 from desktop.core.text.normalize import learn_aliases, terms
 from desktop.core.text.quantities import Quantity, quantities
 from desktop.core.text.sentences import split
@@ -43,13 +43,15 @@ def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
     attributions = [strip_attribution(body[start:end]) for start, end in spans]
     term_lists = [tuple(terms(a.claim_text, aliases)) for a in attributions]
     whens = [event_when(a.claim_text, published) for a in attributions]
-    context = article_context(whens, [bool(EVENT_TERMS & set(t)) for t in term_lists])
+    is_event = [bool(EVENT_TERMS & set(t)) for t in term_lists]
+    whens = [replace(w, kind=EVENT) if e and not w.empty else w for w, e in zip(whens, is_event)]
+    context = article_context(whens, is_event)
     out: list[SentenceFeatures] = []
     for ordinal, (start, end) in enumerate(spans):
         text = body[start:end]
         attributed = attributions[ordinal]
         sentence_terms = term_lists[ordinal]
-        when = whens[ordinal] if whens[ordinal] != When() else context
+        when = context if whens[ordinal].empty else whens[ordinal]
         out.append(SentenceFeatures(
             ordinal=ordinal,
             start=start,

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 _VERBS = (r"(?:said|says|reported|reports|told|stated|announced|added|noted|claimed|"
           r"confirmed|wrote|quoted|cited|estimated?|estimates|believes?|believed|"
-          r"suggested?|suggests|indicated?|indicates|alleged|alleges|warned)")
+          r"suggested?|suggests|indicated?|indicates|alleged|alleges|warned|reiterated|stressed|"
+          r"emphasi[sz]ed|insisted|argued|acknowledged)")
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
         r"today|yesterday|earlier|late|last\s+\w+))?"
 _WHO = r"(?P<who>(?:the\s+)?[\w'’().,\- ]{2,90}?)"
@@ -24,7 +25,7 @@ _MIDDLE = re.compile(r",\s*(?P<who>it|he|she|they|the agency|the report)\s+" + _
 _LEADING = re.compile(r"^(?P<who>(?:the\s+)?[A-Za-z'’().\- ]{2,90}?)\s+" + _VERBS + _WHEN + r"\s+(?:that\s+)?(?=\S)")
 _SOURCE_NOUNS = re.compile(r"\b(?:sources?|intelligence|media|agency|officials?|reports?|"
                            r"lawmakers?|ministry|spokes\w+|analysts?|experts?|estimates?|"
-                           r"observers?|monitors?|government|police|military|army)\b", re.I)
+                           r"observers?|monitors?|government|police|military|army|department)\b", re.I)
 _PASSIVE = re.compile(r",?\s*(?:were |was )?reported(?:\s+on)?(?:\s+(?:Monday|Tuesday|Wednesday|"
                       r"Thursday|Friday|Saturday|Sunday))?\s+by\s+(?P<who>[\w'’().\- ]{2,80}?)"
                       r"(?:\s+on\s+\w+day)?(?=[,.;]|\s+following|\s+after|$)")

@@ -27,13 +27,16 @@ FULL_DATE = re.compile(
 DAY_MONTH = re.compile(r"\b(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+" + _MONTH +
                        r")\b(?!,?\s+\d{4})")
 _WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
-_MONTH_NAME = re.compile(r"\b(?:in|last|this|since|from|until|by|early|late|mid)[- ](" +
+_MONTH_NAME = re.compile(r"\b(?i:in|last|this|since|from|until|by|early|late|mid)[- ](" +
                          "|".join(m.capitalize() for m in MONTHS if m != "may") + r")\b")
 _RELATIVE = {
     "the previous day": -1, "the day before": -1, "yesterday": -1, "today": 0,
     "the following day": 1, "the next day": 1,
 }
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(_RELATIVE) + r")\b", re.IGNORECASE)
+
+
+OWN, EVENT, CONTEXT = "own", "event", "context"
 
 
 @dataclass(frozen=True)
@@ -43,20 +46,37 @@ class When:
     dates: frozenset[str] = field(default_factory=frozenset)
     weekdays: frozenset[int] = field(default_factory=frozenset)
     months: frozenset[int] = field(default_factory=frozenset)
+    kind: str = OWN
+    """OWN: the sentence names the day; EVENT: ... of a meeting or visit; CONTEXT: the
+    sentence names no day and takes the day of its article's main event."""
 
-    def to_json(self) -> dict[str, list[str] | list[int]]:
+    @property
+    def empty(self) -> bool:
+        """Nothing is known about the day."""
+        return not (self.dates or self.weekdays or self.months)
+
+    def to_json(self) -> dict[str, object]:
         """Plain form for the database."""
         return {"dates": sorted(self.dates), "weekdays": sorted(self.weekdays),
-                "months": sorted(self.months)}
+                "months": sorted(self.months), "kind": self.kind}
 
     @classmethod
     def from_json(cls, data: dict[str, list]) -> When:  # type: ignore[type-arg]
         """Inverse of to_json."""
         return cls(frozenset(data.get("dates", ())), frozenset(data.get("weekdays", ())),
-                   frozenset(data.get("months", ())))
+                   frozenset(data.get("months", ())), str(data.get("kind", OWN)))
 
     def differs(self, other: When) -> bool:
-        """Whether the two sentences speak of events on different days."""
+        """Whether the two sentences speak of events on different days.
+
+        A day taken from the article's context is not weighed against a bare weekday a
+        sentence gives for some other, incidental event ("the spokesperson said on
+        Thursday"); it is against a written date or month.
+        """
+        if {self.kind, other.kind} == {CONTEXT, OWN}:
+            own = self if self.kind == OWN else other
+            if not own.dates and not own.months:
+                return False
         if self.dates and other.dates and not self.dates & other.dates:
             return True
         if self.weekdays and other.weekdays and not self.weekdays & other.weekdays:
@@ -122,4 +142,5 @@ def article_context(whens: list[When], event_sentences: list[bool]) -> When:
             months |= when.months
     if len(days) != 1:
         return When()
-    return When(frozenset(), frozenset(days), frozenset(months) if len(months) == 1 else frozenset())
+    return When(frozenset(), frozenset(days),
+                frozenset(months) if len(months) == 1 else frozenset(), CONTEXT)

@@ -23,7 +23,8 @@ STOP_WORDS = frozenset(
     billion around approximately nearly roughly almost least many much several per cent
     percent mr mrs ms may might must shall also however meanwhile even still yet already
     another other new january february march april june july august september october
-    november december""".split()
+    november december wasn isn aren weren hasn haven hadn doesn didn won wouldn
+    couldn shouldn""".split()
 )
 
 SYNONYM_STEMS: dict[str, str] = {
@@ -46,6 +47,8 @@ SYNONYM_STEMS: dict[str, str] = {
     "talk": "meet",
     "reaffirm": "reiter",
     "arriv": "visit",
+    "expect": "hope",
+    "confid": "hope",
 }
 
 SPEECH_ACT_STEMS = frozenset(

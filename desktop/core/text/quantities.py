@@ -31,6 +31,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\.?", re.IGNORECAS
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _EVENTS = frozenset("""kill wound dispatch captur arrest evacu displac miss injur die fire launch
     sell transport shipment produc export import spend cost pay vote elect""".split())
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
 _SKIP = frozenset("more new other additional".split())
 
 
@@ -106,6 +107,8 @@ def quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in QUANTITY.finditer(masked):
         first = match.group("a")
+        if _DEFINITE.search(masked[max(0, match.start() - 8):match.start()]):
+            continue  # "the two countries": a reference, not a figure
         if _YEAR.match(first) and not match.group("b"):
             continue
         low = _value(first)
