@@ -7,8 +7,8 @@ from pathlib import Path
 
 from desktop.core.errors import InputError
 from desktop.core.ingest.csv_reader import CsvOptions, read_csv
-from desktop.core.ingest.docx_reader import read_docx
 from desktop.core.ingest.document import Document
+from desktop.core.ingest.docx_reader import read_docx
 from desktop.core.ingest.html_reader import read_html
 from desktop.core.ingest.pdf_reader import read_pdf
 from desktop.core.ingest.text_reader import read_md, read_txt

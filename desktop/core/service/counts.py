@@ -3,7 +3,9 @@
 Counts are cached on the claim row so a table of a million claims sorts and filters by
 them without aggregating; every write that changes mentions or articles calls refresh().
 Supporting and contradicting count independent origins, as n_origins does: a copy of an
-article is not a second confirmation.
+article is not a second confirmation. Articles whose outlet is unknown count as sources by
+origin: two unattributed articles that are not copies of each other are two sources as far
+as anyone can tell, and a copy is not a second one.
 """
 
 from __future__ import annotations
@@ -11,16 +13,25 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from datetime import datetime
 
 from sqlalchemy import case, delete, distinct, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.matching import conflicting_values
-from desktop.core.models import Article, Claim, Evidence, Mention, Sentence, Stance, Verdict
+from desktop.core.models import (
+    Article,
+    Claim,
+    Evidence,
+    Mention,
+    Sentence,
+    Source,
+    Stance,
+    Verdict,
+)
 from desktop.core.text.quantities import Quantity
 
 _CHUNK = 500
+UNKNOWN_SOURCE = "unknown"
 
 
 def refresh(session: Session, claim_ids: Iterable[int]) -> None:
@@ -35,18 +46,20 @@ def refresh(session: Session, claim_ids: Iterable[int]) -> None:
 
 
 def _refresh_chunk(session: Session, ids: list[int]) -> None:
+    unknown = select(Source.id).where(Source.name == UNKNOWN_SOURCE).scalar_subquery()
+    source_key = case((Article.source_id == unknown, -Article.origin_id),
+                      else_=Article.source_id)
     supports = case((Mention.stance == Stance.SUPPORTS.value, Article.origin_id))
     contradicts = case((Mention.stance == Stance.CONTRADICTS.value, Article.origin_id))
     rows = session.execute(
         select(
             Mention.claim_id,
-            func.count(distinct(Article.source_id)),
+            func.count(distinct(source_key)),
             func.count(distinct(Mention.article_id)),
             func.count(distinct(Article.origin_id)),
             func.count(distinct(supports)),
             func.count(distinct(contradicts)),
             func.min(Article.published),
-            func.min(Article.imported_at),
         )
         .join(Article, Article.id == Mention.article_id)
         .where(Mention.claim_id.in_(ids))
@@ -61,13 +74,12 @@ def _refresh_chunk(session: Session, ids: list[int]) -> None:
     ):
         details[claim_id].append((stored, attribution))
     seen = set()
-    for claim_id, sources, articles, origins, n_support, n_contra, published, imported in rows:
+    for claim_id, sources, articles, origins, n_support, n_contra, first_seen in rows:
         seen.add(claim_id)
         found = [Quantity.from_json(q) for stored, _ in details[claim_id]
                  for q in json.loads(stored)]
         conflicts = conflicting_values(found)
         attributions = Counter(a for _, a in details[claim_id] if a)
-        first_seen = published or (imported.date() if isinstance(imported, datetime) else None)
         session.execute(
             update(Claim).where(Claim.id == claim_id).values(
                 n_sources=sources, n_articles=articles, n_origins=origins,

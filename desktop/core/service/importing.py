@@ -23,10 +23,9 @@ from desktop.core.ingest.document import Document
 from desktop.core.models import Article, Claim, Mention, Sentence, Source, Stance
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import counts
+from desktop.core.service.counts import UNKNOWN_SOURCE
 from desktop.core.service.state import Canonical, ImportState, load_state, stance_toward
 from desktop.core.text.analysis import SentenceFeatures, analyse
-
-UNKNOWN_SOURCE = "unknown"
 
 
 def now() -> datetime:

@@ -67,7 +67,8 @@ class Searcher:
             coverage = sum(weights[t] for t in present) / total
             entry = per_article[article_id]
             entry.covered = (entry.covered or set()) | present
-            if coverage > entry.best or (coverage == entry.best and sentence_id < entry.best_sentence):
+            better = coverage > entry.best
+            if better or (coverage == entry.best and sentence_id < entry.best_sentence):
                 entry.best, entry.best_sentence = coverage, sentence_id
             if coverage >= self.threshold / 2 and is_denial(text):
                 entry.denial = True

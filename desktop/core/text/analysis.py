@@ -13,7 +13,6 @@ from desktop.core.text.quantities import Quantity, quantities
 from desktop.core.text.sentences import split
 from desktop.core.text.stance import is_denial, is_hedged
 
-
 EVENT_TERMS = frozenset({"meet", "visit"})
 """Stems of the meeting-like events whose day becomes the article's context."""
 
@@ -44,7 +43,8 @@ def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
     term_lists = [tuple(terms(a.claim_text, aliases)) for a in attributions]
     whens = [event_when(a.claim_text, published) for a in attributions]
     is_event = [bool(EVENT_TERMS & set(t)) for t in term_lists]
-    whens = [replace(w, kind=EVENT) if e and not w.empty else w for w, e in zip(whens, is_event)]
+    whens = [replace(w, kind=EVENT) if event and not w.empty else w
+             for w, event in zip(whens, is_event, strict=True)]
     context = article_context(whens, is_event)
     out: list[SentenceFeatures] = []
     for ordinal, (start, end) in enumerate(spans):

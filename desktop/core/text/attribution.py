@@ -19,13 +19,18 @@ _WHO = r"(?P<who>(?:the\s+)?[\w'’().,\- ]{2,90}?)"
 
 _ACCORDING = re.compile(r",?\s*\b[Aa]ccording to " + _WHO + r"(?=[,.;]|$)")
 _CITING = re.compile(r",\s*citing " + _WHO + r"(?=[,.;]|$)")
-_TRAILING = re.compile(r",[\"”']?\s*" + _WHO + r"\s+" + _VERBS + _WHEN + r"\s*(?=[,.;]?[\"”']?\s*$)")
+_TRAILING = re.compile(
+    r",[\"”']?\s*" + _WHO + r"\s+" + _VERBS + _WHEN + r"\s*(?=[,.;]?[\"”']?\s*$)"
+)
 _MIDDLE = re.compile(r",\s*(?P<who>it|he|she|they|the agency|the report)\s+" + _VERBS +
                      _WHEN + r"\s*,")
-_LEADING = re.compile(r"^(?P<who>(?:the\s+)?[A-Za-z'’().\- ]{2,90}?)\s+" + _VERBS + _WHEN + r"\s+(?:that\s+)?(?=\S)")
+_LEADING = re.compile(
+    r"^(?P<who>(?:the\s+)?[A-Za-z'’().\- ]{2,90}?)\s+" + _VERBS + _WHEN + r"\s+(?:that\s+)?(?=\S)"
+)
 _SOURCE_NOUNS = re.compile(r"\b(?:sources?|intelligence|media|agency|officials?|reports?|"
                            r"lawmakers?|ministry|spokes\w+|analysts?|experts?|estimates?|"
-                           r"observers?|monitors?|government|police|military|army|department)\b", re.I)
+                           r"observers?|monitors?|government|police|military|army|"
+                           r"department)\b", re.I)
 _PASSIVE = re.compile(r",?\s*(?:were |was )?reported(?:\s+on)?(?:\s+(?:Monday|Tuesday|Wednesday|"
                       r"Thursday|Friday|Saturday|Sunday))?\s+by\s+(?P<who>[\w'’().\- ]{2,80}?)"
                       r"(?:\s+on\s+\w+day)?(?=[,.;]|\s+following|\s+after|$)")
@@ -70,7 +75,8 @@ def strip_attribution(sentence: str) -> Attribution:
         who = leading.group("who")
         # "X said that" keeps X when X is the actor ("North Korea confirmed that it had
         # sent troops"); only a source ("intelligence sources estimate") is taken out.
-        if _SOURCE_NOUNS.search(who) and who.split()[0].lower() not in {"it", "this", "he", "she", "they", "we"}:
+        pronoun = who.split()[0].lower() in {"it", "this", "he", "she", "they", "we"}
+        if _SOURCE_NOUNS.search(who) and not pronoun:
             sources.insert(0, _short(who))
             text = text[leading.end():]
             text = text[:1].upper() + text[1:]

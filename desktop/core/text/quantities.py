@@ -13,15 +13,40 @@ from dataclasses import dataclass
 from desktop.core.text.dates import DAY_MONTH, FULL_DATE
 from desktop.core.text.normalize import terms
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-          "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-          "dozen": 12, "dozens": 0, "hundreds": 0, "thousands": 0, "millions": 0}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 0,
+    "hundreds": 0,
+    "thousands": 0,
+    "millions": 0,
+}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORDS) + r")"
-        r"(?:\s+(?:thousand|million|billion))?")
-_APPROX = r"(?:about|around|some|roughly|approximately|nearly|almost|over|more than|" \
-          r"at least|up to|fewer than|less than|an estimated)"
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORDS) + r")"
+    r"(?:\s+(?:thousand|million|billion))?"
+)
+_APPROX = (
+    r"(?:about|around|some|roughly|approximately|nearly|almost|over|more than|"
+    r"at least|up to|fewer than|less than|an estimated)"
+)
 QUANTITY = re.compile(
     r"(?P<qual>\b" + _APPROX + r"\s+)?(?:between\s+)?(?P<a>\b" + _NUM + r")"
     r"(?:\s*(?:to|and|-|–)\s*(?P<b>" + _NUM + r"))?(?P<pct>\s*(?:%|percent|per cent))?\b",
@@ -29,10 +54,35 @@ QUANTITY = re.compile(
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\.?", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_EVENTS = frozenset("""kill wound dispatch captur arrest evacu displac miss injur die fire launch
-    sell transport shipment produc export import spend cost pay vote elect""".split())
+_EVENTS = frozenset(
+    [
+        "kill",
+        "wound",
+        "dispatch",
+        "captur",
+        "arrest",
+        "evacu",
+        "displac",
+        "miss",
+        "injur",
+        "die",
+        "fire",
+        "launch",
+        "sell",
+        "transport",
+        "shipment",
+        "produc",
+        "export",
+        "import",
+        "spend",
+        "cost",
+        "pay",
+        "vote",
+        "elect",
+    ]
+)
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
-_SKIP = frozenset("more new other additional".split())
+_SKIP = frozenset(["more", "new", "other", "additional"])
 
 
 @dataclass(frozen=True)
@@ -107,7 +157,7 @@ def quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in QUANTITY.finditer(masked):
         first = match.group("a")
-        if _DEFINITE.search(masked[max(0, match.start() - 8):match.start()]):
+        if _DEFINITE.search(masked[max(0, match.start() - 8) : match.start()]):
             continue  # "the two countries": a reference, not a figure
         if _YEAR.match(first) and not match.group("b"):
             continue
@@ -117,15 +167,25 @@ def quantities(text: str) -> list[Quantity]:
         vague = low is None or high is None
         low_value = low or 0.0
         high_value = high if high is not None else low_value
-        if not vague and qualifier in {"about", "around", "some", "roughly", "approximately",
-                                       "nearly", "almost", "an estimated"}:
+        if not vague and qualifier in {
+            "about",
+            "around",
+            "some",
+            "roughly",
+            "approximately",
+            "nearly",
+            "almost",
+            "an estimated",
+        }:
             low_value, high_value = low_value * 0.9, high_value * 1.1
         elif qualifier in {"over", "more than", "at least"}:
             high_value = float("inf")
         elif qualifier in {"up to", "fewer than", "less than"}:
             low_value = 0.0
-        slot = ("%" if match.group("pct") else "") + _slot(masked[max(0, match.start() - 40):match.start()],
-                                                         masked[match.end():match.end() + 80])
+        slot = ("%" if match.group("pct") else "") + _slot(
+            masked[max(0, match.start() - 40) : match.start()],
+            masked[match.end() : match.end() + 80],
+        )
         if slot == ":":
             continue
         found.append(Quantity(slot, low_value, high_value, match.group().strip(), vague))

@@ -14,8 +14,8 @@ from importlib import resources
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[int, dict[str, int]]:
-    with resources.files("desktop.core.text").joinpath("term_frequencies.json.gz").open("rb") as raw:
-        data = json.loads(gzip.decompress(raw.read()))
+    packaged = resources.files("desktop.core.text").joinpath("term_frequencies.json.gz")
+    data = json.loads(gzip.decompress(packaged.read_bytes()))
     return int(data["sentences"]), data["frequencies"]
 
 

@@ -1,0 +1,321 @@
+"""The command line over core.service: `factdesk import|claims|show|search|tag|stats`.
+
+Machine output (--json) goes to stdout, messages to stderr. Exit codes: 0 ok, 1 a user
+error (bad file, unknown claim, stale version), 2 a usage error (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from desktop.core.dto import ClaimFilter, ClaimRow, ImportReport, MentionRow
+from desktop.core.errors import FactDeskError
+from desktop.core.models import Verdict
+from desktop.core.progress import Progress
+from desktop.core.service import Service
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _emit(data: Any) -> None:
+    json.dump(_jsonable(data), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _claim_json(row: ClaimRow, mentions: list[MentionRow] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": row.id, "text": row.text, "verdict": row.verdict,
+        "review_state": row.review_state, "verdict_as_of": row.verdict_as_of,
+        "sources": row.n_sources, "articles": row.n_articles,
+        "independent_origins": row.n_origins, "supporting": row.n_support,
+        "contradicting": row.n_contradict, "has_conflict": row.has_conflict,
+        "conflicting_values": [{"slot": c.slot, "values": list(c.values)}
+                               for c in row.conflicts],
+        "first_seen": row.first_seen, "attribution": row.attribution,
+        "version": row.version,
+    }
+    if mentions is not None:
+        out["mentions"] = [_mention_json(m) for m in mentions]
+    return out
+
+
+def _mention_json(m: MentionRow) -> dict[str, Any]:
+    return {"id": m.id, "article_id": m.article_id, "external_id": m.external_id,
+            "source": m.source, "title": m.title, "published": m.published, "url": m.url,
+            "start": m.start, "end": m.end, "sentence": m.sentence, "stance": m.stance,
+            "hedged": m.hedged, "attribution": m.attribution, "copy_of": m.copy_of}
+
+
+class _StderrProgress:
+    """Progress on stderr, one line rewritten in place, only on a terminal."""
+
+    def __init__(self) -> None:
+        self._tty = sys.stderr.isatty()
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        if self._tty and total:
+            sys.stderr.write(f"\r{done}/{total} {label[:60]:<60}")
+            if done == total:
+                sys.stderr.write("\n")
+
+    def check(self) -> None:
+        """Ctrl+C is the cancel here; nothing to poll."""
+
+
+def cmd_import(service: Service, args: argparse.Namespace) -> int:
+    """Import files and folders."""
+    progress: Progress = _StderrProgress()
+    report: ImportReport = service.import_paths(
+        args.paths, source=args.source, text_column=args.text_column,
+        id_column=args.id_column, progress=progress)
+    totals = {"imported": report.count("imported"), "duplicate": report.count("duplicate"),
+              "failed": report.count("failed"), "copies": report.copies}
+    for item in report.items:
+        if item.status == "failed":
+            print(f"{item.path}: {item.reason}", file=sys.stderr)
+    if args.json:
+        _emit({"items": [dataclasses.asdict(i) for i in report.items], "totals": totals,
+               "cancelled": report.cancelled})
+    else:
+        print(f"{totals['imported']} imported ({totals['copies']} near-copies of earlier "
+              f"articles), {totals['duplicate']} duplicates, {totals['failed']} failed",
+              file=sys.stderr)
+    return 1 if totals["failed"] and not totals["imported"] and not totals["duplicate"] else 0
+
+
+def _filter(args: argparse.Namespace) -> ClaimFilter:
+    return ClaimFilter(verdicts=tuple(args.verdict or ()), conflicts_only=args.conflicts,
+                       min_sources=getattr(args, "min_sources", 0) or 0,
+                       text=getattr(args, "text", "") or "")
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def cmd_claims(service: Service, args: argparse.Namespace) -> int:
+    """List claims."""
+    rows = service.claims(_filter(args), limit=args.limit, sort=args.sort)
+    mentions: dict[int, list[MentionRow]] = {}
+    if args.mentions:
+        for m in service.mentions([r.id for r in rows]):
+            mentions.setdefault(m.claim_id, []).append(m)
+    if args.json:
+        _emit([_claim_json(r, mentions.get(r.id, []) if args.mentions else None)
+               for r in rows])
+        return 0
+    print(f"{'id':>5} {'verdict':<12} {'src':>3} {'art':>3} {'orig':>4} {'sup':>3} {'con':>3} "
+          f"{'conflict':<18} claim")
+    for r in rows:
+        conflict = " vs ".join(r.conflicts[0].values) if r.conflicts else ""
+        print(f"{r.id:>5} {r.verdict:<12} {r.n_sources:>3} {r.n_articles:>3} {r.n_origins:>4} "
+              f"{r.n_support:>3} {r.n_contradict:>3} {_shorten(conflict, 18):<18} "
+              f"{_shorten(r.text, 90)}")
+        for m in mentions.get(r.id, []):
+            print(f"{'':>6}- [{m.stance}] {m.source} #{m.article_id}: {_shorten(m.sentence, 100)}")
+    return 0
+
+
+def cmd_show(service: Service, args: argparse.Namespace) -> int:
+    """One claim in full."""
+    detail = service.claim(args.claim_id)
+    if args.json:
+        out = _claim_json(detail.claim, list(detail.mentions))
+        out["verdict_note"] = detail.verdict_note
+        out["evidence"] = [dataclasses.asdict(e) for e in detail.evidence]
+        out["history"] = [dataclasses.asdict(h) for h in detail.history]
+        _emit(out)
+        return 0
+    c = detail.claim
+    print(f"Claim {c.id}: {c.text}")
+    print(f"  verdict {c.verdict} ({c.review_state}); {c.n_sources} sources, {c.n_articles} "
+          f"articles, {c.n_origins} independent origins, {c.n_support} supporting, "
+          f"{c.n_contradict} contradicting; first seen {c.first_seen or 'unknown'}")
+    for conflict in c.conflicts:
+        print(f"  CONFLICT on {conflict.slot}: {' vs '.join(conflict.values)}")
+    if detail.verdict_note:
+        print(f"  note: {detail.verdict_note}")
+    print("Mentions:")
+    for m in detail.mentions:
+        copy = f" (copy of #{m.copy_of})" if m.copy_of else ""
+        print(f"  [{m.stance}{', hedged' if m.hedged else ''}] {m.source} #{m.article_id}"
+              f"{copy} {m.published or ''}: {m.sentence}")
+    for e in detail.evidence:
+        print(f"Evidence ({e.kind}, {e.author or 'unknown'}): {e.text} {e.url or ''}")
+    if detail.history:
+        print("History:")
+        for h in detail.history:
+            print(f"  {h.at:%Y-%m-%d %H:%M} {h.author or '-'} {h.action} {h.field or ''}: "
+                  f"{h.old or ''} -> {h.new or ''}")
+    return 0
+
+
+def _hit_json(hit: Any) -> dict[str, Any]:
+    return dataclasses.asdict(hit)
+
+
+def cmd_search(service: Service, args: argparse.Namespace) -> int:
+    """Search free text, or one query a line from stdin with `-`."""
+    if args.query == "-":
+        queries = (line.rstrip("\n") for line in sys.stdin)
+        for line, hits in zip_queries(queries, service, args.limit):
+            if args.json:
+                _emit({"query": line, "hits": [_hit_json(h) for h in hits]})
+            else:
+                print(f"{len(hits)} hits: {line}")
+        return 0
+    hits = service.search(args.query, args.limit)
+    if args.json:
+        _emit({"query": args.query, "hits": [_hit_json(h) for h in hits]})
+        return 0
+    for h in hits:
+        print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} "
+              f"{h.external_id or ''} {_shorten(h.sentence, 110)}")
+    print(f"{len(hits)} articles carry this claim", file=sys.stderr)
+    return 0
+
+
+def zip_queries(queries: Any, service: Service, limit: int) -> Any:
+    """Pair each stdin line with its hits, answering line by line (streaming)."""
+    lines: list[str] = []
+
+    def remember() -> Any:
+        for line in queries:
+            lines.append(line)
+            yield line
+
+    for hits in service.searches(remember(), limit):
+        yield lines[-1], hits
+
+
+def cmd_tag(service: Service, args: argparse.Namespace) -> int:
+    """Give a claim a verdict."""
+    change = service.set_verdict(args.claim_id, args.verdict, note=args.note, by=args.by)
+    if args.json:
+        _emit(change)
+    else:
+        print(f"claim {change.claim_id}: {change.before} -> {change.after}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(service: Service, args: argparse.Namespace) -> int:
+    """Totals."""
+    stats = service.stats()
+    if args.json:
+        _emit(stats)
+        return 0
+    print(f"{stats.articles} articles from {stats.sources} sources "
+          f"({stats.origins} independent origins), {stats.sentences} sentences")
+    print(f"{stats.claims} claims, {stats.mentions} mentions, {stats.conflicts} with conflicts")
+    print("by verdict: " + ", ".join(f"{k} {v}" for k, v in stats.by_verdict.items()))
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Open the window."""
+    try:
+        from desktop.ui.app import main as gui_main
+    except ImportError as exc:
+        print(f"factdesk: the window cannot start ({exc}); the commands work without it "
+              "(factdesk --help)", file=sys.stderr)
+        return 1
+    return gui_main(db=args.db, demo=getattr(args, "demo", False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; kept separate so tests can check the README against it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: FACTDESK_DB, "
+                                     "else factdesk.sqlite in your data folder)")
+    common.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    parser = argparse.ArgumentParser(prog="factdesk", parents=[common],
+                                     description="Claims across sources, for fact-checkers.")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the window on a fresh project holding the demo articles")
+    sub = parser.add_subparsers(dest="command")
+
+    gui = sub.add_parser("gui", parents=[common], help="open the window")
+    gui.add_argument("--demo", action="store_true")
+
+    imp = sub.add_parser("import", parents=[common], help="import files and folders")
+    imp.add_argument("paths", nargs="+")
+    imp.add_argument("--source", help="the outlet of every imported article")
+    imp.add_argument("--id-column", help="CSV column stored as external_id")
+    imp.add_argument("--text-column", help="CSV column holding the article text")
+    imp.set_defaults(run=cmd_import)
+
+    claims = sub.add_parser("claims", parents=[common], help="list claims")
+    claims.add_argument("--verdict", action="append", choices=[v.value for v in Verdict])
+    claims.add_argument("--conflicts", action="store_true", help="only claims with a conflict")
+    claims.add_argument("--min-sources", type=int, default=0)
+    claims.add_argument("--text", default="", help="only claims whose mentions hold these words")
+    claims.add_argument("--limit", type=int)
+    claims.add_argument("--sort", default="sources",
+                        choices=["sources", "articles", "origins", "support", "contradict",
+                                 "conflict", "first_seen", "verdict", "text", "id"])
+    claims.add_argument("--mentions", action="store_true", help="list each claim's mentions")
+    claims.set_defaults(run=cmd_claims)
+
+    show = sub.add_parser("show", parents=[common], help="a claim with mentions and history")
+    show.add_argument("claim_id", type=int)
+    show.set_defaults(run=cmd_show)
+
+    search = sub.add_parser("search", parents=[common],
+                            help="articles stating a claim; '-' reads one query a line")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20)
+    search.set_defaults(run=cmd_search)
+
+    tag = sub.add_parser("tag", parents=[common], help="give a claim a verdict")
+    tag.add_argument("claim_id", type=int)
+    tag.add_argument("verdict", choices=[v.value for v in Verdict])
+    tag.add_argument("--note")
+    tag.add_argument("--by", help="who decided (recorded in the history)")
+    tag.set_defaults(run=cmd_tag)
+
+    stats = sub.add_parser("stats", parents=[common], help="totals")
+    stats.set_defaults(run=cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `factdesk` command."""
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        return cmd_gui(args)
+    run: Callable[[Service, argparse.Namespace], int] = args.run
+    service: Service | None = None
+    try:
+        service = Service.open(args.db)
+        return run(service, args)
+    except FactDeskError as error:
+        print(f"factdesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("factdesk: interrupted; work already committed is kept", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    finally:
+        if service is not None:
+            service.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
