@@ -78,7 +78,7 @@ class Article(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
     title: Mapped[str] = mapped_column(String(1000), default="")
-    published: Mapped[date | None] = mapped_column(Date)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
     url: Mapped[str | None] = mapped_column(String(2000))
     external_id: Mapped[str | None] = mapped_column(String(200), index=True)
     path: Mapped[str | None] = mapped_column(String(2000))

@@ -7,7 +7,7 @@ that knows the two backends differ.
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop.core.models import Sentence
@@ -25,7 +25,7 @@ def _ts_query(terms: list[str], any_term: bool) -> str:
 def sentence_ids(session: Session, terms: list[str], *, any_term: bool) -> Select[tuple[int]]:
     """Statement selecting ids of sentences holding all (or any) of the terms."""
     if session.get_bind().dialect.name == "sqlite":
-        return select(text("rowid")).select_from(text("sentence_fts")).where(
+        return select(literal_column("rowid").label("id")).select_from(text("sentence_fts")).where(
             text("sentence_fts MATCH :q").bindparams(q=_fts5_query(terms, any_term)))
     vector = func.to_tsvector("simple", Sentence.terms)
     return select(Sentence.id).where(

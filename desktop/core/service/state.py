@@ -55,7 +55,7 @@ class ImportState:
 def load_state(session: Session) -> ImportState:
     """Build the indexes from what the database holds, in id order (deterministic)."""
     state = ImportState()
-    state.sources = dict(session.execute(select(Source.name, Source.id)).tuples().all())
+    state.sources = {name: id_ for name, id_ in session.execute(select(Source.name, Source.id))}
     for article_id, origin_id, stored in session.execute(
         select(Article.id, Article.origin_id, Article.fingerprint).order_by(Article.id)
     ):

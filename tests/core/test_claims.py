@@ -1,0 +1,73 @@
+"""Claims over the seeds: grouping quality, conflicts, events, counts."""
+
+from __future__ import annotations
+
+from desktop.core.dto import ClaimFilter
+from desktop.core.evaluation import score_grouping
+from desktop.core.service import Service
+from tests.conftest import DATA
+
+
+def _claim_with(service: Service, words: str) -> list[int]:
+    return [m.claim_id for c in service.claims() for m in service.mentions([c.id])
+            if words in m.sentence]
+
+
+def test_casualty_figures_are_one_claim_with_a_conflict(seeded: Service) -> None:
+    conflicts = seeded.claims(ClaimFilter(conflicts_only=True))
+    assert len(conflicts) == 1
+    claim = conflicts[0]
+    assert claim.conflicts[0].values == ("around 300", "around 600")
+    mentions = seeded.mentions([claim.id])
+    assert {m.article_id for m in mentions} == {1, 2, 5}
+    assert claim.n_origins == 2 and claim.n_contradict == 1
+    assert claim.attribution == "South Korean intelligence sources"
+
+
+def test_friday_meeting_in_march_is_not_the_june_meeting(seeded: Service) -> None:
+    march = set(_claim_with(seeded, "in Pyongyang on Friday"))
+    june = set(_claim_with(seeded, "meeting with Shoigu on Wednesday in Pyongyang"))
+    assert march and june and not march & june
+    assert not any(c.has_conflict for c in seeded.claims() if c.id in march | june)
+
+
+def test_copies_are_not_independent_confirmations(seeded: Service) -> None:
+    (claim_id,) = set(_claim_with(seeded, "largest-ever prisoner swap"))
+    claim = seeded.claim(claim_id).claim
+    assert (claim.n_articles, claim.n_origins, claim.n_support) == (2, 1, 1)
+
+
+def test_same_claim_in_other_words_across_outlets(seeded: Service) -> None:
+    april = set(_claim_with(seeded, "sent troops to Russia under the mutual defense treaty"))
+    assert april == set(_claim_with(seeded, "it had deployed troops to Russia"))
+    assert seeded.claim(april.pop()).claim.n_origins == 3
+
+
+def test_grouping_quality_on_the_seed_gold(seeded: Service) -> None:
+    """Regression floor for benchmarks/grouping_quality.py (measured P 0.98, R 0.80)."""
+    scores = score_grouping(seeded.db, DATA / "seeds_gold.json")
+    assert scores.precision >= 0.95
+    assert scores.recall >= 0.75
+    assert (scores.conflicts_found, scores.false_conflicts) == (1, 0)
+
+
+def test_filters(seeded: Service) -> None:
+    everything = seeded.count_claims()
+    assert seeded.count_claims(ClaimFilter(min_sources=3)) < everything
+    kursk = seeded.claims(ClaimFilter(text="Kursk"))
+    assert kursk and all(any("Kursk" in m.sentence for m in seeded.mentions([c.id]))
+                         for c in kursk)
+    assert any(c.has_conflict for c in seeded.claims(ClaimFilter(text="DPRK soldiers died")))
+
+
+def test_keyset_pages_cover_every_claim_once(seeded: Service) -> None:
+    seen: list[int] = []
+    cursor = None
+    while True:
+        page = seeded.claims_page(ClaimFilter(), sort="first_seen", descending=False,
+                                  after=cursor, limit=7)
+        seen += [r.id for r in page.rows]
+        cursor = page.cursor
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(c.id for c in seeded.claims())

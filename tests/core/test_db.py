@@ -1,0 +1,75 @@
+"""Opening databases: pragmas, migrations, backups, refusing newer schemas."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from desktop.core.db import alembic_config, head_revision, include_object, open_database
+from desktop.core.errors import FactDeskError, SchemaTooNew
+from desktop.core.models import Base
+from desktop.core.paths import backups_dir, database_url
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(db_path: Path) -> None:
+    db = open_database(database_url(db_path))
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    db.close()
+
+
+def test_models_match_migrations(db_path: Path) -> None:
+    db = open_database(database_url(db_path))
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        assert compare_metadata(context, Base.metadata) == []
+    db.close()
+
+
+def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO source (name) VALUES ('Korea JoongAng Daily')"))
+    engine.dispose()
+
+    db = open_database(database_url(path))
+    with db.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+        assert conn.execute(text("SELECT name FROM source")).scalar() == "Korea JoongAng Daily"
+    db.close()
+    backups = list(backups_dir().glob("old-0001-*.sqlite"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT name FROM source").fetchone() == ("Korea JoongAng Daily",)
+
+
+def test_database_from_a_newer_factdesk_is_refused(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(SchemaTooNew, match="newer FactDesk"):
+        open_database(database_url(db_path))
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FactDeskError, match="does not exist"):
+        open_database(database_url(tmp_path / "no" / "such" / "folder.sqlite"))
+
+
+def test_default_database_lives_in_the_data_folder(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    monkeypatch.setenv("FACTDESK_HOME", str(tmp_path))
+    assert database_url() == f"sqlite:///{tmp_path / 'factdesk.sqlite'}"
+    monkeypatch.setenv("FACTDESK_DB", "postgresql+psycopg://u@h/db")
+    assert database_url() == "postgresql+psycopg://u@h/db"
+    assert database_url(tmp_path / "x.sqlite") == f"sqlite:///{tmp_path / 'x.sqlite'}"

@@ -1,0 +1,99 @@
+"""Sentences, names, attribution, quantities and days: the features claims are built from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core.text.attribution import strip_attribution
+from desktop.core.text.checkworthy import is_checkworthy
+from desktop.core.text.dates import event_when
+from desktop.core.text.normalize import learn_aliases, terms
+from desktop.core.text.quantities import quantities
+from desktop.core.text.sentences import split
+from desktop.core.text.stance import is_hedged
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Gen. Smith met Lt. Col. Lee on Sept. 5 in Washington.",
+    "The U.S. President spoke at 3 p.m. on Friday in the capital.",
+    "He lives at No. 5 Downing Street with his family.",
+])
+def test_abbreviations_do_not_end_sentences(text: str) -> None:
+    assert _sentences(text) == [text]
+
+
+def test_offsets_point_into_the_text_and_lines_end_sentences() -> None:
+    body = "Published: 05 Jun. 2025, 11:05\nKim met Shoigu. \"We agree,\" he said. Talks ended."
+    spans = split(body)
+    assert [body[s:e] for s, e in spans] == [
+        "Published: 05 Jun. 2025, 11:05", "Kim met Shoigu.", "\"We agree,\" he said.",
+        "Talks ended."]
+
+
+def test_the_same_actor_under_other_names_gives_the_same_terms() -> None:
+    body = "Kim Jong-un met envoys. Kim said so. Kim Jong Un left. DPRK troops moved."
+    aliases = learn_aliases(body)
+    assert terms("Kim Jong-un praised Pyongyang's army", aliases) == \
+        terms("Kim Jong Un praised North Korea's army", aliases)
+    assert "north_korea" in terms("The DPRK and the Democratic People's Republic of Korea")
+    assert terms("Moscow said") == terms("Russia said")
+
+
+def test_acronyms_match_only_in_capitals() -> None:
+    assert "united_nations" in terms("The UN condemned it")
+    assert "united_nations" not in terms("Kim Jong Un condemned it")
+
+
+def test_attribution_is_separated_from_the_claim() -> None:
+    result = strip_attribution("Kim reiterated his support during a meeting with Shoigu on "
+                               "Wednesday in Pyongyang, KCNA reported on Thursday.")
+    assert result.source == "KCNA"
+    assert result.claim_text.endswith("on Wednesday in Pyongyang.")
+    leading = strip_attribution("South Korean intelligence sources estimate that around 300 "
+                                "North Korean troops were killed fighting in Kursk.")
+    assert leading.source == "South Korean intelligence sources"
+    assert leading.claim_text.startswith("Around 300 North Korean troops")
+    according = strip_attribution("Kim made the remarks in Pyongyang, according to the Korean "
+                                  "Central News Agency (KCNA).")
+    assert according.source == "KCNA"
+
+
+def test_quantities_are_values_of_a_slot() -> None:
+    a = quantities("Around 300 North Korean troops were killed fighting in Kursk.")
+    b = quantities("around 600 DPRK soldiers have been killed while fighting for Russia")
+    assert a[0].slot == b[0].slot == "soldier:kill"
+    assert a[0].disagrees(b[0])
+    ranges = quantities("North Korea has sent between 10,000 and 12,000 soldiers to Russia")
+    assert (ranges[0].low, ranges[0].high) == (10_000, 12_000)
+    assert quantities("On April 28, 2025, North Korea confirmed it") == []
+    assert quantities("The two countries signed a treaty") == []
+
+
+def test_days_tell_events_apart() -> None:
+    june = event_when("Kim met Shoigu on Wednesday in Pyongyang.", date(2025, 6, 5))
+    march = event_when("Kim met Shoigu in Pyongyang on Friday.", None)
+    dated = event_when("taken on June 4, 2025, shows Kim meeting Shoigu", None)
+    previous = event_when("Kim met Shoigu the previous day", date(2025, 6, 5))
+    assert june.differs(march)
+    assert not june.differs(dated) and not previous.differs(dated)
+    assert not june.differs(event_when("Kim met Shoigu.", None))
+
+
+def test_questions_and_headings_are_not_claims() -> None:
+    assert not is_checkworthy("Will Kim visit Moscow this year?", ["kim", "visit", "russia"])
+    assert not is_checkworthy("DPRK's military involvement in Ukraine",
+                              ["north_korea", "militari", "ukraine"])
+    assert is_checkworthy("Shoigu praised their courage and heroism in the battle.",
+                          ["shoigu", "prais", "courag", "heroism", "battl"])
+
+
+def test_hedges() -> None:
+    assert is_hedged("Sources estimate that 300 soldiers died.")
+    assert is_hedged("The figure could not be independently verified.")
+    assert not is_hedged("Kim met Shoigu on Wednesday.")
