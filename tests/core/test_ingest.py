@@ -12,7 +12,6 @@ from desktop.core.ingest import expand, read
 from desktop.core.ingest.cleanup import clean, is_chrome
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.ingest.dedupe import CopyIndex, content_hash, fingerprint
-
 from tests.conftest import DATA, SEEDS
 
 

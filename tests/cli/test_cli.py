@@ -1,0 +1,120 @@
+"""The command line contract: commands, --json shapes, stdin search, exit codes, README."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import build_parser, main
+from tests.conftest import ROOT, SEEDS
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_json_reports_each_file(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, out, _ = _run(capsys, "import", str(SEEDS), "--db", str(db_path), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["totals"] == {"imported": 5, "duplicate": 0, "failed": 0, "copies": 1}
+    item = data["items"][1]
+    assert set(item) >= {"path", "status", "article_id", "copy_of", "reason"}
+    assert (item["status"], item["copy_of"]) == ("imported", 1)
+    code, out, _ = _run(capsys, "import", str(SEEDS / "000_a268c1589145ab67.txt"),
+                        "--db", str(db_path), "--json")
+    assert json.loads(out)["items"][0]["status"] == "duplicate"
+
+
+def test_claims_json_with_mentions(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
+    code, out, _ = _run(capsys, "claims", "--db", str(seeded_path), "--conflicts", "--mentions",
+                        "--json")
+    assert code == 0
+    (claim,) = json.loads(out)
+    assert claim["has_conflict"] is True
+    assert claim["conflicting_values"] == [{"slot": "soldier:kill",
+                                            "values": ["around 300", "around 600"]}]
+    assert {"sources", "articles", "independent_origins", "supporting",
+            "contradicting"} <= set(claim)
+    mention = claim["mentions"][0]
+    assert {"article_id", "external_id", "source", "start", "end", "sentence",
+            "stance"} <= set(mention)
+
+
+def test_tag_then_show_history(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
+    assert _run(capsys, "tag", "1", "confirmed", "--note", "KCNA text checked", "--by", "ana",
+                "--db", str(seeded_path))[0] == 0
+    code, out, _ = _run(capsys, "show", "1", "--db", str(seeded_path), "--json")
+    detail = json.loads(out)
+    assert detail["verdict"] == "confirmed" and detail["verdict_note"] == "KCNA text checked"
+    assert detail["history"][0]["author"] == "ana"
+
+
+def test_search_json_hits(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
+    code, out, _ = _run(capsys, "search", "600 North Korean soldiers were killed in Kursk",
+                        "--db", str(seeded_path), "--json")
+    hits = json.loads(out)["hits"]
+    assert {h["article_id"] for h in hits[:3]} == {1, 2, 5}
+    assert {"article_id", "external_id", "source", "title", "sentence", "start", "end",
+            "claim_id", "score", "stance"} <= set(hits[0])
+    by_article = {h["article_id"]: h["stance"] for h in hits}
+    assert by_article[1] == "contradicts" and by_article[5] != "contradicts"
+
+
+def test_search_stdin_one_json_line_per_query(seeded_path: Path) -> None:
+    queries = "Kim met Shoigu in Pyongyang\nlargest-ever prisoner swap\n"
+    result = subprocess.run([sys.executable, "-m", "desktop", "search", "-", "--json",
+                             "--db", str(seeded_path)], input=queries, capture_output=True,
+                            text=True, check=True)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == queries.splitlines()
+    assert {h["article_id"] for h in lines[1]["hits"]} == {1, 2}
+
+
+def test_exit_codes(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
+    code, _, err = _run(capsys, "show", "999", "--db", str(seeded_path))
+    assert code == 1 and "claim 999 does not exist" in err
+    with pytest.raises(SystemExit) as usage:
+        main(["tag", "1", "maybe", "--db", str(seeded_path)])
+    assert usage.value.code == 2
+
+
+def test_stats_json(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
+    stats = json.loads(_run(capsys, "stats", "--db", str(seeded_path), "--json")[1])
+    assert (stats["articles"], stats["origins"], stats["conflicts"]) == (5, 4, 1)
+
+
+def test_db_from_environment(capsys: pytest.CaptureFixture[str], seeded_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTDESK_DB", str(seeded_path))
+    assert json.loads(_run(capsys, "stats", "--json")[1])["articles"] == 5
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.choices and isinstance(a.choices, dict))
+    for name, sub in subparsers.choices.items():
+        assert re.search(rf"factdesk {name}\b", readme), f"command {name} not in README"
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert option in readme, f"{name} {option} not in README"
+
+
+def test_messages_go_to_stderr(capsys: pytest.CaptureFixture[str], db_path: Path,
+                               tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    code, out, err = _run(capsys, "import", str(bad), "--db", str(db_path), "--json")
+    assert code == 1
+    assert f"{bad}: empty file" in err
+    assert json.load(io.StringIO(out))["items"][0]["status"] == "failed"
