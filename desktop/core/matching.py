@@ -26,6 +26,8 @@ from desktop.core.text.rarity import weight as background_weight
 JOIN_THRESHOLD = 0.25
 RAREST_TERMS = 12
 MIN_SHARED = 2
+MAX_CANDIDATES = 40
+"""Claims scored per mention: those sharing the most rare terms with it."""
 MEMBERS_COMPARED = 32
 """A claim is compared through its first mentions only, bounding work on huge claims."""
 
@@ -73,40 +75,65 @@ class ClaimIndex:
             self._postings[term].add(claim_id)
             self._df[term] += 1
 
+    def rename(self, old: int, new: int) -> None:
+        """Give a claim indexed under a provisional id its stored id."""
+        members = self._members.pop(old)
+        self._members[new] = [Indexed(new, m.terms, m.when) for m in members]
+        if old in self._whens:
+            self._whens[new] = self._whens.pop(old)
+        for member in members:
+            for term in member.terms:
+                postings = self._postings[term]
+                postings.discard(old)
+                postings.add(new)
+
     def weight(self, term: str) -> float:
         """Rarity of a term: half in this corpus, half in news prose at large."""
         local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
         return 0.5 * local + 0.5 * background_weight(term)
 
-    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+    def similarity(self, a: frozenset[str], b: frozenset[str],
+                   weights: dict[str, float] | None = None) -> float:
         """Weighted Jaccard of two term sets; 0 unless they share two terms."""
         shared = a & b
         if len(shared) < MIN_SHARED:
             return 0.0
-        w_shared = sum(self.weight(t) for t in shared)
-        w_union = sum(self.weight(t) for t in a | b)
+        if weights is None:
+            weights = {}
+        for term in a | b:
+            if term not in weights:
+                weights[term] = self.weight(term)
+        w_shared = sum(weights[t] for t in shared)
+        w_union = sum(weights[t] for t in a | b)
         return w_shared / w_union
 
-    def candidates(self, terms: frozenset[str]) -> set[int]:
-        """Claims sharing one of the rarest terms of ``terms``."""
-        rare = sorted((t for t in terms if t in self._postings), key=lambda t: (self._df[t], t))
-        found: set[int] = set()
-        for term in rare[:RAREST_TERMS]:
-            found.update(self._postings[term])
-        return found
+    def candidates(self, terms: frozenset[str]) -> list[int]:
+        """Claims sharing the most of the rarest terms of ``terms``, at most MAX_CANDIDATES.
 
-    def claim_score(self, claim_id: int, terms: frozenset[str]) -> float:
+        A claim must share two of them: one common word is no reason to compare.
+        """
+        rare = sorted((t for t in terms if t in self._postings), key=lambda t: (self._df[t], t))
+        shared: Counter[int] = Counter()
+        for term in rare[:RAREST_TERMS]:
+            shared.update(self._postings[term])
+        ranked = sorted((c for c, n in shared.items() if n >= MIN_SHARED),
+                        key=lambda c: (-shared[c], c))
+        return ranked[:MAX_CANDIDATES]
+
+    def claim_score(self, claim_id: int, terms: frozenset[str],
+                    weights: dict[str, float] | None = None) -> float:
         """Mean of the best and the average similarity to the claim's mentions."""
-        scores = [self.similarity(terms, m.terms) for m in self._members[claim_id]]
+        scores = [self.similarity(terms, m.terms, weights) for m in self._members[claim_id]]
         return 0.5 * max(scores) + 0.5 * sum(scores) / len(scores)
 
     def best(self, terms: frozenset[str], when: When) -> Match | None:
         """The claim this mention should join, or None to start a new claim."""
         best: Match | None = None
+        weights: dict[str, float] = {}
         for claim_id in sorted(self.candidates(terms)):
             if any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
-            value = self.claim_score(claim_id, terms)
+            value = self.claim_score(claim_id, terms, weights)
             if value >= self.threshold and (best is None or value > best.score):
                 best = Match(claim_id, value)
         return best

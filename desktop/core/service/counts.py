@@ -74,20 +74,21 @@ def _refresh_chunk(session: Session, ids: list[int]) -> None:
     ):
         details[claim_id].append((stored, attribution))
     seen = set()
+    updates: list[dict[str, object]] = []
     for claim_id, sources, articles, origins, n_support, n_contra, first_seen in rows:
         seen.add(claim_id)
         found = [Quantity.from_json(q) for stored, _ in details[claim_id]
                  for q in json.loads(stored)]
         conflicts = conflicting_values(found)
         attributions = Counter(a for _, a in details[claim_id] if a)
-        session.execute(
-            update(Claim).where(Claim.id == claim_id).values(
-                n_sources=sources, n_articles=articles, n_origins=origins,
-                n_support=n_support, n_contradict=n_contra, first_seen=first_seen,
-                has_conflict=bool(conflicts), conflict_values=json.dumps(conflicts),
-                attribution=attributions.most_common(1)[0][0] if attributions else None,
-            )
-        )
+        updates.append({
+            "id": claim_id, "n_sources": sources, "n_articles": articles, "n_origins": origins,
+            "n_support": n_support, "n_contradict": n_contra, "first_seen": first_seen,
+            "has_conflict": bool(conflicts), "conflict_values": json.dumps(conflicts),
+            "attribution": attributions.most_common(1)[0][0] if attributions else None,
+        })
+    if updates:
+        session.execute(update(Claim), updates)  # one executemany, by primary key
     empty = [claim_id for claim_id in ids if claim_id not in seen]
     if not empty:
         return

@@ -131,39 +131,55 @@ class Importer:
 
     def _store_mentions(self, session: Session, article_id: int,
                         features: list[SentenceFeatures], sentence_ids: list[int]) -> set[int]:
+        """Match each check-worthy sentence to a claim, creating claims in one batch.
+
+        New claims get provisional negative ids while the article is matched (a later
+        sentence of the same article may join them), then the ids the database assigns.
+        """
         rows: list[dict[str, object]] = []
-        touched: set[int] = set()
+        created: list[tuple[int, SentenceFeatures]] = []
         for feature, sentence_id in zip(features, sentence_ids, strict=True):
             if not feature.checkworthy:
                 continue
             terms = frozenset(feature.terms)
             match = self.state.claims.best(terms, feature.when)
             if match is None:
-                claim_id = self._new_claim(session, feature)
+                claim_id = -1 - len(created)
+                created.append((claim_id, feature))
+                self.state.canonical[claim_id] = Canonical(feature.quantities, feature.denial)
                 stance, score = (Stance.NEUTRAL if feature.hedged else Stance.SUPPORTS), 1.0
             else:
                 claim_id, score = match.claim_id, match.score
                 stance = stance_toward(self.state.canonical[claim_id], feature.quantities,
                                        feature.denial, feature.hedged)
             self.state.claims.add(claim_id, terms, feature.when)
-            touched.add(claim_id)
             rows.append({
                 "claim_id": claim_id, "article_id": article_id, "sentence_id": sentence_id,
                 "start": feature.start, "end": feature.end, "stance": stance.value,
                 "hedged": feature.hedged, "origin": "auto", "score": round(score, 4),
             })
+        stored = self._create_claims(session, created)
+        for row in rows:
+            row["claim_id"] = stored.get(row["claim_id"], row["claim_id"])  # type: ignore[call-overload]
         if rows:
             session.execute(insert(Mention), rows)
-        return touched
+        return {row["claim_id"] for row in rows}  # type: ignore[misc]
 
-    def _new_claim(self, session: Session, feature: SentenceFeatures) -> int:
+    def _create_claims(self, session: Session,
+                       created: list[tuple[int, SentenceFeatures]]) -> dict[int, int]:
+        """Insert new claims in one statement; provisional id -> stored id."""
+        if not created:
+            return {}
         stamp = now()
-        claim_id = session.scalar(insert(Claim).values(
-            text=feature.claim_text, attribution=feature.attribution, created_at=stamp,
-            updated_at=stamp,
-        ).returning(Claim.id))
-        self.state.canonical[claim_id] = Canonical(feature.quantities, feature.denial)
-        return claim_id
+        ids = session.scalars(
+            insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+            [{"text": f.claim_text, "attribution": f.attribution, "created_at": stamp,
+              "updated_at": stamp} for _, f in created])
+        mapping = dict(zip((p for p, _ in created), ids, strict=True))
+        for provisional, stored in mapping.items():
+            self.state.claims.rename(provisional, stored)
+            self.state.canonical[stored] = self.state.canonical.pop(provisional)
+        return mapping
 
 
 def import_paths(db: Database, paths: Iterable[Path], *, source: str | None = None,
