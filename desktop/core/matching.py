@@ -24,11 +24,11 @@ from desktop.core.text.quantities import Quantity
 from desktop.core.text.rarity import weight as background_weight
 
 JOIN_THRESHOLD = 0.25
-RAREST_TERMS = 12
+RAREST_TERMS = 10
 MIN_SHARED = 2
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 16
 """Claims scored per mention: those sharing the most rare terms with it."""
-MEMBERS_COMPARED = 32
+MEMBERS_COMPARED = 16
 """A claim is compared through its first mentions only, bounding work on huge claims."""
 
 
@@ -59,6 +59,9 @@ class ClaimIndex:
         self._postings: dict[str, set[int]] = defaultdict(set)
         self._df: Counter[str] = Counter()
         self._count = 0
+        self._weights: dict[str, float] = {}
+        self._totals: dict[frozenset[str], float] = {}
+        self._weights_at = 0
 
     def __len__(self) -> int:
         return self._count
@@ -88,24 +91,34 @@ class ClaimIndex:
                 postings.add(new)
 
     def weight(self, term: str) -> float:
-        """Rarity of a term: half in this corpus, half in news prose at large."""
-        local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
-        return 0.5 * local + 0.5 * background_weight(term)
+        """Rarity of a term: half in this corpus, half in news prose at large.
 
-    def similarity(self, a: frozenset[str], b: frozenset[str],
-                   weights: dict[str, float] | None = None) -> float:
+        Cached until the index has grown by a tenth: rarity moves slowly, and recomputing
+        it for every comparison was most of the cost of matching.
+        """
+        if self._count > self._weights_at * 1.1:
+            self._weights.clear()
+            self._totals.clear()
+            self._weights_at = self._count
+        cached = self._weights.get(term)
+        if cached is None:
+            local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
+            cached = self._weights[term] = 0.5 * local + 0.5 * background_weight(term)
+        return cached
+
+    def _total(self, terms: frozenset[str]) -> float:
+        total = self._totals.get(terms)
+        if total is None:
+            total = self._totals[terms] = sum(self.weight(t) for t in terms)
+        return total
+
+    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Jaccard of two term sets; 0 unless they share two terms."""
         shared = a & b
         if len(shared) < MIN_SHARED:
             return 0.0
-        if weights is None:
-            weights = {}
-        for term in a | b:
-            if term not in weights:
-                weights[term] = self.weight(term)
-        w_shared = sum(weights[t] for t in shared)
-        w_union = sum(weights[t] for t in a | b)
-        return w_shared / w_union
+        w_shared = sum(self.weight(t) for t in shared)
+        return w_shared / (self._total(a) + self._total(b) - w_shared)
 
     def candidates(self, terms: frozenset[str]) -> list[int]:
         """Claims sharing the most of the rarest terms of ``terms``, at most MAX_CANDIDATES.
@@ -120,20 +133,18 @@ class ClaimIndex:
                         key=lambda c: (-shared[c], c))
         return ranked[:MAX_CANDIDATES]
 
-    def claim_score(self, claim_id: int, terms: frozenset[str],
-                    weights: dict[str, float] | None = None) -> float:
+    def claim_score(self, claim_id: int, terms: frozenset[str]) -> float:
         """Mean of the best and the average similarity to the claim's mentions."""
-        scores = [self.similarity(terms, m.terms, weights) for m in self._members[claim_id]]
+        scores = [self.similarity(terms, m.terms) for m in self._members[claim_id]]
         return 0.5 * max(scores) + 0.5 * sum(scores) / len(scores)
 
     def best(self, terms: frozenset[str], when: When) -> Match | None:
         """The claim this mention should join, or None to start a new claim."""
         best: Match | None = None
-        weights: dict[str, float] = {}
         for claim_id in sorted(self.candidates(terms)):
             if any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
-            value = self.claim_score(claim_id, terms, weights)
+            value = self.claim_score(claim_id, terms)
             if value >= self.threshold and (best is None or value > best.score):
                 best = Match(claim_id, value)
         return best

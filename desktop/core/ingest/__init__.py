@@ -42,6 +42,16 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def count_documents(path: Path) -> int:
+    """How many documents a file holds (rows of a CSV, else one), for progress totals."""
+    if path.suffix.lower() not in (".csv", ".tsv"):
+        return 1
+    try:
+        return max(1, sum(1 for _ in read_csv(path)))
+    except InputError:
+        return 1
+
+
 def read(path: Path, csv_options: CsvOptions = CsvOptions()) -> Iterator[Document]:
     """The documents in one file; raises InputError naming the file if it cannot be read."""
     if not path.exists():

@@ -14,7 +14,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import case, delete, distinct, func, select, update
+from sqlalchemy import bindparam, case, delete, distinct, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.matching import conflicting_values
@@ -82,13 +82,16 @@ def _refresh_chunk(session: Session, ids: list[int]) -> None:
         conflicts = conflicting_values(found)
         attributions = Counter(a for _, a in details[claim_id] if a)
         updates.append({
-            "id": claim_id, "n_sources": sources, "n_articles": articles, "n_origins": origins,
+            "claim_id": claim_id, "n_sources": sources, "n_articles": articles, "n_origins": origins,
             "n_support": n_support, "n_contradict": n_contra, "first_seen": first_seen,
             "has_conflict": bool(conflicts), "conflict_values": json.dumps(conflicts),
             "attribution": attributions.most_common(1)[0][0] if attributions else None,
         })
     if updates:
-        session.execute(update(Claim), updates)  # one executemany, by primary key
+        table = Claim.__table__
+        columns = {key: bindparam(key) for key in updates[0] if key != "claim_id"}
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("claim_id")).values(columns), updates)
     empty = [claim_id for claim_id in ids if claim_id not in seen]
     if not empty:
         return

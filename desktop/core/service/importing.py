@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,14 +19,26 @@ from desktop.core.dto import ImportItem, ImportReport
 from desktop.core.errors import Cancelled, InputError
 from desktop.core.ingest.cleanup import clean
 from desktop.core.ingest.csv_reader import CsvOptions
-from desktop.core.ingest.dedupe import content_hash, encode_fingerprint, fingerprint
+from desktop.core.ingest.dedupe import content_hash, encode_fingerprint
 from desktop.core.ingest.document import Document
 from desktop.core.models import Article, Claim, Mention, Sentence, Source, Stance
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import counts
+from desktop.core.service.analysis_pool import Analysis, AnalysisPool
 from desktop.core.service.counts import UNKNOWN_SOURCE
 from desktop.core.service.state import Canonical, ImportState, load_state, stance_toward
-from desktop.core.text.analysis import SentenceFeatures, analyse
+from desktop.core.text.analysis import SentenceFeatures
+
+
+BATCH = 256
+"""Articles read, cleaned and analysed together before they are stored one by one."""
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive lists of ``size`` items (itertools.batched arrives in Python 3.12)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def now() -> datetime:
@@ -46,31 +59,51 @@ class Importer:
     def run(self, paths: Iterable[Path], progress: Progress) -> ImportReport:
         """Import every file (folders recursed); a bad file is reported, never fatal."""
         files = ingest.expand(paths)
+        total = sum(ingest.count_documents(path) for path in files)
         items: list[ImportItem] = []
+        pool = AnalysisPool()
         try:
-            for done, path in enumerate(files):
+            for path in files:
                 progress.check()
-                progress.report(done, len(files), f"Importing {path.name}")
-                for item in self._import_file(path, progress):
+                progress.report(len(items), total, f"Importing {path.name}")
+                for item in self._import_file(path, pool, progress, total, len(items)):
                     items.append(item)
-            progress.report(len(files), len(files), "Import finished")
+            progress.report(total, total, "Import finished")
         except Cancelled:
             return ImportReport(tuple(items), cancelled=True)
+        finally:
+            pool.close()
         return ImportReport(tuple(items))
 
-    def _import_file(self, path: Path, progress: Progress) -> Iterator[ImportItem]:
+    def _import_file(self, path: Path, pool: AnalysisPool, progress: Progress, total: int,
+                     done: int) -> Iterator[ImportItem]:
         try:
-            documents = ingest.read(path, self.csv_options)
-            for document in documents:
-                progress.check()
-                yield self._import_document(document, path)
+            batches = batched((clean(d) for d in ingest.read(path, self.csv_options)), BATCH)
+            current = self._submit(pool, next(batches, []))
+            while current[0]:
+                following = self._submit(pool, next(batches, []))  # analysed meanwhile
+                cleaned, wait = current
+                analyses = iter(wait())
+                for doc in cleaned:
+                    progress.check()
+                    if not doc.text.strip():
+                        yield ImportItem(doc.where, "failed",
+                                         reason="no article text after cleanup")
+                    else:
+                        yield self._import_document(doc, next(analyses), path)
+                    done += 1
+                    progress.report(done, total, f"Importing {path.name}")
+                current = following
         except InputError as error:
             yield ImportItem(str(path), "failed", reason=error.reason)
 
-    def _import_document(self, document: Document, path: Path) -> ImportItem:
-        doc = clean(document)
-        if not doc.text.strip():
-            return ImportItem(doc.where, "failed", reason="no article text after cleanup")
+    @staticmethod
+    def _submit(pool: AnalysisPool, cleaned: list[Document]
+                ) -> tuple[list[Document], Callable[[], list[Analysis]]]:
+        jobs = [(doc.text, doc.published) for doc in cleaned if doc.text.strip()]
+        return cleaned, pool.submit(jobs)
+
+    def _import_document(self, doc: Document, analysis: Analysis, path: Path) -> ImportItem:
         digest = content_hash(doc.text)
         with self.db.read() as session:
             existing = session.scalar(select(Article.id).where(Article.content_hash == digest))
@@ -79,7 +112,7 @@ class Importer:
                               reason=f"same text as article {existing}")
         try:
             with self.db.write() as session:
-                return self._store(session, doc, digest, path)
+                return self._store(session, doc, digest, path, analysis)
         except BaseException:
             # The transaction rolled back: drop whatever the indexes learned from it.
             with self.db.read() as session:
@@ -93,8 +126,9 @@ class Importer:
                 insert(Source).values(name=name).returning(Source.id))
         return self.state.sources[name]
 
-    def _store(self, session: Session, doc: Document, digest: str, path: Path) -> ImportItem:
-        hashes = fingerprint(doc.text)
+    def _store(self, session: Session, doc: Document, digest: str, path: Path,
+               analysis: Analysis) -> ImportItem:
+        hashes = analysis.fingerprint
         copy = self.state.copies.find_copy(hashes)
         article_id = session.scalar(insert(Article).values(
             source_id=self._source_id(session, doc), title=doc.title[:1000],
@@ -106,7 +140,7 @@ class Importer:
         origin_id = copy.origin_id if copy else article_id
         session.execute(update(Article).where(Article.id == article_id)
                         .values(origin_id=origin_id))
-        features = analyse(doc.text, doc.published)
+        features = analysis.features
         sentence_ids = self._store_sentences(session, article_id, features)
         touched = self._store_mentions(session, article_id, features, sentence_ids)
         counts.refresh(session, touched)
@@ -125,8 +159,11 @@ class Importer:
             "quantities": json.dumps([q.to_json() for q in f.quantities]),
             "when": json.dumps(f.when.to_json()),
         } for f in features]
-        result = session.execute(
-            insert(Sentence).returning(Sentence.id, sort_by_parameter_order=True), rows)
+        # Core statements on the session's connection: the ORM's bulk layer doubled the
+        # cost of these, the largest inserts of an import (benchmarks/import_speed.py).
+        table = Sentence.__table__
+        result = session.connection().execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
         return list(result.scalars())
 
     def _store_mentions(self, session: Session, article_id: int,
@@ -162,7 +199,7 @@ class Importer:
         for row in rows:
             row["claim_id"] = stored.get(row["claim_id"], row["claim_id"])  # type: ignore[call-overload]
         if rows:
-            session.execute(insert(Mention), rows)
+            session.connection().execute(insert(Mention.__table__), rows)
         return {row["claim_id"] for row in rows}  # type: ignore[misc]
 
     def _create_claims(self, session: Session,
@@ -171,10 +208,11 @@ class Importer:
         if not created:
             return {}
         stamp = now()
-        ids = session.scalars(
-            insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+        table = Claim.__table__
+        ids = session.connection().execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
             [{"text": f.claim_text, "attribution": f.attribution, "created_at": stamp,
-              "updated_at": stamp} for _, f in created])
+              "updated_at": stamp} for _, f in created]).scalars()
         mapping = dict(zip((p for p, _ in created), ids, strict=True))
         for provisional, stored in mapping.items():
             self.state.claims.rename(provisional, stored)

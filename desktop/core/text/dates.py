@@ -18,8 +18,9 @@ from dateutil import parser as date_parser
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_NAMES = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                r"Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_MONTH = r"(?:" + _MONTH_NAMES + r")\.?"
 FULL_DATE = re.compile(
     r"\b(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTH +
     r",?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
@@ -33,6 +34,9 @@ _RELATIVE = {
     "the previous day": -1, "the day before": -1, "yesterday": -1, "today": 0,
     "the following day": 1, "the next day": 1,
 }
+_ANY_DAY = re.compile(
+    r"\d{4}-\d{2}|\b(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + r"|" + _MONTH_NAMES +
+    r"|yesterday|today|previous day|day before|following day|next day)", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(_RELATIVE) + r")\b", re.IGNORECASE)
 
 
@@ -98,6 +102,8 @@ def resolve_weekday(anchor: date, weekday: int) -> date:
 
 def event_when(text: str, published: date | None) -> When:
     """The dates, weekdays and months the sentence's event is placed on."""
+    if not _ANY_DAY.search(text):
+        return When()
     dates: set[str] = set()
     weekdays: set[int] = set()
     months: set[int] = set()

@@ -48,6 +48,8 @@ class _Aliases:
         self.words = {p.lower(): k for p, k in table.items() if p not in self.acronyms}
         self.acronym_re = re.compile(_alternation(list(self.acronyms)))
         self.word_re = re.compile(_alternation(list(self.words)), re.IGNORECASE)
+        # terms() works on lower-cased text, where a case-sensitive pattern is much faster.
+        self.lower_word_re = re.compile(_alternation(list(self.words)))
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +147,7 @@ def terms(text: str, aliases: ArticleAliases | None = None) -> list[str]:
     lowered = folded.lower()
     if aliases is not None:
         lowered = aliases.apply(lowered)
-    lowered = table.word_re.sub(lambda m: f" {table.words[m.group().lower()]} ", lowered)
+    lowered = table.lower_word_re.sub(lambda m: f" {table.words[m.group()]} ", lowered)
     out: list[str] = []
     for token in _TOKEN.findall(lowered):
         if "_" in token or token in table.words.values():

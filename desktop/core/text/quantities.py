@@ -52,6 +52,7 @@ QUANTITY = re.compile(
     r"(?:\s*(?:to|and|-|–)\s*(?P<b>" + _NUM + r"))?(?P<pct>\s*(?:%|percent|per cent))?\b",
     re.IGNORECASE,
 )
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\.?", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _EVENTS = frozenset(
@@ -153,6 +154,8 @@ def _slot(before: str, after: str) -> str:
 
 def quantities(text: str) -> list[Quantity]:
     """Every counted quantity in the sentence, years, dates and times excluded."""
+    if not _ANY_NUMBER.search(text):
+        return []
     masked = _mask(text)
     found: list[Quantity] = []
     for match in QUANTITY.finditer(masked):
