@@ -28,7 +28,7 @@ RAREST_TERMS = 10
 MIN_SHARED = 2
 MAX_CANDIDATES = 16
 """Claims scored per mention: those sharing the most rare terms with it."""
-MEMBERS_COMPARED = 16
+MEMBERS_COMPARED = 8
 """A claim is compared through its first mentions only, bounding work on huge claims."""
 
 

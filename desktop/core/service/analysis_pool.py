@@ -46,7 +46,8 @@ class AnalysisPool:
     """Analyses batches of articles, in workers when a batch is large enough."""
 
     def __init__(self, workers: int | None = None) -> None:
-        self._workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+        # One core stays with the importing process, which matches and writes meanwhile.
+        self._workers = workers if workers is not None else min(4, (os.cpu_count() or 1) - 1)
         self._executor: Executor | None = None
 
     def submit(self, jobs: list[tuple[str, date | None]]) -> Callable[[], list[Analysis]]:
@@ -55,7 +56,7 @@ class AnalysisPool:
         The importer submits the next batch before it stores the current one, so workers
         analyse while the importing process matches and writes.
         """
-        if len(jobs) < MIN_PARALLEL or self._workers < 2:
+        if len(jobs) < MIN_PARALLEL or self._workers < 1:
             return lambda: [analyse_article(job) for job in jobs]
         if self._executor is None:
             # spawn, not fork: the importer may run in a GUI worker thread, and forking a
