@@ -62,6 +62,7 @@ class ClaimIndex:
         self._weights: dict[str, float] = {}
         self._totals: dict[frozenset[str], float] = {}
         self._weights_at = 0
+        self._provisional_terms: dict[int, set[str]] = defaultdict(set)
 
     def __len__(self) -> int:
         return self._count
@@ -77,18 +78,19 @@ class ClaimIndex:
         for term in terms:
             self._postings[term].add(claim_id)
             self._df[term] += 1
+        if claim_id < 0:
+            self._provisional_terms[claim_id].update(terms)
 
     def rename(self, old: int, new: int) -> None:
-        """Give a claim indexed under a provisional id its stored id."""
+        """Give a claim indexed under a provisional (negative) id its stored id."""
         members = self._members.pop(old)
         self._members[new] = [Indexed(new, m.terms, m.when) for m in members]
         if old in self._whens:
             self._whens[new] = self._whens.pop(old)
-        for member in members:
-            for term in member.terms:
-                postings = self._postings[term]
-                postings.discard(old)
-                postings.add(new)
+        for term in self._provisional_terms.pop(old, ()):
+            postings = self._postings[term]
+            postings.discard(old)
+            postings.add(new)
 
     def weight(self, term: str) -> float:
         """Rarity of a term: half in this corpus, half in news prose at large.

@@ -71,3 +71,15 @@ def test_keyset_pages_cover_every_claim_once(seeded: Service) -> None:
         if cursor is None:
             break
     assert sorted(seen) == sorted(c.id for c in seeded.claims())
+
+
+def test_an_article_repeating_one_sentence_many_times(service: Service, tmp_path) -> None:
+    """A claim created and mentioned over and over within one article, then met again."""
+    line = "Around 300 North Korean troops were killed fighting in Kursk, officials said."
+    (tmp_path / "a.txt").write_text("\n".join([line] * 30), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(line.replace("300", "600") + "\nMore text here today.",
+                                    encoding="utf-8")
+    report = service.import_paths([tmp_path])
+    assert report.count("imported") == 2
+    (claim,) = service.claims()
+    assert claim.n_articles == 2 and claim.has_conflict

@@ -1,0 +1,163 @@
+"""Claim search quality on FNC-1: ranking (MAP) and the number of articles judged to carry
+each headline, against the labelled stances, next to plain full-text search (SQLite FTS5
+BM25 over the raw words, what a user would reach for) in the same run.
+
+    python benchmarks/search_quality.py [--fnc ../shared/data/fnc1] [--db fnc.sqlite]
+
+Every headline is searched. Scores count only labelled (headline, body) pairs: bodies of
+the same story that carry no label for a headline are ignored (see the data set README).
+The hit threshold is chosen on even-numbered headlines and reported on the odd ones, so
+the count error is not measured on the data it was tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from desktop.core.service import Service
+from desktop.core.service.searching import HIT_THRESHOLD, Searcher
+from desktop.core.text.normalize import terms
+
+RELATED = {"agree", "disagree", "discuss"}
+STANCE = {"agree": "supports", "disagree": "contradicts", "discuss": "neutral"}
+
+
+def average_precision(ranked: list[str], relevant: set[str]) -> float:
+    """AP over a ranking; relevant items never ranked count as misses."""
+    if not relevant:
+        return 0.0
+    hits, total = 0, 0.0
+    for position, item in enumerate(ranked, start=1):
+        if item in relevant:
+            hits += 1
+            total += hits / position
+    return total / len(relevant)
+
+
+def load_labels(folder: Path) -> dict[str, dict[str, str]]:
+    """headline -> {body id: stance}."""
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    with (folder / "train_stances.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            labels[row["Headline"]][row["Body ID"]] = row["Stance"]
+    return labels
+
+
+def bm25_baseline(folder: Path) -> sqlite3.Connection:
+    """FTS5 over the raw bodies, one row per body."""
+    csv.field_size_limit(sys.maxsize)
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE body USING fts5(id UNINDEXED, text)")
+    with (folder / "train_bodies.csv").open(encoding="utf-8") as handle:
+        conn.executemany("INSERT INTO body VALUES (?, ?)",
+                         ((r["Body ID"], r["articleBody"]) for r in csv.DictReader(handle)))
+    return conn
+
+
+def bm25_rank(conn: sqlite3.Connection, headline: str) -> list[str]:
+    words = [w for w in "".join(c if c.isalnum() else " " for c in headline).split() if w]
+    if not words:
+        return []
+    query = " OR ".join(f'"{w}"' for w in words)
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM body WHERE body MATCH ? ORDER BY rank LIMIT 2000", (query,))]
+
+
+def main() -> None:
+    """Run the measurement and print the tables."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fnc", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
+    parser.add_argument("--db", type=Path, help="reuse a database that already holds FNC-1")
+    args = parser.parse_args()
+    labels = load_labels(args.fnc)
+
+    db = args.db or Path(tempfile.mkdtemp()) / "fnc.sqlite"
+    service = Service.open(db)
+    if service.stats().articles == 0:
+        started = time.perf_counter()
+        service.import_paths([args.fnc / "train_bodies.csv"], source="FNC-1",
+                             id_column="Body ID")
+        print(f"imported FNC-1 bodies in {time.perf_counter() - started:.1f} s")
+    body_of = {a.id: a.external_id for a in service.articles()}
+
+    baseline = bm25_baseline(args.fnc)
+    results: dict[str, list[float]] = defaultdict(list)
+    scored: list[tuple[int, str, list[tuple[str, float, bool]]]] = []
+    started = time.perf_counter()
+    with service.db.read() as session:
+        searcher = Searcher(session)
+        for index, (headline, pairs) in enumerate(sorted(labels.items())):
+            relevant = {b for b, s in pairs.items() if s in RELATED}
+            if not relevant or not terms(headline):
+                continue
+            ranked = [(body_of[a], score, denial) for a, score, _, denial
+                      in searcher.scored(headline) if body_of[a] in pairs]
+            results["factdesk"].append(average_precision([b for b, _, _ in ranked], relevant))
+            ranked_bm25 = [b for b in bm25_rank(baseline, headline) if b in pairs]
+            results["bm25"].append(average_precision(ranked_bm25, relevant))
+            scored.append((index, headline, ranked))
+    elapsed = time.perf_counter() - started
+
+    print(f"\n{len(scored)} headlines with related bodies, {elapsed:.1f} s "
+          f"({len(scored) / elapsed:.0f} queries/s)\n")
+    print("| method | MAP over labelled bodies |")
+    print("|---|---:|")
+    print(f"| FactDesk search | {statistics.mean(results['factdesk']):.3f} |")
+    print(f"| SQLite FTS5 BM25 on raw words | {statistics.mean(results['bm25']):.3f} |")
+
+    def count_error(threshold: float, part: int) -> tuple[float, float, float]:
+        errors, exact, signed = [], 0, []
+        for index, headline, ranked in scored:
+            if index % 2 != part:
+                continue
+            truth = sum(1 for s in labels[headline].values() if s in RELATED)
+            found = sum(1 for _, score, _ in ranked if score >= threshold)
+            errors.append(abs(found - truth))
+            signed.append(found - truth)
+            exact += found == truth
+        return statistics.mean(errors), exact / len(errors), statistics.mean(signed)
+
+    candidates = [round(0.30 + 0.025 * i, 3) for i in range(17)]
+    chosen = min(candidates, key=lambda t: count_error(t, 0)[0])
+    mae, exact, bias = count_error(chosen, 1)
+    mae_default, exact_default, bias_default = count_error(HIT_THRESHOLD, 1)
+    truths = [sum(1 for s in labels[h].values() if s in RELATED) for i, h, _ in scored
+              if i % 2 == 1]
+    print("\nNumber of articles judged to carry a headline vs the true number of related "
+          "bodies (odd headlines):\n")
+    print("| threshold | mean absolute error | exactly right | mean signed error |")
+    print("|---|---:|---:|---:|")
+    print(f"| shipped ({HIT_THRESHOLD}) | {mae_default:.2f} | {exact_default:.1%} | "
+          f"{bias_default:+.2f} |")
+    print(f"| best on even headlines ({chosen}) | {mae:.2f} | {exact:.1%} | {bias:+.2f} |")
+    print(f"| (true count: mean {statistics.mean(truths):.1f}, median "
+          f"{statistics.median(truths)}) | | | |")
+
+    agree = total = 0
+    confusion: dict[tuple[str, str], int] = defaultdict(int)
+    for _, headline, ranked in scored:
+        for body, score, denial in ranked:
+            stance = labels[headline][body]
+            if score < HIT_THRESHOLD or stance not in RELATED:
+                continue
+            predicted = "contradicts" if denial else "supports"
+            confusion[(stance, predicted)] += 1
+            total += 1
+            agree += STANCE[stance] == predicted
+    print(f"\nStance of related hits (denial cue -> contradicts): {agree}/{total} "
+          f"({agree / max(total, 1):.1%}) match the label")
+    for (label, predicted), n in sorted(confusion.items()):
+        print(f"  {label:>8} -> {predicted:<11} {n}")
+
+
+if __name__ == "__main__":
+    main()
