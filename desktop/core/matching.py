@@ -27,6 +27,8 @@ JOIN_THRESHOLD = 0.25
 RAREST_TERMS = 10
 MIN_SHARED = 2
 MAX_CANDIDATES = 16
+COMMON_TERM = 500
+"""A term in more mentions than this (or a twentieth of them) finds no candidates."""
 """Claims scored per mention: those sharing the most rare terms with it."""
 MEMBERS_COMPARED = 8
 """A claim is compared through its first mentions only, bounding work on huge claims."""
@@ -127,7 +129,9 @@ class ClaimIndex:
 
         A claim must share two of them: one common word is no reason to compare.
         """
-        rare = sorted((t for t in terms if t in self._postings), key=lambda t: (self._df[t], t))
+        common = max(COMMON_TERM, self._count // 20)
+        rare = sorted((t for t in terms if 0 < self._df[t] <= common),
+                      key=lambda t: (self._df[t], t))
         shared: Counter[int] = Counter()
         for term in rare[:RAREST_TERMS]:
             shared.update(self._postings[term])

@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import bindparam, case, delete, distinct, func, select, update
+from sqlalchemy import Select, bindparam, case, delete, distinct, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.matching import conflicting_values
@@ -45,13 +46,15 @@ def refresh(session: Session, claim_ids: Iterable[int]) -> None:
         _refresh_chunk(session, ids[start:start + _CHUNK])
 
 
-def _refresh_chunk(session: Session, ids: list[int]) -> None:
+def _statements() -> tuple[Select[Any], Select[Any]]:
+    """The two aggregate queries, built once with an expanding list of claim ids."""
+    ids = bindparam("ids", expanding=True)
     unknown = select(Source.id).where(Source.name == UNKNOWN_SOURCE).scalar_subquery()
     source_key = case((Article.source_id == unknown, -Article.origin_id),
                       else_=Article.source_id)
     supports = case((Mention.stance == Stance.SUPPORTS.value, Article.origin_id))
     contradicts = case((Mention.stance == Stance.CONTRADICTS.value, Article.origin_id))
-    rows = session.execute(
+    counted = (
         select(
             Mention.claim_id,
             func.count(distinct(source_key)),
@@ -64,14 +67,24 @@ def _refresh_chunk(session: Session, ids: list[int]) -> None:
         .join(Article, Article.id == Mention.article_id)
         .where(Mention.claim_id.in_(ids))
         .group_by(Mention.claim_id)
-    ).all()
-    details: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-    for claim_id, stored, attribution in session.execute(
+    )
+    details = (
         select(Mention.claim_id, Sentence.quantities, Sentence.attribution)
         .join(Sentence, Sentence.id == Mention.sentence_id)
         .where(Mention.claim_id.in_(ids))
         .order_by(Mention.id)
-    ):
+    )
+    return counted, details
+
+
+_COUNTED, _DETAILS = _statements()
+
+
+def _refresh_chunk(session: Session, ids: list[int]) -> None:
+    connection = session.connection()
+    rows = connection.execute(_COUNTED, {"ids": ids}).all()
+    details: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for claim_id, stored, attribution in connection.execute(_DETAILS, {"ids": ids}):
         details[claim_id].append((stored, attribution))
     seen = set()
     updates: list[dict[str, object]] = []
@@ -82,7 +95,8 @@ def _refresh_chunk(session: Session, ids: list[int]) -> None:
         conflicts = conflicting_values(found)
         attributions = Counter(a for _, a in details[claim_id] if a)
         updates.append({
-            "claim_id": claim_id, "n_sources": sources, "n_articles": articles, "n_origins": origins,
+            "claim_id": claim_id, "n_sources": sources, "n_articles": articles,
+            "n_origins": origins,
             "n_support": n_support, "n_contradict": n_contra, "first_seen": first_seen,
             "has_conflict": bool(conflicts), "conflict_values": json.dumps(conflicts),
             "attribution": attributions.most_common(1)[0][0] if attributions else None,
