@@ -8,9 +8,9 @@ is the app's answer to "how many articles carry this" (benchmarks/search_quality
 
 from __future__ import annotations
 
+import json
 import math
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,20 +18,38 @@ from sqlalchemy.orm import Session
 from desktop.core.dto import SearchHit
 from desktop.core.models import Article, Mention, Sentence, Source, Stance
 from desktop.core.text.normalize import terms as text_terms
-from desktop.core.text.quantities import quantities
-from desktop.core.text.stance import is_denial, is_hedged
+from desktop.core.text.quantities import Quantity, quantities
+from desktop.core.text.stance import is_denial, is_reported
 from desktop.core.text_search import document_frequency, ranked_sentence_ids
 
-HIT_THRESHOLD = 0.45
+HIT_THRESHOLD = 0.3
 CANDIDATE_SENTENCES = 1500
 
 
 @dataclass
-class _ArticleScore:
+class ArticleMatch:
+    """One candidate article for a query: its score, best sentence and stance cues."""
+
+    article_id: int
+    score: float = 0.0
+    sentence_id: int = 0
     best: float = 0.0
-    best_sentence: int = 0
-    covered: set[str] | None = None
+    covered: set[str] = field(default_factory=set)
     denial: bool = False
+    hedged: bool = False
+    quantities: list[Quantity] = field(default_factory=list)
+
+    def stance(self, query_quantities: list[Quantity], query_denial: bool) -> Stance:
+        """How the article stands toward the query's claim.
+
+        A denial the query does not make, or another value for the same quantity,
+        contradicts; an article that only reports it ("reportedly", "estimates") is
+        neutral; otherwise it supports.
+        """
+        conflicting = any(q.disagrees(f) for q in query_quantities for f in self.quantities)
+        if conflicting or self.denial != query_denial:
+            return Stance.CONTRADICTS
+        return Stance.NEUTRAL if self.hedged else Stance.SUPPORTS
 
 
 class Searcher:
@@ -48,8 +66,12 @@ class Searcher:
             self._df[term] = document_frequency(self.session, term)
         return math.log(1.0 + (self._n + 1) / (self._df[term] + 1))
 
-    def scored(self, query: str) -> list[tuple[int, float, int, bool]]:
-        """(article id, score, best sentence id, denial seen) for every candidate article."""
+    def scored(self, query: str) -> list[ArticleMatch]:
+        """Every candidate article, best first, scored by how much of the query it covers.
+
+        The score is the mean of the best sentence's coverage of the query's weight and
+        the coverage by all the article's matching sentences together.
+        """
         wanted = list(dict.fromkeys(text_terms(query)))
         if not wanted:
             return []
@@ -58,57 +80,48 @@ class Searcher:
         ids = ranked_sentence_ids(self.session, wanted, CANDIDATE_SENTENCES)
         if not ids:
             return []
-        per_article: dict[int, _ArticleScore] = defaultdict(_ArticleScore)
+        per_article: dict[int, ArticleMatch] = {}
         rows = self.session.execute(
-            select(Sentence.id, Sentence.article_id, Sentence.terms, Sentence.text)
-            .where(Sentence.id.in_(ids)))
-        for sentence_id, article_id, stored, text in rows:
+            select(Sentence.id, Sentence.article_id, Sentence.terms, Sentence.text,
+                   Sentence.quantities)
+            .where(Sentence.id.in_(ids)).order_by(Sentence.id))
+        for sentence_id, article_id, stored, text, stored_quantities in rows:
             present = set(stored.split()) & weights.keys()
             coverage = sum(weights[t] for t in present) / total
-            entry = per_article[article_id]
-            entry.covered = (entry.covered or set()) | present
-            better = coverage > entry.best
-            if better or (coverage == entry.best and sentence_id < entry.best_sentence):
-                entry.best, entry.best_sentence = coverage, sentence_id
-            if coverage >= self.threshold / 2 and is_denial(text):
-                entry.denial = True
-        scored = []
-        for article_id, entry in per_article.items():
-            spread = sum(weights[t] for t in entry.covered or ()) / total
-            scored.append((article_id, 0.5 * entry.best + 0.5 * spread, entry.best_sentence,
-                           entry.denial))
-        scored.sort(key=lambda item: (-item[1], item[0]))
-        return scored
+            match = per_article.setdefault(article_id, ArticleMatch(article_id))
+            match.covered |= present
+            if coverage > match.best:
+                match.best, match.sentence_id = coverage, sentence_id
+            if coverage >= self.threshold / 2:
+                match.denial = match.denial or is_denial(text)
+                match.hedged = match.hedged or is_reported(text)
+                match.quantities += [Quantity.from_json(q) for q in json.loads(stored_quantities)]
+        for match in per_article.values():
+            spread = sum(weights[t] for t in match.covered) / total
+            match.score = 0.5 * match.best + 0.5 * spread
+        return sorted(per_article.values(), key=lambda m: (-m.score, m.article_id))
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles judged to state or discuss the query's claim, best first."""
-        hits = [s for s in self.scored(query) if s[1] >= self.threshold][:limit]
+        hits = [m for m in self.scored(query) if m.score >= self.threshold][:limit]
         if not hits:
             return []
-        sentence_ids = [h[2] for h in hits]
         rows = {row.id: row for row in self.session.execute(
             select(Sentence.id, Sentence.start, Sentence.end, Sentence.text,
-                   Sentence.quantities, Article.id.label("article_id"), Article.external_id,
-                   Article.title, Source.name.label("source"), Mention.claim_id)
+                   Article.external_id, Article.title, Source.name.label("source"),
+                   Mention.claim_id)
             .join(Article, Article.id == Sentence.article_id)
             .join(Source, Source.id == Article.source_id)
             .outerjoin(Mention, Mention.sentence_id == Sentence.id)
-            .where(Sentence.id.in_(sentence_ids)))}
+            .where(Sentence.id.in_([m.sentence_id for m in hits])))}
         query_quantities = quantities(query)
         query_denial = is_denial(query)
         out: list[SearchHit] = []
-        for article_id, score, sentence_id, denial in hits:
-            row = rows[sentence_id]
-            found = quantities(row.text)
-            if denial != query_denial or any(q.disagrees(f) for q in query_quantities
-                                              for f in found):
-                stance = Stance.CONTRADICTS
-            elif is_hedged(row.text):
-                stance = Stance.NEUTRAL
-            else:
-                stance = Stance.SUPPORTS
+        for match in hits:
+            row = rows[match.sentence_id]
             out.append(SearchHit(
-                article_id=article_id, external_id=row.external_id, source=row.source,
+                article_id=match.article_id, external_id=row.external_id, source=row.source,
                 title=row.title, sentence=row.text, start=row.start, end=row.end,
-                claim_id=row.claim_id, score=round(score, 4), stance=stance.value))
+                claim_id=row.claim_id, score=round(match.score, 4),
+                stance=match.stance(query_quantities, query_denial).value))
         return out
