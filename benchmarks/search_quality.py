@@ -162,7 +162,8 @@ def main() -> None:
     majority = max(("agree", "disagree", "discuss"),
                    key=lambda lab: sum(n for (lb, _), n in confusion.items() if lb == lab))
     majority_right = sum(n for (lb, _), n in confusion.items() if lb == majority)
-    print(f"(always answering the majority label, {majority}: {majority_right / max(total, 1):.1%})")
+    share = majority_right / max(total, 1)
+    print(f"(always answering the majority label, {majority}: {share:.1%})")
     for (label, predicted), n in sorted(confusion.items()):
         print(f"  {label:>8} -> {predicted:<11} {n}")
 
