@@ -214,6 +214,16 @@ def cmd_tag(service: Service, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(service: Service, args: argparse.Namespace) -> int:
+    """Export claims to a workbook, CSV or ClaimReview JSON-LD."""
+    target = service.export(args.target, _filter(args), progress=_StderrProgress())
+    if args.json:
+        _emit({"path": str(target), "claims": service.count_claims(_filter(args))})
+    else:
+        print(f"exported to {target}", file=sys.stderr)
+    return 0
+
+
 def cmd_stats(service: Service, args: argparse.Namespace) -> int:
     """Totals."""
     stats = service.stats()
@@ -288,6 +298,15 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("--note")
     tag.add_argument("--by", help="who decided (recorded in the history)")
     tag.set_defaults(run=cmd_tag)
+
+    export = sub.add_parser("export", parents=[common],
+                            help="claims to .xlsx, .csv or ClaimReview .json")
+    export.add_argument("target", metavar="OUT")
+    export.add_argument("--verdict", action="append", choices=[v.value for v in Verdict])
+    export.add_argument("--conflicts", action="store_true")
+    export.add_argument("--min-sources", type=int, default=0)
+    export.add_argument("--text", default="")
+    export.set_defaults(run=cmd_export)
 
     stats = sub.add_parser("stats", parents=[common], help="totals")
     stats.set_defaults(run=cmd_stats)

@@ -118,3 +118,14 @@ def test_messages_go_to_stderr(capsys: pytest.CaptureFixture[str], db_path: Path
     assert code == 1
     assert f"{bad}: empty file" in err
     assert json.load(io.StringIO(out))["items"][0]["status"] == "failed"
+
+
+def test_export_command(capsys: pytest.CaptureFixture[str], seeded_path: Path,
+                        tmp_path: Path) -> None:
+    target = tmp_path / "out.xlsx"
+    code, out, _ = _run(capsys, "export", str(target), "--conflicts", "--db", str(seeded_path),
+                        "--json")
+    assert code == 0
+    assert json.loads(out) == {"path": str(target), "claims": 1}
+    code, _, err = _run(capsys, "export", str(tmp_path / "x.ods"), "--db", str(seeded_path))
+    assert code == 1 and "cannot export to .ods" in err

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop import __version__
 from desktop.core.db import Database, open_database
 from desktop.core.dto import (
     ArticleRow,
@@ -30,6 +31,7 @@ from desktop.core.models import Article
 from desktop.core.paths import database_url
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import editing, reading
+from desktop.core.service.exporting import export
 from desktop.core.service.importing import import_paths
 from desktop.core.service.reading import ClaimPage
 from desktop.core.service.searching import Searcher
@@ -176,6 +178,19 @@ class Service:
         """A span of an article as a mention of a claim (a new one if None)."""
         with self.db.write() as session:
             return editing.add_span(session, article_id, start, end, claim_id, by=by)[1]
+
+    def export(self, target: Path | str, flt: ClaimFilter = ClaimFilter(), *,
+               progress: Progress = NULL_PROGRESS) -> Path:
+        """Export the claims the filter keeps to .xlsx, .csv or ClaimReview .json."""
+        return export(self.db, Path(target), flt, project=self.project_name(),
+                      version=__version__, progress=progress)
+
+    def project_name(self) -> str:
+        """The database as a user would name it: the file, or the server URL sans password."""
+        url = self.db.engine.url
+        if url.get_backend_name() == "sqlite":
+            return str(url.database)
+        return url.render_as_string(hide_password=True)
 
     def edit_article(self, article_id: int, *, source: str | None = None,
                      title: str | None = None, published: date | None = None,

@@ -1,0 +1,1 @@
+"""Writers for exported claim tables: Excel workbook, CSV, ClaimReview JSON-LD."""

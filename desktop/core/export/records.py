@@ -1,0 +1,113 @@
+"""The rows an export writes, and the source that streams them: plain data, no database.
+
+The service implements ExportSource over the database; the writers only iterate, so each
+sheet streams from a query and memory stays flat whatever the number of claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Protocol
+
+from desktop.core.dto import ClaimFilter, EventRow, EvidenceRow, MentionRow
+
+VERDICT_STYLE: dict[str, tuple[str, str]] = {
+    "unreviewed": ("FFFFFF", "Not looked at yet."),
+    "confirmed": ("C6EFCE", "The team checked it against primary evidence: it holds."),
+    "disputed": ("FFEB9C", "Credible sources disagree, or the evidence is contested."),
+    "false": ("FFC7CE", "Contradicted by primary evidence."),
+    "unverifiable": ("D9D9D9", "Cannot be checked with the evidence available."),
+}
+"""Fill colour (RGB) and meaning of each verdict, shared by the sheets and the legend."""
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """One row of the Claims sheet."""
+
+    id: int
+    text: str
+    verdict: str
+    review_state: str
+    verdict_as_of: date | None
+    n_sources: int
+    n_origins: int
+    n_articles: int
+    n_support: int
+    n_contradict: int
+    conflict: str
+    first_seen: date | None
+    attribution: str | None
+    outlets: tuple[str, ...]
+    latest_note: str | None
+    updated_by: str | None
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ClaimMentions:
+    """A claim with its mentions, for the Mentions sheet, the matrix and ClaimReview."""
+
+    claim: ClaimRecord
+    mentions: tuple[MentionRow, ...]
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One row of the Articles sheet."""
+
+    id: int
+    source: str
+    title: str
+    published: date | None
+    url: str | None
+    copy_of: int | None
+    n_claims: int
+
+
+@dataclass(frozen=True)
+class ClaimTrail:
+    """A claim's history and evidence."""
+
+    claim_id: int
+    claim: str
+    history: tuple[EventRow, ...]
+    evidence: tuple[EvidenceRow, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What was exported, and the counts the Summary sheet shows."""
+
+    project: str
+    exported_at: datetime
+    version: str
+    flt: ClaimFilter
+    claims: int
+    by_verdict: dict[str, int] = field(default_factory=dict)
+    by_source: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Source name -> (articles, exported claims it reports)."""
+
+
+class ExportSource(Protocol):
+    """Streams what an export writes; every method may be called more than once."""
+
+    def summary(self) -> Summary:
+        """Counts and metadata."""
+
+    def claims(self) -> Iterator[list[ClaimRecord]]:
+        """Claims the filter keeps, in pages."""
+
+    def claims_with_mentions(self) -> Iterator[list[ClaimMentions]]:
+        """The same claims with their mentions, in pages."""
+
+    def articles(self) -> Iterator[ArticleRecord]:
+        """Articles holding mentions of the exported claims."""
+
+    def sources(self) -> list[str]:
+        """Every source name, sorted, for the matrix columns."""
+
+    def trails(self) -> Iterator[list[ClaimTrail]]:
+        """History and evidence of the exported claims, in pages."""

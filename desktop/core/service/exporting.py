@@ -1,0 +1,175 @@
+"""The export use case: the filtered claims streamed from the database to a writer, into a
+temporary file renamed over the target at the end."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+
+from desktop.core.db import Database
+from desktop.core.dto import ClaimFilter, ClaimRow, EventRow, EvidenceRow
+from desktop.core.errors import FactDeskError
+from desktop.core.export.atomic import atomic_target
+from desktop.core.export.claimreview import write_claimreview
+from desktop.core.export.csv_writer import write_csv
+from desktop.core.export.records import (
+    ArticleRecord,
+    ClaimMentions,
+    ClaimRecord,
+    ClaimTrail,
+    ExportSource,
+    Summary,
+)
+from desktop.core.export.xlsx import write_xlsx
+from desktop.core.models import Article, Claim, ClaimEvent, Evidence, Mention, Source
+from desktop.core.progress import NULL_PROGRESS, Progress
+from desktop.core.service import reading
+
+PAGE = 2000
+WRITERS: dict[str, Callable[[ExportSource, Path, Progress], None]] = {
+    ".xlsx": write_xlsx,
+    ".csv": write_csv,
+    ".json": write_claimreview,
+    ".jsonld": write_claimreview,
+}
+
+
+class DatabaseExport:
+    """ExportSource over the database: every method streams page by page."""
+
+    def __init__(self, db: Database, flt: ClaimFilter, project: str, version: str) -> None:
+        self.db, self.flt, self.project, self.version = db, flt, project, version
+
+    def _pages(self) -> Iterator[list[ClaimRow]]:
+        cursor = None
+        while True:
+            with self.db.read() as session:
+                page = reading.claims_page(session, self.flt, sort="id", descending=False,
+                                           after=cursor, limit=PAGE)
+            if page.rows:
+                yield list(page.rows)
+            if page.cursor is None:
+                return
+            cursor = page.cursor
+
+    def claims(self) -> Iterator[list[ClaimRecord]]:
+        for rows in self._pages():
+            yield self._records(rows)
+
+    def _records(self, rows: list[ClaimRow]) -> list[ClaimRecord]:
+        ids = [r.id for r in rows]
+        outlets: dict[int, list[str]] = defaultdict(list)
+        notes: dict[int, str] = {}
+        with self.db.read() as session:
+            for claim_id, name in session.execute(
+                    select(Mention.claim_id, Source.name).distinct()
+                    .join(Article, Article.id == Mention.article_id)
+                    .join(Source, Source.id == Article.source_id)
+                    .where(Mention.claim_id.in_(ids)).order_by(Mention.claim_id, Source.name)):
+                outlets[claim_id].append(name)
+            for claim_id, text in session.execute(
+                    select(Evidence.claim_id, Evidence.text)
+                    .where(Evidence.claim_id.in_(ids), Evidence.kind == "note")
+                    .order_by(Evidence.created_at, Evidence.id)):
+                notes[claim_id] = text
+            for claim_id, note in session.execute(
+                    select(Claim.id, Claim.verdict_note)
+                    .where(Claim.id.in_(ids), Claim.verdict_note.is_not(None))):
+                notes.setdefault(claim_id, note)
+        return [ClaimRecord(
+            id=r.id, text=r.text, verdict=r.verdict, review_state=r.review_state,
+            verdict_as_of=r.verdict_as_of, n_sources=r.n_sources, n_origins=r.n_origins,
+            n_articles=r.n_articles, n_support=r.n_support, n_contradict=r.n_contradict,
+            conflict="; ".join(" vs ".join(c.values) for c in r.conflicts),
+            first_seen=r.first_seen, attribution=r.attribution,
+            outlets=tuple(outlets.get(r.id, ())), latest_note=notes.get(r.id),
+            updated_by=r.updated_by, updated_at=r.updated_at,
+        ) for r in rows]
+
+    def claims_with_mentions(self) -> Iterator[list[ClaimMentions]]:
+        for rows in self._pages():
+            records = self._records(rows)
+            with self.db.read() as session:
+                mentions = reading.mentions_of(session, [r.id for r in rows])
+            by_claim: dict[int, list[Any]] = defaultdict(list)
+            for mention in mentions:
+                by_claim[mention.claim_id].append(mention)
+            yield [ClaimMentions(r, tuple(by_claim[r.id])) for r in records]
+
+    def _claim_ids(self) -> Any:
+        with self.db.read() as session:
+            return reading.filtered(session, self.flt).with_only_columns(Claim.id)
+
+    def articles(self) -> Iterator[ArticleRecord]:
+        with self.db.read() as session:
+            exported = select(Mention.article_id).where(
+                Mention.claim_id.in_(reading.filtered(session, self.flt)
+                                     .with_only_columns(Claim.id)))
+            wanted = set(session.scalars(exported.distinct()))
+            for row in reading.articles(session):
+                if row.id in wanted:
+                    yield ArticleRecord(row.id, row.source, row.title, row.published, row.url,
+                                        row.copy_of, row.n_claims)
+
+    def sources(self) -> list[str]:
+        with self.db.read() as session:
+            return list(session.scalars(
+                select(Source.name).where(Source.id.in_(select(Article.source_id)))
+                .order_by(Source.name)))
+
+    def trails(self) -> Iterator[list[ClaimTrail]]:
+        for rows in self._pages():
+            ids = [r.id for r in rows]
+            history: dict[int, list[EventRow]] = defaultdict(list)
+            evidence: dict[int, list[EvidenceRow]] = defaultdict(list)
+            with self.db.read() as session:
+                for h in session.scalars(select(ClaimEvent).where(ClaimEvent.claim_id.in_(ids))
+                                         .order_by(ClaimEvent.at, ClaimEvent.id)):
+                    history[h.claim_id].append(EventRow(h.at, h.author, h.action, h.field,
+                                                        h.old, h.new))
+                for e in session.scalars(select(Evidence).where(Evidence.claim_id.in_(ids))
+                                         .order_by(Evidence.created_at, Evidence.id)):
+                    evidence[e.claim_id].append(EvidenceRow(e.id, e.kind, e.text, e.url,
+                                                            e.author, e.created_at))
+            yield [ClaimTrail(r.id, r.text, tuple(history[r.id]), tuple(evidence[r.id]))
+                   for r in rows if r.id in history or r.id in evidence]
+
+    def summary(self) -> Summary:
+        with self.db.read() as session:
+            claims = reading.filtered(session, self.flt).subquery()
+            by_verdict = dict(session.execute(
+                select(claims.c.verdict, func.count()).group_by(claims.c.verdict)).all())
+            articles = dict(session.execute(
+                select(Source.name, func.count(Article.id))
+                .join(Article, Article.source_id == Source.id).group_by(Source.name)).all())
+            reported = dict(session.execute(
+                select(Source.name, func.count(distinct(Mention.claim_id)))
+                .join(Article, Article.source_id == Source.id)
+                .join(Mention, Mention.article_id == Article.id)
+                .where(Mention.claim_id.in_(select(claims.c.id)))
+                .group_by(Source.name)).all())
+            total = session.scalar(select(func.count()).select_from(claims)) or 0
+        return Summary(
+            project=self.project, exported_at=datetime.now().replace(microsecond=0),
+            version=self.version, flt=self.flt, claims=total, by_verdict=by_verdict,
+            by_source={n: (articles.get(n, 0), reported.get(n, 0)) for n in articles},
+        )
+
+
+def export(db: Database, target: Path, flt: ClaimFilter, *, project: str, version: str,
+           progress: Progress = NULL_PROGRESS) -> Path:
+    """Write the claims the filter keeps to ``target``, by its suffix; returns the path."""
+    writer = WRITERS.get(target.suffix.lower())
+    if writer is None:
+        kind = target.suffix or "a file without a suffix"
+        raise FactDeskError(f"{target}: cannot export to {kind} (use .xlsx, .csv or .json)")
+    target = target.expanduser().resolve()
+    source = DatabaseExport(db, flt, project, version)
+    with atomic_target(target) as temporary:
+        writer(source, temporary, progress)
+    return target
