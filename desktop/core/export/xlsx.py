@@ -9,6 +9,7 @@ one WriteOnlyCell per styled cell, plain values elsewhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -89,6 +90,27 @@ class SheetWriter:
         self.workbook, self.title, self.columns, self.taken = workbook, title, columns, taken
         self.rows = 0
         self.sheet: WriteOnlyWorksheet = self._start()
+        self._styles = {kind: self._template(kind) for kind in
+                        ("plain", "wrap", "link", "date", "datetime", *FILLS)}
+
+    def _template(self, kind: str) -> Any:
+        """The style of one kind of cell, registered with the workbook once.
+
+        Setting font, fill and alignment on every cell costs a style lookup per cell, the
+        largest part of writing a styled sheet; copying a registered style array does not.
+        """
+        cell = WriteOnlyCell(self.sheet)
+        if kind == "wrap":
+            cell.alignment = WRAP
+        elif kind == "link":
+            cell.font = LINK_FONT
+        elif kind == "date":
+            cell.number_format = "yyyy-mm-dd"
+        elif kind == "datetime":
+            cell.number_format = "yyyy-mm-dd hh:mm"
+        elif kind in FILLS:
+            cell.fill = FILLS[kind]
+        return cell._style
 
     def _start(self) -> WriteOnlyWorksheet:
         sheet = self.workbook.create_sheet(sheet_name(self.title, self.taken))
@@ -117,25 +139,26 @@ class SheetWriter:
         self.rows += 1
 
     def _cell(self, value: Any, column: Column) -> Any:
+        if value is None or value == "":
+            return None  # an absent cell: nothing written, nothing to parse
         if isinstance(value, str):
             value = clean_text(value)
-        if column.kind == "plain" and not (isinstance(value, str) and value.startswith("=")):
+        kind = column.kind
+        if kind == "plain" and not (isinstance(value, str) and value.startswith("=")):
             return value
         cell = WriteOnlyCell(self.sheet, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text starts with
-        if column.kind == "wrap":
-            cell.alignment = WRAP
-        elif column.kind == "verdict":
-            cell.fill = FILLS.get(str(value), FILLS["unreviewed"])
-        elif column.kind == "link" and isinstance(value, str) and value.startswith(
-                ("http://", "https://")):
+        if kind == "verdict":
+            kind = str(value) if value in FILLS else "unreviewed"
+        elif kind == "link":
+            if not value.startswith(("http://", "https://")):
+                return cell
             cell.hyperlink = value
-            cell.font = LINK_FONT
-        elif column.kind == "date" and isinstance(value, date):
-            cell.number_format = "yyyy-mm-dd"
-        elif column.kind == "datetime" and isinstance(value, datetime):
-            cell.number_format = "yyyy-mm-dd hh:mm"
+        elif (kind == "date" and not isinstance(value, date)) or (
+                kind == "datetime" and not isinstance(value, datetime)):
+            kind = "plain"
+        cell._style = copy(self._styles[kind])
         return cell
 
     def close(self) -> None:
