@@ -1,0 +1,531 @@
+"""The main window: sources | claims | claim detail and article, menus, status, undo."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dto import ClaimFilter
+from desktop.core.errors import FactDeskError
+from desktop.core.paths import data_dir
+from desktop.core.service import Service
+from desktop.ui.dialogs import PreferencesDialog, import_summary
+from desktop.ui.models.claims_model import ClaimsTableModel
+from desktop.ui.progress_panel import ProgressPanel
+from desktop.ui.settings import Settings
+from desktop.ui.style import VERDICT_KEYS
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.undo import (
+    MergeCommand,
+    MoveMentionCommand,
+    SetStanceCommand,
+    SetTextCommand,
+    SetVerdictCommand,
+)
+from desktop.ui.widgets.article_view import ArticleDialog, ArticleView, Highlight
+from desktop.ui.widgets.claim_detail import ClaimDetailWidget
+from desktop.ui.widgets.filter_bar import FilterBar
+from desktop.ui.widgets.sources_pane import SourcesPane
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Composes the panes; every change goes through the service, most through undo."""
+
+    def __init__(self, service: Service, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings or Settings()
+        self.runner = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("FactDesk")
+        self.setAcceptDrops(True)
+        self.messages: list[QMessageBox] = []
+
+        self.sources = SourcesPane()
+        self.filter_bar = FilterBar()
+        self.model = ClaimsTableModel(service, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self.detail = ClaimDetailWidget()
+        self.article = ArticleView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.detail, "Claim")
+        self.tabs.addTab(self.article, "Article")
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.filter_bar)
+        centre_layout.addWidget(self.table)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sources)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.totals = QLabel()
+        self.progress = ProgressPanel()
+        self.statusBar().addWidget(self.totals, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.runner.started.connect(self.progress.follow)
+
+        self._build_actions()
+        self._connect()
+        self._restore_state()
+        self.reload()
+
+    # Building --------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence = "",
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("&New project…", self._on_new_project,
+                                         QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action("&Open project…", self._on_open_project,
+                                         QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu("Recent projects")
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Import files…", self._on_import_files, "Ctrl+I"))
+        file_menu.addAction(self._action("Import &folder…", self._on_import_folder,
+                                         "Ctrl+Shift+I"))
+        file_menu.addAction(self._action("&Export to Excel…", self._on_export, "Ctrl+E"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Preferences…", self._on_preferences,
+                                         QKeySequence.StandardKey.Preferences))
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
+                                       QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.merge_action = self._action("&Merge selected claims", self._on_merge, "Ctrl+M",
+                                         "Fold the selected claims into the first one")
+        edit_menu.addAction(self.merge_action)
+        verdict_menu = edit_menu.addMenu("Mark &verdict")
+        self.verdict_actions: dict[str, QAction] = {}
+        for verdict, key in VERDICT_KEYS.items():
+            action = self._action(verdict.capitalize(),
+                                  lambda v=verdict: self.mark_selected(v), key)
+            # Single-letter keys act only while the table has focus, never while typing.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+            verdict_menu.addAction(action)
+            self.verdict_actions[verdict] = action
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About FactDesk", self._on_about))
+        self._fill_recent()
+
+    def _connect(self) -> None:
+        self.filter_bar.changed.connect(self._on_filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.activated.connect(lambda _: self.tabs.setCurrentWidget(self.detail))
+        self.sources.article_chosen.connect(lambda a: self.open_article(a))
+        self.detail.verdict_chosen.connect(self.mark_selected)
+        self.detail.text_edited.connect(self._on_text_edited)
+        self.detail.stance_changed.connect(self._on_stance_changed)
+        self.detail.mention_to_new_claim.connect(self._on_mention_to_new_claim)
+        self.detail.article_requested.connect(
+            lambda a, s, e: self.open_article(a, focus=(s, e)))
+        self.detail.evidence_added.connect(self._on_evidence_added)
+        self.article.claim_clicked.connect(self.select_claim)
+        self.article.span_to_new_claim.connect(lambda a, s, e: self._add_span(a, s, e, None))
+        self.article.span_to_claim.connect(
+            lambda a, s, e: self._add_span(a, s, e, self.current_claim_id()))
+        self.article.edit_requested.connect(self._on_edit_article)
+
+    # State -----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        for key, restore in (("geometry", self.restoreGeometry),
+                             ("window", self.restoreState),
+                             ("splitter", self.splitter.restoreState),
+                             ("claims_header", self.table.horizontalHeader().restoreState)):
+            state = self.settings.state(key)
+            if state is not None:
+                restore(state)
+        if self.settings.state("geometry") is None:
+            self.resize(1400, 860)
+            self.splitter.setSizes([260, 640, 500])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner.busy:
+            self.runner.cancel_all()
+        self.runner.wait()
+        self.settings.save_state("geometry", self.saveGeometry())
+        self.settings.save_state("window", self.saveState())
+        self.settings.save_state("splitter", self.splitter.saveState())
+        self.settings.save_state("claims_header", self.table.horizontalHeader().saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    # Refresh ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read everything shown (after an import, a merge, a new project)."""
+        selected = self.current_claim_id()
+        self.model.reload()
+        self.sources.show_articles(self.service.articles())
+        self._update_totals()
+        if selected is not None:
+            self.select_claim(selected)
+
+    def _update_totals(self) -> None:
+        stats = self.service.stats()
+        verdicts = ", ".join(f"{n} {v}" for v, n in stats.by_verdict.items() if n)
+        self.totals.setText(
+            f"{stats.articles} articles · {stats.sources} sources · {stats.claims} claims "
+            f"({verdicts or 'none'}) · {stats.conflicts} conflicts · "
+            f"showing {self.model.total}")
+
+    def _changed(self, claim_ids: set[int], structural: bool) -> None:
+        if structural:
+            self.reload()
+        else:
+            self.model.refresh_rows(claim_ids)
+            self._update_totals()
+        current = self.current_claim_id()
+        if current is not None:
+            self._show_claim(current)
+        if self.article.article_id is not None:
+            self.open_article(self.article.article_id, switch=False)
+
+    # Claims ----------------------------------------------------------------------------
+    def selected_claim_ids(self) -> list[int]:
+        """Claims selected in the table, in table order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [c.id for r in rows if (c := self.model.claim_at(r)) is not None]
+
+    def current_claim_id(self) -> int | None:
+        """The claim the detail pane shows."""
+        return self.detail.detail.claim.id if self.detail.detail else None
+
+    def select_claim(self, claim_id: int) -> None:
+        """Select a claim in the table (loading pages until it appears) and show it."""
+        row = self.model.row_of(claim_id)
+        while row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(claim_id)
+        if row is not None:
+            self.table.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(self.model.index(row, 0))
+        self._show_claim(claim_id)
+
+    def _show_claim(self, claim_id: int) -> None:
+        try:
+            self.detail.show_claim(self.service.claim(claim_id))
+        except FactDeskError:
+            self.detail.show_claim(None)
+
+    def _on_selection_changed(self) -> None:
+        ids = self.selected_claim_ids()
+        if ids:
+            self._show_claim(ids[0])
+
+    def _on_filter_changed(self, flt: ClaimFilter) -> None:
+        self.model.set_filter(flt)
+        self._update_totals()
+
+    def mark_selected(self, verdict: str) -> None:
+        """Give every selected claim (or the shown one) a verdict, as one undo step."""
+        ids = self.selected_claim_ids() or ([c] if (c := self.current_claim_id()) else [])
+        if not ids:
+            return
+        if len(ids) > 1:
+            self.undo_stack.beginMacro(f"Mark {len(ids)} claims {verdict}")
+        for claim_id in ids:
+            self._push(lambda i=claim_id: SetVerdictCommand(
+                self.service, i, verdict, self.reviewer(), self._changed))
+        if len(ids) > 1:
+            self.undo_stack.endMacro()
+
+    def reviewer(self) -> str | None:
+        """Who the audit trail names for this user's edits."""
+        return self.settings.reviewer or None
+
+    def _push(self, build: Callable[[], Any]) -> None:
+        """Build and push an undo command; a failure is a message, never a crash."""
+        try:
+            self.undo_stack.push(build())
+        except FactDeskError as error:
+            self.show_error(str(error))
+
+    def _on_text_edited(self, text: str) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            self._push(lambda: SetTextCommand(self.service, claim_id, text, self.reviewer(),
+                                              self._changed))
+
+    def _on_stance_changed(self, mention_id: int, stance: str) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            self._push(lambda: SetStanceCommand(self.service, claim_id, mention_id, stance,
+                                                self.reviewer(), self._changed))
+
+    def _on_mention_to_new_claim(self, mention_id: int) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            self._push(lambda: MoveMentionCommand(self.service, mention_id, claim_id, None,
+                                                  self.reviewer(), self._changed))
+
+    def _on_merge(self) -> None:
+        ids = self.selected_claim_ids()
+        if len(ids) < 2:
+            self.show_error("Select two or more claims to merge (Ctrl+click).")
+            return
+        self._push(lambda: MergeCommand(self.service, ids[0], ids[1:], self.reviewer(),
+                                        self._changed))
+        self.select_claim(ids[0])
+
+    def _on_evidence_added(self, text: str, url: str) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is None:
+            return
+        try:
+            self.service.add_evidence(claim_id, text=text, url=url or None, by=self.reviewer())
+        except FactDeskError as error:
+            self.show_error(str(error))
+        self._show_claim(claim_id)
+
+    def _add_span(self, article_id: int, start: int, end: int, claim_id: int | None) -> None:
+        try:
+            landed = self.service.add_span(article_id, start, end, claim_id, by=self.reviewer())
+        except FactDeskError as error:
+            self.show_error(str(error))
+            return
+        self._changed({landed}, True)
+        self.select_claim(landed)
+
+    # Articles --------------------------------------------------------------------------
+    def open_article(self, article_id: int, focus: tuple[int, int] | None = None,
+                     switch: bool = True) -> None:
+        """Show an article with its mentions highlighted."""
+        try:
+            body = self.service.article_body(article_id)
+        except FactDeskError as error:
+            self.show_error(str(error))
+            return
+        row = next((a for a in self.service.articles() if a.id == article_id), None)
+        claims = self.service.claims(ClaimFilter(article_id=article_id))
+        verdicts = {c.id: c.verdict for c in claims}
+        marks = [Highlight(m.start, m.end, m.claim_id, verdicts[m.claim_id])
+                 for m in self.service.mentions(list(verdicts)) if m.article_id == article_id]
+        heading = (f"<b>{row.title}</b><br>{row.source} · "
+                   f"{row.published or 'undated'} · #{article_id}"
+                   + (f" · copy of #{row.copy_of}" if row.copy_of else "")) if row else ""
+        self.article.show_article(article_id, heading, body, marks, focus)
+        if switch:
+            self.tabs.setCurrentWidget(self.article)
+
+    def _on_edit_article(self, article_id: int) -> None:
+        row = next((a for a in self.service.articles() if a.id == article_id), None)
+        if row is None:
+            return
+        dialog = ArticleDialog(row.source, row.title, row.published, self)
+        dialog.accepted.connect(lambda: self.edit_article(article_id, *dialog.values()))
+        dialog.open()
+
+    def edit_article(self, article_id: int, source: str, title: str, published: Any) -> None:
+        """Save an article's metadata; counts follow at once."""
+        try:
+            self.service.edit_article(article_id, source=source, title=title,
+                                      published=published)
+        except FactDeskError as error:
+            self.show_error(str(error))
+            return
+        self._changed(set(), True)
+
+    # Import and export -----------------------------------------------------------------
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import in the background; a summary follows."""
+        service = self.service
+        self.runner.run(lambda progress: service.import_paths(paths, progress=progress),
+                        f"Importing {len(paths)} item(s)", write=True,
+                        on_success=self._on_imported, on_failure=self._on_task_failed,
+                        on_cancel=self.reload)
+
+    def _on_imported(self, report: Any) -> None:
+        self.reload()
+        box = import_summary(report, self)
+        self.messages.append(box)
+        box.open()
+
+    def export_to(self, path: Path, current_filter: bool = True) -> None:
+        """Export in the background: the current filter, or all claims."""
+        flt = self.model.filter if current_filter else ClaimFilter()
+        service = self.service
+        self.runner.run(lambda progress: service.export(path, flt, progress=progress),
+                        f"Exporting to {path.name}", write=False,
+                        on_success=self._on_exported, on_failure=self._on_task_failed)
+
+    def _on_exported(self, path: Any) -> None:
+        self.statusBar().showMessage(f"Exported to {path}", 10_000)
+        box = QMessageBox(QMessageBox.Icon.Information, "Export finished",
+                          f"The claims were saved to\n{path}", QMessageBox.StandardButton.Ok,
+                          self)
+        self.messages.append(box)
+        box.open()
+
+    def _on_task_failed(self, error: BaseException, details: str) -> None:
+        if isinstance(error, FactDeskError):
+            self.show_error(str(error))
+            return
+        log_path = data_dir() / "factdesk.log"
+        with log_path.open("a", encoding="utf-8") as handle:
+            handle.write(details + "\n")
+        self.show_error(f"Unexpected error: {error}. Details were saved to {log_path}.")
+
+    def show_error(self, message: str) -> None:
+        """A plain-words message; the window carries on."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "FactDesk", message,
+                          QMessageBox.StandardButton.Ok, self)
+        self.messages.append(box)
+        box.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+            event.acceptProposedAction()
+
+    def _start_folder(self) -> str:
+        return self.settings.default_folder or str(Path.home())
+
+    def _on_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", self._start_folder(),
+            "Articles (*.txt *.md *.html *.htm *.docx *.pdf *.csv);;All files (*)")
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def _on_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder", self._start_folder())
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def _on_export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export claims", str(Path(self._start_folder()) / "claims.xlsx"),
+            "Excel workbook — current filter (*.xlsx);;Excel workbook — all claims (*.xlsx);;"
+            "CSV (*.csv);;ClaimReview JSON-LD (*.json)")
+        if path:
+            self.export_to(Path(path), current_filter="all claims" not in chosen)
+
+    # Projects --------------------------------------------------------------------------
+    def open_project(self, path: Path) -> None:
+        """Switch to another database file (created if new)."""
+        try:
+            service = Service.open(path)
+        except FactDeskError as error:
+            self.show_error(str(error))
+            return
+        self.runner.wait()
+        self.service.close()
+        self.service = service
+        self.model.service = service
+        self.undo_stack.clear()
+        self.detail.show_claim(None)
+        self.settings.add_recent(str(path))
+        self._fill_recent()
+        self.setWindowTitle(f"FactDesk — {path.name}")
+        self.reload()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for project in self.settings.recent_projects:
+            self.recent_menu.addAction(project, lambda p=project: self.open_project(Path(p)))
+        self.recent_menu.setEnabled(bool(self.settings.recent_projects))
+
+    def _on_new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project",
+                                              str(Path(self._start_folder()) / "story.sqlite"),
+                                              "FactDesk project (*.sqlite)")
+        if path:
+            self.open_project(Path(path))
+
+    def _on_open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self._start_folder(),
+                                              "FactDesk project (*.sqlite);;All files (*)")
+        if path:
+            self.open_project(Path(path))
+
+    def _on_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.open()
+
+    def _on_about(self) -> None:
+        from desktop import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, "About FactDesk",
+                          f"FactDesk {__version__}\nClaims across sources, for fact-checkers.",
+                          QMessageBox.StandardButton.Ok, self)
+        self.messages.append(box)
+        box.open()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self.tabs.setCurrentWidget(self.detail)
+            return
+        super().keyPressEvent(event)
+
+
+def first_index(model: ClaimsTableModel) -> QModelIndex:
+    """The first cell, for keyboard focus."""
+    return model.index(0, 0)

@@ -1,0 +1,122 @@
+"""Running long service calls off the GUI thread, with throttled progress and cancel.
+
+Writes go to a pool of one thread, so they run in the order they were asked for and never
+contend for the database; reads (export) go to a second pool. Results and errors come back
+as queued signals, so every callback runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.core.errors import Cancelled
+from desktop.core.progress import CancellableProgress
+
+
+class WorkerSignals(QObject):
+    """What a worker tells the GUI thread."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class QtProgress(CancellableProgress):
+    """Progress that emits at most every 50 ms (and always the last value)."""
+
+    def __init__(self, signals: WorkerSignals) -> None:
+        super().__init__()
+        self._signals = signals
+        self._last = 0.0
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        now = time.monotonic()
+        if now - self._last >= 0.05 or done >= total:
+            self._last = now
+            self._signals.progressed.emit(done, total, label)
+
+
+class Worker(QRunnable):
+    """Runs ``fn(progress)`` in a pool thread."""
+
+    def __init__(self, fn: Callable[[QtProgress], Any], label: str) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the runner keeps it alive until it has finished
+        self.fn, self.label = fn, label
+        self.signals = WorkerSignals()
+        self.progress = QtProgress(self.signals)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as error:  # noqa: BLE001 - every failure goes back to the GUI thread
+            self.signals.failed.emit(error, traceback.format_exc())
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress check."""
+        self.progress.cancel()
+
+
+class TaskRunner(QObject):
+    """Owns the two pools and keeps running workers referenced."""
+
+    started = Signal(object)
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._reader = QThreadPool(self)
+        self._reader.setMaxThreadCount(2)
+        self._running: set[Worker] = set()
+
+    def run(self, fn: Callable[[QtProgress], Any], label: str, *, write: bool,
+            on_success: Callable[[Any], None] | None = None,
+            on_failure: Callable[[BaseException, str], None] | None = None,
+            on_cancel: Callable[[], None] | None = None) -> Worker:
+        """Start ``fn`` in the writer or reader pool; callbacks run on the GUI thread."""
+        worker = Worker(fn, label)
+        if on_success:
+            worker.signals.succeeded.connect(on_success)
+        if on_failure:
+            worker.signals.failed.connect(on_failure)
+        if on_cancel:
+            worker.signals.cancelled.connect(on_cancel)
+        worker.signals.finished.connect(lambda: self._done(worker))
+        self._running.add(worker)
+        (self._writer if write else self._reader).start(worker)
+        self.started.emit(worker)
+        return worker
+
+    def _done(self, worker: Worker) -> None:
+        self._running.discard(worker)
+        if not self._running:
+            self.idle.emit()
+
+    @property
+    def busy(self) -> bool:
+        """Whether any task is still running."""
+        return bool(self._running)
+
+    def cancel_all(self) -> None:
+        """Ask every running task to stop."""
+        for worker in list(self._running):
+            worker.cancel()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until both pools are idle (used at shutdown and in tests)."""
+        return self._writer.waitForDone(msecs) and self._reader.waitForDone(msecs)

@@ -1,0 +1,194 @@
+"""An article's full text with every claim mention highlighted in its verdict's colour.
+
+Clicking a highlight selects its claim; a text selection becomes a new claim, or joins
+the selected one. Offsets are Python string positions; Qt counts UTF-16 units, so the
+two are converted wherever they meet (they differ after an emoji).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.style import HIGHLIGHT
+
+
+def to_qt(text: str, index: int) -> int:
+    """Python index -> Qt (UTF-16) position."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def from_qt(text: str, position: int) -> int:
+    """Qt (UTF-16) position -> Python index."""
+    units = 0
+    for index, char in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A mention span and the claim it belongs to."""
+
+    start: int
+    end: int
+    claim_id: int
+    verdict: str
+
+
+class ArticleText(QPlainTextEdit):
+    """Read-only text that reports clicks on highlights and offers selection actions."""
+
+    clicked_at = Signal(int)
+    selection_to_new_claim = Signal(int, int)
+    selection_to_current_claim = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.body = ""
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected span as Python offsets, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (from_qt(self.body, cursor.selectionStart()),
+                from_qt(self.body, cursor.selectionEnd()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            position = self.cursorForPosition(event.position().toPoint()).position()
+            self.clicked_at.emit(from_qt(self.body, position))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        span = self.selection()
+        new = menu.addAction("New claim from selection")
+        add = menu.addAction("Add selection to the selected claim")
+        new.setEnabled(span is not None)
+        add.setEnabled(span is not None)
+        if span is not None:
+            new.triggered.connect(lambda: self.selection_to_new_claim.emit(*span))
+            add.triggered.connect(lambda: self.selection_to_current_claim.emit(*span))
+        menu.addSeparator()
+        menu.addAction("Copy", self.copy)
+        menu.exec(event.globalPos())
+
+
+class ArticleDialog(QDialog):
+    """Edit an article's source, title and date."""
+
+    def __init__(self, source: str, title: str, published: date | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit article")
+        form = QFormLayout(self)
+        self.source = QLineEdit(source)
+        self.title = QLineEdit(title)
+        self.published = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.published.setDate(published or date.today())
+        form.addRow("Source", self.source)
+        form.addRow("Title", self.title)
+        form.addRow("Date", self.published)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, date]:
+        """Source, title, date as entered."""
+        return self.source.text(), self.title.text(), self.published.date().toPython()
+
+
+class ArticleView(QWidget):
+    """Header (title, source, date, edit) over the highlighted text."""
+
+    claim_clicked = Signal(int)
+    span_to_new_claim = Signal(int, int, int)
+    span_to_claim = Signal(int, int, int)
+    edit_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article_id: int | None = None
+        self.highlights: list[Highlight] = []
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.heading = QLabel("No article open")
+        self.heading.setWordWrap(True)
+        self.edit = QPushButton("Edit article…")
+        self.edit.setEnabled(False)
+        self.edit.clicked.connect(lambda: self.article_id and self.edit_requested.emit(
+            self.article_id))
+        header.addWidget(self.heading, 1)
+        header.addWidget(self.edit)
+        layout.addLayout(header)
+        self.text = ArticleText()
+        layout.addWidget(self.text, 1)
+        self.text.clicked_at.connect(self._on_clicked_at)
+        self.text.selection_to_new_claim.connect(
+            lambda s, e: self.article_id and self.span_to_new_claim.emit(self.article_id, s, e))
+        self.text.selection_to_current_claim.connect(
+            lambda s, e: self.article_id and self.span_to_claim.emit(self.article_id, s, e))
+
+    def show_article(self, article_id: int, heading: str, body: str,
+                     highlights: list[Highlight], focus: tuple[int, int] | None = None) -> None:
+        """Show a body with its mentions highlighted; scroll to ``focus`` if given."""
+        self.article_id = article_id
+        self.highlights = highlights
+        self.heading.setText(heading)
+        self.edit.setEnabled(True)
+        self.text.body = body
+        self.text.setPlainText(body)
+        selections = []
+        for mark in highlights:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(to_qt(body, mark.start))
+            cursor.setPosition(to_qt(body, mark.end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(HIGHLIGHT[mark.verdict]))
+            fmt.setForeground(QColor("#1d2b38"))
+            fmt.setToolTip(f"Claim {mark.claim_id} ({mark.verdict})")
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
+        if focus is not None:
+            cursor = self.text.textCursor()
+            cursor.setPosition(to_qt(body, focus[0]))
+            self.text.setTextCursor(cursor)
+            self.text.centerCursor()
+
+    def claim_at(self, index: int) -> int | None:
+        """The claim of the mention covering this offset."""
+        return next((h.claim_id for h in self.highlights if h.start <= index < h.end), None)
+
+    def _on_clicked_at(self, index: int) -> None:
+        claim_id = self.claim_at(index)
+        if claim_id is not None:
+            self.claim_clicked.emit(claim_id)

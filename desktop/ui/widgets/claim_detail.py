@@ -1,0 +1,216 @@
+"""One claim in full: its text, verdict, every mention with stance, evidence, history."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dto import ClaimDetail, MentionRow
+from desktop.core.models import Stance
+from desktop.ui.style import STANCE_COLOURS, VERDICT_COLOURS, VERDICT_KEYS
+
+MentionIdRole = Qt.ItemDataRole.UserRole + 3
+
+
+def highlighted(sentence: str, values: list[str]) -> str:
+    """The sentence as HTML with the conflicting figures marked."""
+    text = html.escape(sentence)
+    for value in sorted(values, key=len, reverse=True):
+        number = re.escape(html.escape(value.split()[-1]))
+        text = re.sub(rf"\b{number}\b", lambda m: f"<b style='color:#C62828'>{m.group()}</b>",
+                      text)
+    return text
+
+
+class ClaimDetailWidget(QWidget):
+    """Shows a claim; every edit is a signal the window turns into an undoable command."""
+
+    verdict_chosen = Signal(str)
+    text_edited = Signal(str)
+    stance_changed = Signal(int, str)
+    mention_to_new_claim = Signal(int)
+    article_requested = Signal(int, int, int)
+    evidence_added = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: ClaimDetail | None = None
+        layout = QVBoxLayout(self)
+        self.title = QLabel("Select a claim")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(self.title)
+
+        self.text = QPlainTextEdit()
+        self.text.setMaximumHeight(70)
+        self.save_text = QPushButton("Save wording")
+        self.save_text.clicked.connect(lambda: self.text_edited.emit(self.text.toPlainText()))
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.text, 1)
+        text_row.addWidget(self.save_text)
+        layout.addLayout(text_row)
+
+        verdicts = QHBoxLayout()
+        self.verdict_buttons: dict[str, QPushButton] = {}
+        for verdict, key in VERDICT_KEYS.items():
+            button = QPushButton(f"{verdict.capitalize()} ({key})")
+            button.setCheckable(True)
+            button.setToolTip(f"Mark the selected claims {verdict} — key {key}")
+            button.clicked.connect(lambda _=False, v=verdict: self.verdict_chosen.emit(v))
+            verdicts.addWidget(button)
+            self.verdict_buttons[verdict] = button
+        layout.addLayout(verdicts)
+        self.counts = QLabel()
+        layout.addWidget(self.counts)
+
+        mentions_box = QGroupBox("Mentions")
+        mentions_layout = QVBoxLayout(mentions_box)
+        self.mentions = QTableWidget(0, 5)
+        self.mentions.setHorizontalHeaderLabels(["Source", "Date", "Attribution", "Stance",
+                                                 "Sentence"])
+        self.mentions.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.mentions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.mentions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mentions.verticalHeader().setVisible(False)
+        self.mentions.cellDoubleClicked.connect(self._on_mention_opened)
+        self.move_out = QPushButton("Move mention to a new claim")
+        self.move_out.clicked.connect(self._on_move_out)
+        mentions_layout.addWidget(self.mentions)
+        mentions_layout.addWidget(self.move_out, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(mentions_box, 3)
+
+        evidence_box = QGroupBox("Notes and evidence")
+        evidence_layout = QVBoxLayout(evidence_box)
+        self.evidence = QListWidget()
+        self.note = QLineEdit(placeholderText="Note")
+        self.link = QLineEdit(placeholderText="https://… (optional link)")
+        self.add_evidence = QPushButton("Add")
+        self.add_evidence.clicked.connect(self._on_add_evidence)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.note, 2)
+        add_row.addWidget(self.link, 2)
+        add_row.addWidget(self.add_evidence)
+        evidence_layout.addWidget(self.evidence)
+        evidence_layout.addLayout(add_row)
+        layout.addWidget(evidence_box, 1)
+
+        history_box = QGroupBox("History")
+        history_layout = QVBoxLayout(history_box)
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels(["When", "Who", "What", "Old", "New"])
+        self.history.setRootIsDecorated(False)
+        history_layout.addWidget(self.history)
+        layout.addWidget(history_box, 1)
+        self.show_claim(None)
+
+    def show_claim(self, detail: ClaimDetail | None) -> None:
+        """Fill every part from ``detail`` (None: nothing selected)."""
+        self.detail = detail
+        enabled = detail is not None
+        for widget in (self.text, self.save_text, self.mentions, self.move_out, self.note,
+                       self.link, self.add_evidence, *self.verdict_buttons.values()):
+            widget.setEnabled(enabled)
+        self.mentions.setRowCount(0)
+        self.evidence.clear()
+        self.history.clear()
+        if detail is None:
+            self.title.setText("Select a claim")
+            self.text.setPlainText("")
+            self.counts.setText("")
+            return
+        claim = detail.claim
+        self.title.setText(f"Claim {claim.id} — {claim.verdict}, {claim.review_state}")
+        self.text.setPlainText(claim.text)
+        for verdict, button in self.verdict_buttons.items():
+            button.setChecked(verdict == claim.verdict)
+            colour = VERDICT_COLOURS[verdict] if verdict == claim.verdict else ""
+            button.setStyleSheet(f"background:{colour}; color:#1d2b38;" if colour else "")
+        conflict = "; ".join(f"{c.slot.replace(':', ' ')}: {' vs '.join(c.values)}"
+                             for c in claim.conflicts)
+        self.counts.setText(
+            f"{claim.n_sources} sources · {claim.n_origins} independent origins · "
+            f"{claim.n_articles} articles · {claim.n_support} supporting · "
+            f"{claim.n_contradict} contradicting"
+            + (f" · <b style='color:#C62828'>conflict: {html.escape(conflict)}</b>"
+               if conflict else ""))
+        values = [v for c in claim.conflicts for v in c.values]
+        for mention in detail.mentions:
+            self._add_mention(mention, values)
+        self.mentions.resizeRowsToContents()
+        for item in detail.evidence:
+            self.evidence.addItem(f"{item.created_at:%Y-%m-%d} {item.author or ''}: "
+                                  f"{item.text} {item.url or ''}".strip())
+        for event in detail.history:
+            self.history.addTopLevelItem(QTreeWidgetItem([
+                f"{event.at:%Y-%m-%d %H:%M}", event.author or "", event.action,
+                event.old or "", event.new or ""]))
+
+    def _add_mention(self, mention: MentionRow, values: list[str]) -> None:
+        row = self.mentions.rowCount()
+        self.mentions.insertRow(row)
+        source = QTableWidgetItem(mention.source + (" (copy)" if mention.copy_of else ""))
+        source.setData(MentionIdRole, mention.id)
+        self.mentions.setItem(row, 0, source)
+        self.mentions.setItem(row, 1, QTableWidgetItem(
+            mention.published.isoformat() if mention.published else "—"))
+        self.mentions.setItem(row, 2, QTableWidgetItem(mention.attribution or ""))
+        stance = QComboBox()
+        for value in Stance:
+            stance.addItem(value.value, value.value)
+        stance.setCurrentIndex(stance.findData(mention.stance))
+        stance.setStyleSheet(f"color: {STANCE_COLOURS[mention.stance]};")
+        stance.currentIndexChanged.connect(
+            lambda _=0, m=mention.id, box=stance: self.stance_changed.emit(m, box.currentData()))
+        self.mentions.setCellWidget(row, 3, stance)
+        sentence = QLabel(highlighted(mention.sentence, values))
+        sentence.setWordWrap(True)
+        sentence.setTextFormat(Qt.TextFormat.RichText)
+        self.mentions.setCellWidget(row, 4, sentence)
+
+    def selected_mention(self) -> MentionRow | None:
+        """The mention whose row is selected."""
+        if self.detail is None:
+            return None
+        rows = self.mentions.selectionModel().selectedRows()
+        if not rows:
+            return None
+        mention_id = self.mentions.item(rows[0].row(), 0).data(MentionIdRole)
+        return next((m for m in self.detail.mentions if m.id == mention_id), None)
+
+    def _on_move_out(self) -> None:
+        mention = self.selected_mention()
+        if mention is not None:
+            self.mention_to_new_claim.emit(mention.id)
+
+    def _on_mention_opened(self, row: int, _column: int) -> None:
+        if self.detail is not None and row < len(self.detail.mentions):
+            mention_id = self.mentions.item(row, 0).data(MentionIdRole)
+            mention = next(m for m in self.detail.mentions if m.id == mention_id)
+            self.article_requested.emit(mention.article_id, mention.start, mention.end)
+
+    def _on_add_evidence(self) -> None:
+        text, url = self.note.text().strip(), self.link.text().strip()
+        if text or url:
+            self.evidence_added.emit(text, url)
+            self.note.clear()
+            self.link.clear()
