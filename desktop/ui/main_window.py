@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -17,14 +17,11 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +46,7 @@ from desktop.ui.undo import (
 )
 from desktop.ui.widgets.article_view import ArticleDialog, ArticleView, Highlight
 from desktop.ui.widgets.claim_detail import ClaimDetailWidget
+from desktop.ui.widgets.claims_table import ClaimsTableView
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.sources_pane import SourcesPane
 
@@ -71,19 +69,9 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPane()
         self.filter_bar = FilterBar()
         self.model = ClaimsTableModel(service, self)
-        self.table = QTableView()
+        self.table = ClaimsTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.detail = ClaimDetailWidget()
         self.article = ArticleView()
         self.tabs = QTabWidget()
@@ -158,7 +146,7 @@ class MainWindow(QMainWindow):
         self.verdict_actions: dict[str, QAction] = {}
         for verdict, key in VERDICT_KEYS.items():
             action = self._action(verdict.capitalize(),
-                                  lambda v=verdict: self.mark_selected(v), key)
+                                  lambda _=False, v=verdict: self.mark_selected(v), key)
             # Single-letter keys act only while the table has focus, never while typing.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
@@ -171,7 +159,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self._on_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.table.activated.connect(lambda _: self.tabs.setCurrentWidget(self.detail))
+        self.table.opened.connect(lambda: self.tabs.setCurrentWidget(self.detail))
+        self.table.verdict_key.connect(self.mark_selected)
         self.sources.article_chosen.connect(lambda a: self.open_article(a))
         self.detail.verdict_chosen.connect(self.mark_selected)
         self.detail.text_edited.connect(self._on_text_edited)
@@ -519,13 +508,3 @@ class MainWindow(QMainWindow):
         self.messages.append(box)
         box.open()
 
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
-            self.tabs.setCurrentWidget(self.detail)
-            return
-        super().keyPressEvent(event)
-
-
-def first_index(model: ClaimsTableModel) -> QModelIndex:
-    """The first cell, for keyboard focus."""
-    return model.index(0, 0)

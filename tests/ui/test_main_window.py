@@ -1,0 +1,179 @@
+"""The window driven as a user would: keys, clicks, menus; then the database is checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.core.dto import ClaimFilter
+from desktop.ui.main_window import MainWindow
+from tests.conftest import SEEDS
+
+
+def _select_rows(window: MainWindow, rows: list[int]) -> None:
+    model, selection = window.model, window.table.selectionModel()
+    selection.clearSelection()
+    for row in rows:
+        selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_import_seeds_through_the_window(qtbot: QtBot, empty_window: MainWindow) -> None:
+    with qtbot.waitSignal(empty_window.runner.idle, timeout=60_000):
+        empty_window.import_paths([SEEDS])
+    qtbot.waitUntil(lambda: empty_window.model.rowCount() > 0)
+    summary = empty_window.messages[-1]
+    assert isinstance(summary, QMessageBox)
+    assert "5 articles imported (1 near-copies" in summary.text()
+    assert "5 articles" in empty_window.totals.text()
+    assert empty_window.sources.topLevelItemCount() == 1
+    assert empty_window.service.stats().articles == 5
+
+
+def test_tag_three_claims_by_keyboard_then_undo_one(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    ids = []
+    for row, key in ((0, Qt.Key.Key_C), (1, Qt.Key.Key_D), (2, Qt.Key.Key_F)):
+        window.table.selectRow(row)
+        ids.append(window.model.claim_at(row).id)
+        qtbot.keyClick(window.table, key)
+    verdicts = {i: window.service.claim(i).claim.verdict for i in ids}
+    assert verdicts == {ids[0]: "confirmed", ids[1]: "disputed", ids[2]: "false"}
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.service.claim(ids[2]).claim.verdict == "unreviewed"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert window.service.claim(ids[2]).claim.verdict == "false"
+    history = window.service.claim(ids[2]).history
+    assert [h.new for h in history] == ["false", "unreviewed", "false"]
+    assert window.model.claim_at(2).verdict == "false"
+
+
+def test_verdict_keys_do_not_fire_while_typing(qtbot: QtBot, window: MainWindow) -> None:
+    claim_id = window.model.claim_at(0).id
+    window.table.selectRow(0)
+    qtbot.keyClicks(window.filter_bar.search, "Cd")
+    assert window.service.claim(claim_id).claim.verdict == "unreviewed"
+
+
+def test_sort_and_filter(qtbot: QtBot, window: MainWindow) -> None:
+    header = window.table.horizontalHeader()
+    x = header.sectionViewportPosition(7) + header.sectionSize(7) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    assert window.model.sort_key == "first_seen"
+    dates = [window.model.claim_at(r).first_seen for r in range(window.model.rowCount())]
+    known = [d for d in dates if d is not None]
+    assert known == sorted(known, reverse=window.model.descending) and len(set(known)) > 1
+    window.filter_bar.conflicts.click()
+    assert window.model.rowCount() == 1 and window.model.claim_at(0).has_conflict
+    window.filter_bar.conflicts.click()
+    qtbot.keyClicks(window.filter_bar.search, "prisoner swap")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+    assert "prisoner swap" in window.model.claim_at(0).text
+    window.filter_bar.search.clear()
+    window.filter_bar.min_sources.setValue(3)
+    assert all(window.model.claim_at(r).n_sources >= 3 for r in range(window.model.rowCount()))
+
+
+def test_merge_two_claims_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    before = window.service.count_claims()
+    first, second = window.model.claim_at(0), window.model.claim_at(1)
+    _select_rows(window, [0, 1])
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert window.service.count_claims() == before - 1
+    merged = window.service.claim(first.id)
+    assert merged.claim.n_articles >= max(first.n_articles, second.n_articles)
+    window.undo_action.trigger()
+    assert window.service.count_claims() == before
+    assert any(c.text == second.text for c in window.service.claims())
+
+
+def test_claim_detail_shows_conflict_and_stance_edit(qtbot: QtBot, window: MainWindow) -> None:
+    window.filter_bar.conflicts.click()
+    window.table.selectRow(0)
+    detail = window.detail
+    assert "conflict" in detail.counts.text() and "around 600" in detail.counts.text()
+    assert detail.mentions.rowCount() == 3
+    row = next(r for r in range(3) if "600" in detail.mentions.cellWidget(r, 4).text())
+    assert "<b style='color:#C62828'>600</b>" in detail.mentions.cellWidget(row, 4).text()
+    combo = detail.mentions.cellWidget(row, 3)
+    combo.setCurrentIndex(combo.findData("supports"))
+    claim = window.service.claims(ClaimFilter(conflicts_only=True))[0]
+    assert claim.n_contradict == 0
+    window.undo_action.trigger()
+    assert window.service.claims(ClaimFilter(conflicts_only=True))[0].n_contradict == 1
+
+
+def test_article_view_highlights_and_new_claim_from_selection(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    window.open_article(4)
+    view = window.article
+    assert window.tabs.currentWidget() is view
+    assert view.highlights and all(h.verdict == "unreviewed" for h in view.highlights)
+    body = view.text.body
+    start = body.index("Kim oversaw tests")
+    claim_id = view.claim_at(start)
+    assert claim_id is not None
+    view.claim_clicked.emit(claim_id)
+    assert window.current_claim_id() == claim_id
+    before = window.service.count_claims()
+    window._add_span(4, start, start + len("Kim oversaw tests of new anti-aircraft missiles"),
+                     None)
+    assert window.service.count_claims() == before + 1
+    assert window.detail.detail.claim.text == "Kim oversaw tests of new anti-aircraft missiles"
+
+
+def test_edit_article_source_updates_counts(qtbot: QtBot, window: MainWindow) -> None:
+    conflict = window.service.claims(ClaimFilter(conflicts_only=True))[0]
+    assert conflict.n_sources == 2
+    window.edit_article(1, "Press TV", "N Korea leader vows support", None)
+    window.edit_article(2, "Press TV", "Kim assured Shoigu", None)
+    window.edit_article(5, "Press TV", "DPRK's Kim vows support", None)
+    assert window.service.claims(ClaimFilter(conflicts_only=True))[0].n_sources == 1
+    assert any(window.sources.topLevelItem(i).text(0).startswith("Press TV")
+               for i in range(window.sources.topLevelItemCount()))
+
+
+def test_export_from_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.filter_bar.conflicts.click()
+    target = tmp_path / "conflicts.xlsx"
+    with qtbot.waitSignal(window.runner.idle, timeout=60_000):
+        window.export_to(target, current_filter=True)
+    qtbot.waitUntil(lambda: "Exported to" in window.statusBar().currentMessage())
+    rows = list(load_workbook(target)["Claims"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 1
+
+
+def test_errors_are_messages_not_crashes(qtbot: QtBot, window: MainWindow,
+                                         tmp_path: Path) -> None:
+    with qtbot.waitSignal(window.runner.idle, timeout=60_000):
+        window.export_to(tmp_path / "missing" / "x.xlsx")
+    qtbot.waitUntil(lambda: bool(window.messages))
+    assert "does not exist" in window.messages[-1].text()
+    window.table.clearSelection()
+    window._on_merge()
+    assert "Select two or more claims" in window.messages[-1].text()
+
+
+def test_cancel_an_import(qtbot: QtBot, empty_window: MainWindow, tmp_path: Path) -> None:
+    for i in range(40):
+        (tmp_path / f"a{i:02}.txt").write_text(
+            f"Officials said {i} soldiers were killed in Kursk on Monday. " * 5,
+            encoding="utf-8")
+    with qtbot.waitSignal(empty_window.runner.idle, timeout=60_000):
+        empty_window.import_paths([tmp_path])
+        empty_window.runner.cancel_all()
+    assert empty_window.service.stats().articles < 40
+
+
+def test_state_is_remembered(qtbot: QtBot, window: MainWindow) -> None:
+    window.splitter.setSizes([100, 700, 600])
+    window.close()
+    reopened = MainWindow(window.service, window.settings)
+    qtbot.addWidget(reopened)
+    assert reopened.settings.state("splitter") is not None
