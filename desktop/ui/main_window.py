@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
                 restore(state)
         if self.settings.state("geometry") is None:
             self.resize(1400, 860)
-            self.splitter.setSizes([260, 640, 500])
+            self.splitter.setSizes([240, 700, 460])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.runner.busy:
@@ -242,9 +242,6 @@ class MainWindow(QMainWindow):
     def select_claim(self, claim_id: int) -> None:
         """Select a claim in the table (loading pages until it appears) and show it."""
         row = self.model.row_of(claim_id)
-        while row is None and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(claim_id)
         if row is not None:
             self.table.selectionModel().select(
                 self.model.index(row, 0),

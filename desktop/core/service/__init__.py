@@ -6,6 +6,7 @@ GUI thread and a session never crosses threads.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -81,6 +82,17 @@ class Service:
         with self.db.read() as session:
             return reading.claims_page(session, flt, sort=sort, descending=descending,
                                        after=after, limit=limit)
+
+    def claim_ids(self, flt: ClaimFilter = ClaimFilter(), *, sort: str = "sources",
+                  descending: bool = True) -> array[int]:
+        """Ids of the claims the filter keeps, in order (for lazy tables)."""
+        with self.db.read() as session:
+            return reading.claim_ids(session, flt, sort=sort, descending=descending)
+
+    def claims_by_ids(self, ids: list[int]) -> list[ClaimRow]:
+        """These claims' rows, in the order given."""
+        with self.db.read() as session:
+            return reading.claims_by_ids(session, ids)
 
     def count_claims(self, flt: ClaimFilter = ClaimFilter()) -> int:
         """How many claims the filter keeps."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from array import array
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -124,6 +125,24 @@ def claims_page(session: Session, flt: ClaimFilter, *, sort: str = "sources",
         last = claims[-1]
         cursor = (session.scalar(select(key).where(Claim.id == last.id)), last.id)
     return ClaimPage(tuple(claim_row(c) for c in claims), cursor)
+
+
+def claim_ids(session: Session, flt: ClaimFilter, *, sort: str = "sources",
+              descending: bool = True) -> array[int]:
+    """Ids of every claim the filter keeps, in table order: the key list a lazy table
+    pages through (8 bytes a claim: 8 MB for a million)."""
+    if sort not in SORT_KEYS:
+        raise InvalidValue(f"cannot sort by {sort!r} (use {', '.join(SORT_KEYS)})")
+    key = SORT_KEYS[sort]
+    stmt = filtered(session, flt).with_only_columns(Claim.id).order_by(
+        key.desc() if descending else key.asc(), Claim.id)
+    return array("q", session.scalars(stmt))
+
+
+def claims_by_ids(session: Session, ids: list[int]) -> list[ClaimRow]:
+    """These claims, in the order given (missing ones left out)."""
+    found = {c.id: c for c in session.scalars(select(Claim).where(Claim.id.in_(ids)))}
+    return [claim_row(found[i]) for i in ids if i in found]
 
 
 def count_claims(session: Session, flt: ClaimFilter) -> int:

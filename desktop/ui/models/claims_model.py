@@ -1,12 +1,16 @@
-"""The claims table: a lazy model over the database, paged by key, sorted and filtered there.
+"""The claims table: a lazy model over the database, sorted and filtered there.
 
-Only the pages the view has scrolled to are in memory (fetchMore asks for the next keyset
-page when the view nears the end), so a project of a million claims opens at once. Sorting
-and filtering are SQL: nothing is ever sorted in Python.
+The model holds the ordered list of claim ids the filter keeps (one query, 8 bytes a
+claim) and reads rows a page at a time, by id, when the view paints them, keeping a few
+pages cached. So a project of a million claims opens with its scrollbar at full length,
+jumps to any row, and never holds more than the pages on screen
+(benchmarks/claims_table.py). Sorting and filtering are SQL, never Python.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +21,8 @@ from desktop.core.dto import ClaimFilter, ClaimRow
 from desktop.core.service import Service
 from desktop.ui.style import VERDICT_COLOURS
 
-PAGE = 400
+PAGE = 200
+CACHED_PAGES = 16
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -59,80 +64,83 @@ def _display(row: ClaimRow, column: int) -> Any:
 
 
 class ClaimsTableModel(QAbstractTableModel):
-    """Claims the current filter keeps, in the current order, loaded page by page."""
+    """Claims the current filter keeps, in the current order, read page by page."""
 
     def __init__(self, service: Service, parent: Any = None) -> None:
         super().__init__(parent)
         self.service = service
         self.filter = ClaimFilter()
         self.sort_key, self.descending = "sources", True
-        self._rows: list[ClaimRow] = []
-        self._cursor: tuple[Any, int] | None = None
-        self._exhausted = True
-        self.total = 0
+        self._ids: array[int] = array("q")
+        self._pages: OrderedDict[int, list[ClaimRow]] = OrderedDict()
 
-    # Loading ---------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        """How many claims the filter keeps."""
+        return len(self._ids)
+
     def reload(self) -> None:
-        """Start again from the first page (after a filter, sort or structural change)."""
+        """Read the ordered ids again (after a filter, sort or structural change)."""
         self.beginResetModel()
-        self._rows, self._cursor, self._exhausted = [], None, False
-        self.total = self.service.count_claims(self.filter)
-        self._load_page()
+        self._ids = self.service.claim_ids(self.filter, sort=self.sort_key,
+                                           descending=self.descending)
+        self._pages.clear()
         self.endResetModel()
 
-    def _load_page(self) -> list[ClaimRow]:
-        page = self.service.claims_page(self.filter, sort=self.sort_key,
-                                        descending=self.descending, after=self._cursor,
-                                        limit=PAGE)
-        self._cursor = page.cursor
-        self._exhausted = page.cursor is None
-        self._rows.extend(page.rows)
-        return list(page.rows)
+    def _page(self, number: int) -> list[ClaimRow]:
+        page = self._pages.get(number)
+        if page is None:
+            ids = list(self._ids[number * PAGE:(number + 1) * PAGE])
+            rows = {r.id: r for r in self.service.claims_by_ids(ids)}
+            page = [rows[i] for i in ids if i in rows]
+            self._pages[number] = page
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted
+    def claim_at(self, row: int) -> ClaimRow | None:
+        """The claim shown in this row."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = self._page(row // PAGE)
+        offset = row % PAGE
+        return page[offset] if offset < len(page) else None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or self._exhausted:
-            return
-        page = self.service.claims_page(self.filter, sort=self.sort_key,
-                                        descending=self.descending, after=self._cursor,
-                                        limit=PAGE)
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-        self._cursor = page.cursor
-        self._exhausted = page.cursor is None
+    def row_of(self, claim_id: int) -> int | None:
+        """The row showing this claim, if the filter keeps it."""
+        try:
+            return self._ids.index(claim_id)
+        except ValueError:
+            return None
 
     def refresh_rows(self, claim_ids: set[int]) -> None:
-        """Re-read the rows of these claims in place (a verdict or text edit)."""
-        for position, row in enumerate(self._rows):
-            if row.id in claim_ids:
-                try:
-                    self._rows[position] = self.service.claim(row.id).claim
-                except Exception:  # noqa: BLE001 - a deleted claim is removed by reload()
-                    continue
-                self.dataChanged.emit(self.index(position, 0),
-                                      self.index(position, len(COLUMNS) - 1))
+        """Re-read the cached pages holding these claims (a verdict or text edit)."""
+        for number, page in list(self._pages.items()):
+            if any(row.id in claim_ids for row in page):
+                del self._pages[number]
+                first = number * PAGE
+                self.dataChanged.emit(self.index(first, 0),
+                                      self.index(first + len(page) - 1, len(COLUMNS) - 1))
 
     def set_filter(self, flt: ClaimFilter) -> None:
         """Show the claims this filter keeps."""
         self.filter = flt
         self.reload()
 
-    # Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.claim_at(index.row())
+        if row is None:
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
@@ -162,12 +170,3 @@ class ClaimsTableModel(QAbstractTableModel):
         self.sort_key = COLUMNS[column].sort_key
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
-
-    # Helpers ---------------------------------------------------------------------------
-    def claim_at(self, row: int) -> ClaimRow | None:
-        """The claim shown in this row."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, claim_id: int) -> int | None:
-        """The row showing this claim, if it is loaded."""
-        return next((i for i, r in enumerate(self._rows) if r.id == claim_id), None)
