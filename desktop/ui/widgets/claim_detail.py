@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -75,6 +76,9 @@ class ClaimDetailWidget(QWidget):
         for verdict, key in VERDICT_KEYS.items():
             button = QPushButton(f"{verdict.capitalize()} ({key})")
             button.setCheckable(True)
+            # Let the row shrink on small screens instead of widening the window.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(60)
             button.setToolTip(f"Mark the selected claims {verdict} — key {key}")
             button.clicked.connect(lambda _=False, v=verdict: self.verdict_chosen.emit(v))
             verdicts.addWidget(button)
