@@ -85,6 +85,7 @@ class ClaimDetailWidget(QWidget):
             self.verdict_buttons[verdict] = button
         layout.addLayout(verdicts)
         self.counts = QLabel()
+        self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
 
         mentions_box = QGroupBox("Mentions")
