@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+
 from desktop.core.dto import ClaimFilter
 from desktop.core.paths import seeds_dir
 from desktop.core.service import Service
@@ -23,7 +25,10 @@ from desktop.ui.settings import Settings
 def render(target: Path, width: int = 1500, height: int = 900) -> Path:
     """Import the seeds, show the conflict, save a picture of the window."""
     app = application()
-    project = Path(tempfile.mkdtemp()) / "demo.sqlite"
+    folder = Path(tempfile.mkdtemp())
+    # A fresh window, as a new user sees it: not the layout saved in your own settings.
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    project = folder / "demo.sqlite"
     service = Service.open(project)
     service.import_paths([seeds_dir()])
     conflict = service.claims(ClaimFilter(conflicts_only=True))[0]

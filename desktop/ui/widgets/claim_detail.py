@@ -93,7 +93,10 @@ class ClaimDetailWidget(QWidget):
         self.mentions = QTableWidget(0, 5)
         self.mentions.setHorizontalHeaderLabels(["Source", "Date", "Attribution", "Stance",
                                                  "Sentence"])
-        self.mentions.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        mention_header = self.mentions.horizontalHeader()
+        mention_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 80), (1, 76), (2, 96), (3, 100)):
+            mention_header.resizeSection(column, width)
         self.mentions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.mentions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mentions.verticalHeader().setVisible(False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -35,14 +35,32 @@ class ClaimsTableView(QTableView):
         # first thousand rows of a lazy model just to measure them.
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(84)
-        header.setStretchLastSection(False)
+        header.setDefaultSectionSize(64)
+        header.setStretchLastSection(True)
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
-        super().setModel(model)  # type: ignore[arg-type]
+        self._widths: list[int] = []
+
+    def setModel(self, model: QAbstractItemModel) -> None:  # type: ignore[override]
+        super().setModel(model)
+        # A model reset (new filter, new sort) would put every column back to the default
+        # width; keep the widths the user chose instead.
+        model.modelAboutToBeReset.connect(self._save_header)
+        model.modelReset.connect(self._restore_header)
+        self.set_default_widths()
+
+    def set_default_widths(self) -> None:
+        """Room for the claim text first, numbers narrow."""
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 96), (6, 150), (7, 92), (8, 170)):
+        for column, width in ((0, 380), (1, 92), (5, 76), (6, 130), (7, 86), (8, 160)):
+            header.resizeSection(column, width)
+
+    def _save_header(self) -> None:
+        header = self.horizontalHeader()
+        self._widths = [header.sectionSize(i) for i in range(header.count())]
+
+    def _restore_header(self) -> None:
+        header = self.horizontalHeader()
+        for column, width in enumerate(self._widths[:header.count()]):
             header.resizeSection(column, width)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
