@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
+from sqlalchemy import text as sql
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.errors import Cancelled, FactDeskError
@@ -74,7 +75,8 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
     history = list(book["History"].iter_rows(min_row=2, values_only=True))
     assert {(h[1], h[4]) for h in history} >= {("ana", "verdict"), ("ben", "evidence")}
     evidence = list(book["Evidence"].iter_rows(min_row=2, values_only=True))
-    assert evidence[0][4] == "https://kcna.example/2025/06/05"
+    assert evidence[0][4] == ('=HYPERLINK("https://kcna.example/2025/06/05",'
+                              '"https://kcna.example/2025/06/05")')
     summary: dict[str, object] = {}
     for r in book["Summary"].iter_rows(values_only=True):
         if r and r[0]:
@@ -187,7 +189,20 @@ def test_html_article_url_becomes_a_hyperlink(service: Service, tmp_path: Path) 
     service.import_paths([DATA / "joongang.html"])
     book = load_workbook(service.export(tmp_path / "links.xlsx"))
     url_cell = next(book["Mentions"].iter_rows(min_row=2))[11]
-    assert url_cell.hyperlink.target == "https://koreajoongangdaily.example/2025/06/05/kim-russia"
+    url = "https://koreajoongangdaily.example/2025/06/05/kim-russia"
+    assert url_cell.data_type == "f"
+    assert url_cell.value == f'=HYPERLINK("{url}","{url}")'
+
+
+def test_link_quotes_cannot_escape_the_formula(service: Service, tmp_path: Path) -> None:
+    service.import_paths([DATA / "joongang.html"])
+    with service.db.write() as session:
+        session.execute(sql('UPDATE article SET url = :u'),
+                        {"u": 'https://x.example/a"),CMD("calc'})
+    book = load_workbook(service.export(tmp_path / "links.xlsx"))
+    cell = next(book["Mentions"].iter_rows(min_row=2))[11]
+    assert cell.value == ('=HYPERLINK("https://x.example/a""),CMD(""calc",'
+                          '"https://x.example/a""),CMD(""calc")')
 
 
 def test_libreoffice_opens_the_workbook(reviewed: Service, tmp_path: Path) -> None:

@@ -3,7 +3,8 @@ matrix, history, evidence and a summary with a chart.
 
 openpyxl in write-only mode streams rows to disk, so memory stays flat at a million
 claims (benchmarks/export_speed.py). Cells are styled per column, never per value type:
-one WriteOnlyCell per styled cell, plain values elsewhere.
+one WriteOnlyCell per styled cell, plain values elsewhere. Links are HYPERLINK formulas,
+the only formulas FactDesk writes, built from checked URLs.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ TOP = Alignment(vertical="top")
 LINK_FONT = Font(color="0563C1", underline="single")
 FILLS = {v: PatternFill("solid", fgColor=colour) for v, (colour, _) in VERDICT_STYLE.items()}
 MARKS = {"supports": "S", "contradicts": "X", "neutral": "R"}
+LINK_LIMIT = 255
+"""Excel's limit on HYPERLINK's target; a longer URL stays plain text."""
 
 
 @dataclass(frozen=True)
@@ -152,9 +155,15 @@ class SheetWriter:
         if kind == "verdict":
             kind = str(value) if value in FILLS else "unreviewed"
         elif kind == "link":
-            if not value.startswith(("http://", "https://")):
+            if not value.startswith(("http://", "https://")) or len(value) > LINK_LIMIT:
                 return cell
-            cell.hyperlink = value
+            # A HYPERLINK formula rather than a cell hyperlink: openpyxl keeps every cell
+            # hyperlink in memory until the sheet is closed (hundreds of MB at a million
+            # mentions). The URL is checked above and its quotes doubled, so nothing in it
+            # can leave the string.
+            quoted = value.replace('"', '""')
+            cell.value = f'=HYPERLINK("{quoted}","{quoted}")'
+            cell.data_type = "f"
         elif (kind == "date" and not isinstance(value, date)) or (
                 kind == "datetime" and not isinstance(value, datetime)):
             kind = "plain"
