@@ -1,0 +1,167 @@
+"""The window at scale: the claims table over 100,000 and 1,000,000 claims next to an eager
+model (every row read into Python, what a quick tool does), and how long the event loop
+ever stalls while a large import runs in the background.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/window.py [--claims 100000,1000000]
+        [--import-articles 10000] [--fnc ../shared/data/fnc1]
+
+Each measurement runs in a fresh process; memory is that process's peak resident set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from export_speed import build  # noqa: E402
+from import_speed import make_corpus  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+
+from desktop.core.service import Service  # noqa: E402
+from desktop.ui.app import application  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.settings import Settings  # noqa: E402
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def table_lazy(db: Path) -> dict[str, float]:
+    """FactDesk's window: open, show, then Ctrl+End to the last claim."""
+    app = application()
+    started = time.perf_counter()
+    window = MainWindow(Service.open(db), Settings())
+    window.resize(1400, 860)
+    window.show()
+    settle(app)
+    opened = time.perf_counter() - started
+    window.table.setFocus()
+    window.table.selectRow(0)
+    started = time.perf_counter()
+    QTest.keyClick(window.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    settle(app)
+    scrolled = time.perf_counter() - started
+    last = window.model.claim_at(window.model.rowCount() - 1)
+    assert last is not None
+    return {"open": opened, "end": scrolled, "rows": window.model.rowCount(), "mb": peak_mb()}
+
+
+def table_eager(db: Path) -> dict[str, float]:
+    """Every claim read into a QStandardItemModel, then shown the same way."""
+    app = application()
+    service = Service.open(db)
+    started = time.perf_counter()
+    model = QStandardItemModel()
+    for claim in service.claims():
+        model.appendRow([QStandardItem(claim.text), QStandardItem(claim.verdict),
+                         QStandardItem(str(claim.n_sources)), QStandardItem(str(claim.n_origins))])
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1400, 860)
+    view.show()
+    settle(app)
+    opened = time.perf_counter() - started
+    view.setFocus()
+    view.selectRow(0)
+    started = time.perf_counter()
+    QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    settle(app)
+    return {"open": opened, "end": time.perf_counter() - started, "rows": model.rowCount(),
+            "mb": peak_mb()}
+
+
+def import_stalls(corpus: Path, db: Path) -> dict[str, float]:
+    """Import through the window while a 10 ms timer measures the event loop's gaps."""
+    app = application()
+    window = MainWindow(Service.open(db), Settings())
+    window.show()
+    settle(app)
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+
+    def tick() -> None:
+        gaps.append(clock.restart())
+
+    timer = QTimer(interval=10)
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.perf_counter()
+    done: list[bool] = []
+    window.runner.idle.connect(lambda: done.append(True))
+    window.import_paths([corpus])
+    while not done:
+        app.processEvents()
+        time.sleep(0.001)
+    elapsed = time.perf_counter() - started
+    timer.stop()
+    gaps.sort()
+    return {"seconds": elapsed, "articles": window.service.stats().articles,
+            "max_gap_ms": gaps[-1], "p99_gap_ms": gaps[int(len(gaps) * 0.99)],
+            "ticks": len(gaps), "mb": peak_mb()}
+
+
+def run(kind: str, *paths: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--one", kind, *paths],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    """Print both tables."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claims", default="100000,1000000")
+    parser.add_argument("--eager-up-to", type=int, default=100_000)
+    parser.add_argument("--import-articles", type=int, default=10_000)
+    parser.add_argument("--fnc", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
+    parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        kind, *paths = args.one
+        runners = {"lazy": table_lazy, "eager": table_eager, "import": import_stalls}
+        print(json.dumps(runners[kind](*(Path(p) for p in paths))), flush=True)
+        os._exit(0)  # skip Qt's teardown of windows that outlive the measurement
+    folder = Path(tempfile.mkdtemp())
+    print("| claims | model | open and show (s) | Ctrl+End (s) | peak memory (MB) |")
+    print("|---:|---|---:|---:|---:|")
+    for size in (int(s) for s in args.claims.split(",")):
+        db = folder / f"claims-{size}.sqlite"
+        build(db, size)
+        kinds = ["lazy"] + (["eager"] if size <= args.eager_up_to else [])
+        for kind in kinds:
+            r = run(kind, str(db))
+            label = ("FactDesk (ordered ids, pages by id)" if kind == "lazy"
+                     else "eager QStandardItemModel")
+            print(f"| {size:,} | {label} | {r['open']:.2f} | {r['end']:.2f} | {r['mb']:.0f} |",
+                  flush=True)
+    if args.import_articles:
+        corpus = folder / "corpus.csv"
+        make_corpus(args.fnc / "train_bodies.csv", args.import_articles, corpus)
+        r = run("import", str(corpus), str(folder / "import.sqlite"))
+        print(f"\nImport of {r['articles']:,} articles through the window: {r['seconds']:.0f} s; "
+              f"the event loop's longest gap {r['max_gap_ms']:.0f} ms, 99th percentile "
+              f"{r['p99_gap_ms']:.0f} ms over {r['ticks']:,} ticks of a 10 ms timer.")
+
+
+if __name__ == "__main__":
+    main()
