@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.detail.text_edited.connect(self._on_text_edited)
         self.detail.stance_changed.connect(self._on_stance_changed)
         self.detail.mention_to_new_claim.connect(self._on_mention_to_new_claim)
+        self.detail.mention_to_claim.connect(self._on_mention_to_claim)
         self.detail.article_requested.connect(
             lambda a, s, e: self.open_article(a, focus=(s, e)))
         self.detail.evidence_added.connect(self._on_evidence_added)
@@ -305,6 +306,12 @@ class MainWindow(QMainWindow):
         claim_id = self.current_claim_id()
         if claim_id is not None:
             self._push(lambda: MoveMentionCommand(self.service, mention_id, claim_id, None,
+                                                  self.reviewer(), self._changed))
+
+    def _on_mention_to_claim(self, mention_id: int, target_id: int) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            self._push(lambda: MoveMentionCommand(self.service, mention_id, claim_id, target_id,
                                                   self.reviewer(), self._changed))
 
     def _on_merge(self) -> None:

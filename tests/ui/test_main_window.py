@@ -177,3 +177,21 @@ def test_state_is_remembered(qtbot: QtBot, window: MainWindow) -> None:
     reopened = MainWindow(window.service, window.settings)
     qtbot.addWidget(reopened)
     assert reopened.settings.state("splitter") is not None
+
+
+def test_move_a_mention_to_another_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    window.filter_bar.conflicts.click()
+    window.table.selectRow(0)
+    conflict_id = window.current_claim_id()
+    detail = window.detail
+    row = next(r for r in range(3) if "600" in detail.mentions.cellWidget(r, 4).text())
+    detail.mentions.selectRow(row)
+    detail.target.setValue(1)
+    qtbot.mouseClick(detail.move_to, Qt.MouseButton.LeftButton)
+    assert not window.service.claim(conflict_id).claim.has_conflict
+    assert any("600" in m.sentence for m in window.service.claim(1).mentions)
+    window.undo_action.trigger()
+    assert window.service.claim(conflict_id).claim.has_conflict
+    detail.mentions.selectRow(0)
+    qtbot.mouseClick(detail.move_out, Qt.MouseButton.LeftButton)
+    assert window.service.count_claims() == 59

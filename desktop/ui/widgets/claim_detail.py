@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -50,6 +51,7 @@ class ClaimDetailWidget(QWidget):
     text_edited = Signal(str)
     stance_changed = Signal(int, str)
     mention_to_new_claim = Signal(int)
+    mention_to_claim = Signal(int, int)
     article_requested = Signal(int, int, int)
     evidence_added = Signal(str, str)
 
@@ -103,8 +105,16 @@ class ClaimDetailWidget(QWidget):
         self.mentions.cellDoubleClicked.connect(self._on_mention_opened)
         self.move_out = QPushButton("Move mention to a new claim")
         self.move_out.clicked.connect(self._on_move_out)
+        self.target = QSpinBox(minimum=1, maximum=2_000_000_000, prefix="claim #")
+        self.move_to = QPushButton("Move mention to")
+        self.move_to.clicked.connect(self._on_move_to)
+        move_row = QHBoxLayout()
+        move_row.addStretch(1)
+        move_row.addWidget(self.move_to)
+        move_row.addWidget(self.target)
+        move_row.addWidget(self.move_out)
         mentions_layout.addWidget(self.mentions)
-        mentions_layout.addWidget(self.move_out, 0, Qt.AlignmentFlag.AlignRight)
+        mentions_layout.addLayout(move_row)
         layout.addWidget(mentions_box, 3)
 
         evidence_box = QGroupBox("Notes and evidence")
@@ -135,7 +145,8 @@ class ClaimDetailWidget(QWidget):
         """Fill every part from ``detail`` (None: nothing selected)."""
         self.detail = detail
         enabled = detail is not None
-        for widget in (self.text, self.save_text, self.mentions, self.move_out, self.note,
+        for widget in (self.text, self.save_text, self.mentions, self.move_out, self.move_to,
+                       self.target, self.note,
                        self.link, self.add_evidence, *self.verdict_buttons.values()):
             widget.setEnabled(enabled)
         self.mentions.setRowCount(0)
@@ -209,6 +220,11 @@ class ClaimDetailWidget(QWidget):
         mention = self.selected_mention()
         if mention is not None:
             self.mention_to_new_claim.emit(mention.id)
+
+    def _on_move_to(self) -> None:
+        mention = self.selected_mention()
+        if mention is not None and self.target.value() != mention.claim_id:
+            self.mention_to_claim.emit(mention.id, self.target.value())
 
     def _on_mention_opened(self, row: int, _column: int) -> None:
         if self.detail is not None and row < len(self.detail.mentions):
