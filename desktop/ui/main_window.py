@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QIcon,
     QKeySequence,
     QUndoStack,
 )
@@ -35,7 +36,7 @@ from desktop.ui.dialogs import PreferencesDialog, import_summary
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.progress_panel import ProgressPanel
 from desktop.ui.settings import Settings
-from desktop.ui.style import VERDICT_KEYS
+from desktop.ui.style import VERDICT_KEYS, resources_dir
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.undo import (
     MergeCommand,
@@ -121,10 +122,14 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.Open))
         self.recent_menu = file_menu.addMenu("Recent projects")
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Import files…", self._on_import_files, "Ctrl+I"))
+        self.import_action = self._action("&Import files…", self._on_import_files, "Ctrl+I",
+                                          "Import articles (also: drop files on the window)")
+        file_menu.addAction(self.import_action)
         file_menu.addAction(self._action("Import &folder…", self._on_import_folder,
                                          "Ctrl+Shift+I"))
-        file_menu.addAction(self._action("&Export to Excel…", self._on_export, "Ctrl+E"))
+        self.export_action = self._action("&Export to Excel…", self._on_export, "Ctrl+E",
+                                          "Export the current filter or all claims")
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Preferences…", self._on_preferences,
                                          QKeySequence.StandardKey.Preferences))
@@ -152,6 +157,13 @@ class MainWindow(QMainWindow):
             self.table.addAction(action)
             verdict_menu.addAction(action)
             self.verdict_actions[verdict] = action
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        for action, icon in ((self.import_action, "import"), (self.export_action, "export"),
+                             (self.undo_action, "undo"), (self.redo_action, "redo"),
+                             (self.merge_action, "merge")):
+            action.setIcon(QIcon(str(resources_dir() / "icons" / f"{icon}.svg")))
+            toolbar.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About FactDesk", self._on_about))
         self._fill_recent()
