@@ -122,6 +122,7 @@ def main() -> None:
     """Print the comparison table."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--writers", default="factdesk,claims,pandas")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -136,15 +137,20 @@ def main() -> None:
         db = folder / f"claims-{size}.sqlite"
         build(db, size)
         results = {}
+        wanted = args.writers.split(",")
         for kind, label in (("factdesk", "FactDesk workbook (7 sheets, styled)"),
                             ("claims", "FactDesk Claims sheet alone (styled)"),
                             ("pandas", "pandas read_sql + to_excel (Claims only)")):
+            if kind not in wanted:
+                continue
             out = folder / f"{kind}-{size}.xlsx"
             results[kind] = measure(kind, db, out)
             r = results[kind]
             print(f"| {size:,} | {label} | {r['seconds']:.1f} | {r['rows'] / r['seconds']:,.0f} "
                   f"| {r['peak_kb'] / 1024:.0f} | {out.stat().st_size / 1e6:.1f} |", flush=True)
         for kind, label in (("claims", "Claims sheet"), ("factdesk", "whole workbook")):
+            if kind not in results or "pandas" not in results:
+                continue
             ratio = results["pandas"]["seconds"] / results[kind]["seconds"]
             print(f"| {size:,} | pandas time / FactDesk {label} time | {ratio:.2f}x | | | |",
                   flush=True)
