@@ -2,4 +2,7 @@
 
 from desktop.cli import main
 
-raise SystemExit(main())
+# The guard matters: analysis worker processes are spawned, and spawning re-imports the
+# main module; without it every worker would run the command again.
+if __name__ == "__main__":
+    raise SystemExit(main())
