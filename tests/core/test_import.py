@@ -102,3 +102,28 @@ def test_cancel_keeps_what_was_committed(service: Service) -> None:
     assert report.cancelled
     assert report.count("imported") == 2
     assert service.stats().articles == 2
+
+
+def test_worker_processes_give_the_same_claims(tmp_path: Path, db_template: Path,
+                                               monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A batch big enough for the analysis workers yields what in-process analysis does."""
+    from desktop.core.service import analysis_pool
+
+    rows = ["id,text"] + [
+        f'{i},"Report {i}. Officials in Kyiv said {i % 9 + 2} soldiers were killed near Kursk on '
+        f'{("Monday", "Friday")[i % 2]}. The ministry confirmed talks with NATO in Brussels."'
+        for i in range(60)]
+    corpus = tmp_path / "many.csv"
+    corpus.write_text("\n".join(rows), encoding="utf-8")
+    results = []
+    for name, minimum in (("workers", 48), ("inline", 10_000)):
+        monkeypatch.setattr(analysis_pool, "MIN_PARALLEL", minimum)
+        path = tmp_path / f"{name}.sqlite"
+        shutil.copy(db_template, path)
+        service = Service.open(path)
+        report = service.import_paths([corpus])
+        results.append(([i.status for i in report.items],
+                        [(c.text, c.n_articles, c.has_conflict) for c in service.claims()]))
+        service.close()
+    assert results[0] == results[1]
+    assert results[0][0].count("imported") == 60
