@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql import text
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -114,6 +115,9 @@ class Claim(Base):
     """One factual assertion tracked across the corpus, with its cached source counts."""
 
     __tablename__ = "claim"
+    # The claims table opens sorted by sources, most first: this index serves that order
+    # without sorting a million rows (benchmarks/window.py).
+    __table_args__ = (Index("ix_claim_sources_order", text("n_sources DESC"), "id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     verdict: Mapped[str] = mapped_column(String(16), default=Verdict.UNREVIEWED.value, index=True)

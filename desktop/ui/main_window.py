@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_state()
-        self.reload()
+        # Setting the sort indicator above already loaded the claims in that order.
+        self.reload(claims=False)
 
     # Building --------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence = "",
@@ -213,11 +214,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # Refresh ---------------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, *, claims: bool = True) -> None:
         """Re-read everything shown (after an import, a merge, a new project)."""
         selected = self.current_claim_id()
-        self.model.reload()
-        self.sources.show_articles(self.service.articles())
+        if claims:
+            self.model.reload()
+        self.sources.show_articles(self.service.articles(with_claims=False))
         self._update_totals()
         if selected is not None:
             self.select_claim(selected)
@@ -363,7 +365,8 @@ class MainWindow(QMainWindow):
         except FactDeskError as error:
             self.show_error(str(error))
             return
-        row = next((a for a in self.service.articles() if a.id == article_id), None)
+        row = next((a for a in self.service.articles(with_claims=False)
+                    if a.id == article_id), None)
         claims = self.service.claims(ClaimFilter(article_id=article_id))
         verdicts = {c.id: c.verdict for c in claims}
         marks = [Highlight(m.start, m.end, m.claim_id, verdicts[m.claim_id])
@@ -376,7 +379,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.article)
 
     def _on_edit_article(self, article_id: int) -> None:
-        row = next((a for a in self.service.articles() if a.id == article_id), None)
+        row = next((a for a in self.service.articles(with_claims=False)
+                    if a.id == article_id), None)
         if row is None:
             return
         dialog = ArticleDialog(row.source, row.title, row.published, self)

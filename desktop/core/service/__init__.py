@@ -109,10 +109,10 @@ class Service:
         with self.db.read() as session:
             return reading.claim_detail(session, claim_id)
 
-    def articles(self) -> list[ArticleRow]:
-        """Every article, grouped by source."""
+    def articles(self, *, with_claims: bool = True) -> list[ArticleRow]:
+        """Every article, grouped by source (claim counts cost a pass over mentions)."""
         with self.db.read() as session:
-            return reading.articles(session)
+            return reading.articles(session, with_claims=with_claims)
 
     def article_body(self, article_id: int) -> str:
         """The stored text an article's offsets point into."""

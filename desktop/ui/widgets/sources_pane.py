@@ -19,7 +19,7 @@ class SourcesPane(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setHeaderLabels(["Source / article", "Date", "Claims"])
+        self.setHeaderLabels(["Source / article", "Date"])
         self.setColumnWidth(0, 230)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
@@ -33,7 +33,7 @@ class SourcesPane(QTreeWidget):
         for article in articles:
             by_source[article.source].append(article)
         for source, rows in sorted(by_source.items()):
-            top = QTreeWidgetItem([f"{source} ({len(rows)})", "", ""])
+            top = QTreeWidgetItem([f"{source} ({len(rows)})", ""])
             top.setFirstColumnSpanned(False)
             self.addTopLevelItem(top)
             for article in rows:
@@ -41,7 +41,7 @@ class SourcesPane(QTreeWidget):
                 if article.copy_of:
                     title = f"{title}  (copy of #{article.copy_of})"
                 item = QTreeWidgetItem([title, article.published.isoformat()
-                                        if article.published else "—", str(article.n_claims)])
+                                        if article.published else "—"])
                 item.setData(0, ArticleIdRole, article.id)
                 item.setToolTip(0, f"#{article.id} {article.title}")
                 top.addChild(item)
