@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import logging
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,8 +50,6 @@ from desktop.ui.widgets.claim_detail import ClaimDetailWidget
 from desktop.ui.widgets.claims_table import ClaimsTableView
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.sources_pane import SourcesPane
-
-log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -365,23 +363,23 @@ class MainWindow(QMainWindow):
         except FactDeskError as error:
             self.show_error(str(error))
             return
-        row = next((a for a in self.service.articles(with_claims=False)
-                    if a.id == article_id), None)
+        row = self.service.article(article_id)
         claims = self.service.claims(ClaimFilter(article_id=article_id))
         verdicts = {c.id: c.verdict for c in claims}
         marks = [Highlight(m.start, m.end, m.claim_id, verdicts[m.claim_id])
                  for m in self.service.mentions(list(verdicts)) if m.article_id == article_id]
-        heading = (f"<b>{row.title}</b><br>{row.source} · "
+        heading = (f"<b>{html.escape(row.title)}</b><br>{html.escape(row.source)} · "
                    f"{row.published or 'undated'} · #{article_id}"
-                   + (f" · copy of #{row.copy_of}" if row.copy_of else "")) if row else ""
+                   + (f" · copy of #{row.copy_of}" if row.copy_of else ""))
         self.article.show_article(article_id, heading, body, marks, focus)
         if switch:
             self.tabs.setCurrentWidget(self.article)
 
     def _on_edit_article(self, article_id: int) -> None:
-        row = next((a for a in self.service.articles(with_claims=False)
-                    if a.id == article_id), None)
-        if row is None:
+        try:
+            row = self.service.article(article_id)
+        except FactDeskError as error:
+            self.show_error(str(error))
             return
         dialog = ArticleDialog(row.source, row.title, row.published, self)
         dialog.accepted.connect(lambda: self.edit_article(article_id, *dialog.values()))

@@ -114,6 +114,11 @@ class Service:
         with self.db.read() as session:
             return reading.articles(session, with_claims=with_claims)
 
+    def article(self, article_id: int) -> ArticleRow:
+        """One article's metadata."""
+        with self.db.read() as session:
+            return reading.article_row(session, article_id)
+
     def article_body(self, article_id: int) -> str:
         """The stored text an article's offsets point into."""
         with self.db.read() as session:

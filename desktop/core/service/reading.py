@@ -195,6 +195,19 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
     )
 
 
+def article_row(session: Session, article_id: int) -> ArticleRow:
+    """One article's row (source, title, date, copy mark), without claim counts."""
+    row = session.execute(
+        select(Article.id, Source.name, Article.title, Article.published, Article.url,
+               Article.external_id, Article.path, Article.origin_id)
+        .join(Source, Source.id == Article.source_id).where(Article.id == article_id)).first()
+    if row is None:
+        raise NotFound(f"article {article_id} does not exist")
+    i, source, title, published, url, external, path, origin = row
+    return ArticleRow(i, source, title, published, url, external, path,
+                      origin if origin != i else None, 0)
+
+
 def articles(session: Session, *, with_claims: bool = True) -> list[ArticleRow]:
     """Every article with its source and copy mark, and (unless asked not to) its number
     of claims, which costs a pass over all mentions (n_claims is then 0)."""
