@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import FactDeskError, SchemaTooNew
@@ -126,9 +126,10 @@ def open_database(url: str) -> Database:
     try:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        raise FactDeskError(f"{engine.url.render_as_string()}: cannot open ({exc.orig})") from exc
+        raise FactDeskError(f"{engine.url.render_as_string()}: cannot open it as a FactDesk "
+                            f"project ({exc.orig})") from exc
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         engine.dispose()

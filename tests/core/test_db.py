@@ -73,3 +73,11 @@ def test_default_database_lives_in_the_data_folder(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("FACTDESK_DB", "postgresql+psycopg://u@h/db")
     assert database_url() == "postgresql+psycopg://u@h/db"
     assert database_url(tmp_path / "x.sqlite") == f"sqlite:///{tmp_path / 'x.sqlite'}"
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("my notes", encoding="utf-8")
+    with pytest.raises(FactDeskError, match="cannot open it as a FactDesk project"):
+        open_database(database_url(path))
+    assert path.read_text(encoding="utf-8") == "my notes"

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
+from desktop.ui.dialogs import PreferencesDialog
 from desktop.ui.main_window import MainWindow
 from tests.conftest import SEEDS
 
@@ -195,3 +196,31 @@ def test_move_a_mention_to_another_claim_and_undo(qtbot: QtBot, window: MainWind
     detail.mentions.selectRow(0)
     qtbot.mouseClick(detail.move_out, Qt.MouseButton.LeftButton)
     assert window.service.count_claims() == 59
+
+
+def test_reviewer_name_from_preferences_goes_into_the_history(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    window._on_preferences()
+    dialog = window.findChild(PreferencesDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.reviewer, "Ana Lima")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert window.settings.reviewer == "Ana Lima"
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_C)
+    history = window.service.claim(window.model.claim_at(0).id).history
+    assert history[-1].author == "Ana Lima"
+
+
+def test_new_project_and_recent_projects(qtbot: QtBot, window: MainWindow,
+                                         tmp_path: Path) -> None:
+    window.open_project(tmp_path / "story.sqlite")
+    assert window.model.rowCount() == 0 and window.windowTitle().endswith("story.sqlite")
+    assert window.settings.recent_projects[0] == str(tmp_path / "story.sqlite")
+    assert [a.text() for a in window.recent_menu.actions()] == [str(tmp_path / "story.sqlite")]
+    bad = tmp_path / "not-a-database.sqlite"
+    bad.write_text("hello", encoding="utf-8")
+    window.open_project(bad)
+    assert "not-a-database.sqlite" in window.messages[-1].text()
+    assert window.windowTitle().endswith("story.sqlite")
