@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -224,3 +225,17 @@ def test_new_project_and_recent_projects(qtbot: QtBot, window: MainWindow,
     window.open_project(bad)
     assert "not-a-database.sqlite" in window.messages[-1].text()
     assert window.windowTitle().endswith("story.sqlite")
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot: QtBot,
+                                                   empty_window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in sorted(SEEDS.glob("*.txt"))[:2]])
+    point = QPointF(empty_window.rect().center())
+    assert empty_window.acceptDrops()
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(empty_window.runner.idle, timeout=60_000):
+        empty_window.dropEvent(drop)
+    qtbot.waitUntil(lambda: empty_window.service.stats().articles == 2)
+    assert "2 articles imported (1 near-copies" in empty_window.messages[-1].text()
