@@ -41,12 +41,13 @@ class SetTextCommand(QUndoCommand):
     def __init__(self, service: Service, claim_id: int, text: str, by: str | None,
                  changed: Changed) -> None:
         super().__init__(f"Reword claim {claim_id}")
-        self.service, self.claim_id, self.text, self.by = service, claim_id, text, by
+        # Not self.text: QUndoCommand.text() is the command's label.
+        self.service, self.claim_id, self.wording, self.by = service, claim_id, text, by
         self.changed = changed
         self.before = service.claim(claim_id).claim.text
 
     def redo(self) -> None:
-        self.service.set_claim_text(self.claim_id, self.text, by=self.by)
+        self.service.set_claim_text(self.claim_id, self.wording, by=self.by)
         self.changed({self.claim_id}, False)
 
     def undo(self) -> None:

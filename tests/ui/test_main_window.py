@@ -239,3 +239,16 @@ def test_dropping_files_on_the_window_imports_them(qtbot: QtBot,
         empty_window.dropEvent(drop)
     qtbot.waitUntil(lambda: empty_window.service.stats().articles == 2)
     assert "2 articles imported (1 near-copies" in empty_window.messages[-1].text()
+
+
+def test_reword_a_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.selectRow(0)
+    claim_id = window.current_claim_id()
+    before = window.service.claim(claim_id).claim.text
+    wording = "Kim pledged unconditional support to Russia."
+    window.detail.text.setPlainText(wording)
+    qtbot.mouseClick(window.detail.save_text, Qt.MouseButton.LeftButton)
+    assert window.service.claim(claim_id).claim.text == wording
+    assert window.undo_stack.undoText() == f"Reword claim {claim_id}"
+    window.undo_action.trigger()
+    assert window.service.claim(claim_id).claim.text == before
