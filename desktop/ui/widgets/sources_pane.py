@@ -37,7 +37,9 @@ class SourcesPane(QTreeWidget):
             top.setFirstColumnSpanned(False)
             self.addTopLevelItem(top)
             for article in rows:
-                title = article.title or (article.path or f"article {article.id}")
+                # Rows of a CSV often have no title: name them by their id, not the file.
+                title = article.title or (f"#{article.id} · id {article.external_id}"
+                                          if article.external_id else f"#{article.id}")
                 if article.copy_of:
                     title = f"{title}  (copy of #{article.copy_of})"
                 item = QTreeWidgetItem([title, article.published.isoformat()
