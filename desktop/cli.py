@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -239,6 +240,12 @@ def cmd_stats(service: Service, args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the window."""
+    headless = sys.platform.startswith("linux") and not any(
+        os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if headless:
+        print("factdesk: no display to open the window on; the commands work without one "
+              "(factdesk --help)", file=sys.stderr)
+        return 1
     try:
         from desktop.ui.app import main as gui_main
     except ImportError as exc:

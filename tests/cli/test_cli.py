@@ -129,3 +129,12 @@ def test_export_command(capsys: pytest.CaptureFixture[str], seeded_path: Path,
     assert json.loads(out) == {"path": str(target), "claims": 1}
     code, _, err = _run(capsys, "export", str(tmp_path / "x.ods"), "--db", str(seeded_path))
     assert code == 1 and "cannot export to .ods" in err
+
+
+def test_no_display_is_a_message_not_a_crash(capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    code, _, err = _run(capsys)
+    assert code == 1 and "no display" in err
