@@ -175,7 +175,7 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
     """Search free text, or one query a line from stdin with `-`."""
     if args.query == "-":
         queries = (line.rstrip("\n") for line in sys.stdin)
-        for line, hits in zip_queries(queries, service, args.limit):
+        for line, hits in service.searches(queries, args.limit):
             if args.json:
                 _emit({"query": line, "hits": [_hit_json(h) for h in hits]})
             else:
@@ -190,19 +190,6 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
               f"{h.external_id or ''} {_shorten(h.sentence, 110)}")
     print(f"{len(hits)} articles carry this claim", file=sys.stderr)
     return 0
-
-
-def zip_queries(queries: Any, service: Service, limit: int) -> Any:
-    """Pair each stdin line with its hits, answering line by line (streaming)."""
-    lines: list[str] = []
-
-    def remember() -> Any:
-        for line in queries:
-            lines.append(line)
-            yield line
-
-    for hits in service.searches(remember(), limit):
-        yield lines[-1], hits
 
 
 def cmd_tag(service: Service, args: argparse.Namespace) -> int:

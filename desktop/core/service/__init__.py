@@ -137,12 +137,14 @@ class Service:
         with self.db.read() as session:
             return Searcher(session).search(query, limit)
 
-    def searches(self, queries: Iterable[str], limit: int = 20) -> Iterable[list[SearchHit]]:
-        """Many searches in one session, sharing term statistics (``search -``)."""
+    def searches(self, queries: Iterable[str],
+                 limit: int = 20) -> Iterable[tuple[str, list[SearchHit]]]:
+        """Many searches in one session, sharing term statistics (``search -``); each
+        query is answered as soon as it is read."""
         with self.db.read() as session:
             searcher = Searcher(session)
             for query in queries:
-                yield searcher.search(query, limit)
+                yield query, searcher.search(query, limit)
 
     # Writing ----------------------------------------------------------------------------
     def set_verdict(self, claim_id: int, verdict: str, *, note: str | None = None,

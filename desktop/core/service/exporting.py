@@ -101,10 +101,6 @@ class DatabaseExport:
                 by_claim[mention.claim_id].append(mention)
             yield [ClaimMentions(r, tuple(by_claim[r.id])) for r in records]
 
-    def _claim_ids(self) -> Any:
-        with self.db.read() as session:
-            return reading.filtered(session, self.flt).with_only_columns(Claim.id)
-
     def articles(self) -> Iterator[ArticleRecord]:
         with self.db.read() as session:
             exported = select(Mention.article_id).where(
