@@ -36,7 +36,7 @@ def _appearance(mention: MentionRow) -> dict[str, Any]:
 
 def claim_review(item: ClaimMentions, organisation: str) -> dict[str, Any] | None:
     """One ClaimReview, or None for an unreviewed claim."""
-    claim = item.claim
+    claim, note = item.claim.row, item.claim.latest_note
     if claim.verdict not in RATINGS:
         return None
     name, value = RATINGS[claim.verdict]
@@ -65,8 +65,8 @@ def claim_review(item: ClaimMentions, organisation: str) -> dict[str, Any] | Non
     }
     if claim.verdict_as_of:
         review["datePublished"] = claim.verdict_as_of.isoformat()
-    if claim.latest_note:
-        review["reviewBody"] = claim.latest_note
+    if note:
+        review["reviewBody"] = note
     return review
 
 

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Protocol
 
-from desktop.core.dto import ClaimFilter, EventRow, EvidenceRow, MentionRow
+from desktop.core.dto import (
+    ArticleRow,
+    ClaimFilter,
+    ClaimRow,
+    EventRow,
+    EvidenceRow,
+    MentionRow,
+)
 
 VERDICT_STYLE: dict[str, tuple[str, str]] = {
     "unreviewed": ("FFFFFF", "Not looked at yet."),
@@ -25,25 +32,17 @@ VERDICT_STYLE: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class ClaimRecord:
-    """One row of the Claims sheet."""
+    """A claim as exported: its table row, plus the outlets reporting it and the latest
+    note, which the table itself does not show."""
 
-    id: int
-    text: str
-    verdict: str
-    review_state: str
-    verdict_as_of: date | None
-    n_sources: int
-    n_origins: int
-    n_articles: int
-    n_support: int
-    n_contradict: int
-    conflict: str
-    first_seen: date | None
-    attribution: str | None
+    row: ClaimRow
     outlets: tuple[str, ...]
     latest_note: str | None
-    updated_by: str | None
-    updated_at: datetime | None
+
+    @property
+    def conflict(self) -> str:
+        """The disagreeing values, "around 300 vs around 600; ..."."""
+        return "; ".join(" vs ".join(c.values) for c in self.row.conflicts)
 
 
 @dataclass(frozen=True)
@@ -52,19 +51,6 @@ class ClaimMentions:
 
     claim: ClaimRecord
     mentions: tuple[MentionRow, ...]
-
-
-@dataclass(frozen=True)
-class ArticleRecord:
-    """One row of the Articles sheet."""
-
-    id: int
-    source: str
-    title: str
-    published: date | None
-    url: str | None
-    copy_of: int | None
-    n_claims: int
 
 
 @dataclass(frozen=True)
@@ -103,7 +89,7 @@ class ExportSource(Protocol):
     def claims_with_mentions(self) -> Iterator[list[ClaimMentions]]:
         """The same claims with their mentions, in pages."""
 
-    def articles(self) -> Iterator[ArticleRecord]:
+    def articles(self) -> Iterator[ArticleRow]:
         """Articles holding mentions of the exported claims."""
 
     def sources(self) -> list[str]:

@@ -175,12 +175,13 @@ class SheetWriter:
         self._finish()
 
 
-def claim_values(claim: ClaimRecord) -> tuple[Any, ...]:
+def claim_values(record: ClaimRecord) -> tuple[Any, ...]:
     """A claim as the Claims sheet (and the CSV export) lays it out."""
+    claim = record.row
     return (claim.id, claim.text, claim.verdict, claim.review_state, claim.verdict_as_of,
             claim.n_sources, claim.n_origins, claim.n_articles, claim.n_support,
-            claim.n_contradict, claim.conflict, claim.first_seen, claim.attribution or "",
-            ", ".join(claim.outlets), claim.latest_note or "", claim.updated_by or "",
+            claim.n_contradict, record.conflict, claim.first_seen, claim.attribution or "",
+            ", ".join(record.outlets), record.latest_note or "", claim.updated_by or "",
             claim.updated_at)
 
 
@@ -252,12 +253,12 @@ def _write_mentions_and_matrix(workbook: Workbook, taken: set[str], source: Expo
         for item in page:
             marks: dict[str, set[str]] = {}
             for m in item.mentions:
-                mentions.append((item.claim.id, item.claim.text, m.source, m.title,
+                mentions.append((item.claim.row.id, item.claim.row.text, m.source, m.title,
                                  m.published, m.sentence, m.stance,
                                  "yes" if m.hedged else "", m.attribution or "", m.article_id,
                                  m.external_id or "", m.url or ""))
                 marks.setdefault(m.source, set()).add(MARKS[m.stance])
-            matrix.append((item.claim.id, item.claim.text,
+            matrix.append((item.claim.row.id, item.claim.row.text,
                            *("".join(sorted(marks[n], key="SXR".index)) if n in marks else ""
                              for n in names)))
     mentions.close()

@@ -12,13 +12,12 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 
 from desktop.core.db import Database
-from desktop.core.dto import ClaimFilter, ClaimRow, EventRow, EvidenceRow
+from desktop.core.dto import ArticleRow, ClaimFilter, ClaimRow, EventRow, EvidenceRow
 from desktop.core.errors import FactDeskError
 from desktop.core.export.atomic import atomic_target
 from desktop.core.export.claimreview import write_claimreview
 from desktop.core.export.csv_writer import write_csv
 from desktop.core.export.records import (
-    ArticleRecord,
     ClaimMentions,
     ClaimRecord,
     ClaimTrail,
@@ -81,15 +80,7 @@ class DatabaseExport:
                     select(Claim.id, Claim.verdict_note)
                     .where(Claim.id.in_(ids), Claim.verdict_note.is_not(None))):
                 notes.setdefault(claim_id, note)
-        return [ClaimRecord(
-            id=r.id, text=r.text, verdict=r.verdict, review_state=r.review_state,
-            verdict_as_of=r.verdict_as_of, n_sources=r.n_sources, n_origins=r.n_origins,
-            n_articles=r.n_articles, n_support=r.n_support, n_contradict=r.n_contradict,
-            conflict="; ".join(" vs ".join(c.values) for c in r.conflicts),
-            first_seen=r.first_seen, attribution=r.attribution,
-            outlets=tuple(outlets.get(r.id, ())), latest_note=notes.get(r.id),
-            updated_by=r.updated_by, updated_at=r.updated_at,
-        ) for r in rows]
+        return [ClaimRecord(r, tuple(outlets.get(r.id, ())), notes.get(r.id)) for r in rows]
 
     def claims_with_mentions(self) -> Iterator[list[ClaimMentions]]:
         for rows in self._pages():
@@ -99,18 +90,15 @@ class DatabaseExport:
             by_claim: dict[int, list[Any]] = defaultdict(list)
             for mention in mentions:
                 by_claim[mention.claim_id].append(mention)
-            yield [ClaimMentions(r, tuple(by_claim[r.id])) for r in records]
+            yield [ClaimMentions(r, tuple(by_claim[r.row.id])) for r in records]
 
-    def articles(self) -> Iterator[ArticleRecord]:
+    def articles(self) -> Iterator[ArticleRow]:
         with self.db.read() as session:
             exported = select(Mention.article_id).where(
                 Mention.claim_id.in_(reading.filtered(session, self.flt)
                                      .with_only_columns(Claim.id)))
             wanted = set(session.scalars(exported.distinct()))
-            for row in reading.articles(session):
-                if row.id in wanted:
-                    yield ArticleRecord(row.id, row.source, row.title, row.published, row.url,
-                                        row.copy_of, row.n_claims)
+            yield from (row for row in reading.articles(session) if row.id in wanted)
 
     def sources(self) -> list[str]:
         with self.db.read() as session:
