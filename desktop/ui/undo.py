@@ -10,9 +10,19 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.core.dto import ClaimRow
+from desktop.core.errors import NotFound
 from desktop.core.service import Service
 
 Changed = Callable[[set[int], bool], None]
+
+
+def _row(service: Service, claim_id: int) -> ClaimRow:
+    """The claim's row alone: a command needs its text and verdict, not its mentions."""
+    rows = service.claims_by_ids([claim_id])
+    if not rows:
+        raise NotFound(f"claim {claim_id} does not exist")
+    return rows[0]
 """Tells the window which claims changed, and whether claims appeared or went away."""
 
 
@@ -24,7 +34,7 @@ class SetVerdictCommand(QUndoCommand):
         super().__init__(f"Mark claim {claim_id} as {verdict}")
         self.service, self.claim_id, self.verdict, self.by = service, claim_id, verdict, by
         self.changed = changed
-        self.before = service.claim(claim_id).claim.verdict
+        self.before = _row(service, claim_id).verdict
 
     def redo(self) -> None:
         self.service.set_verdict(self.claim_id, self.verdict, by=self.by)
@@ -44,7 +54,7 @@ class SetTextCommand(QUndoCommand):
         # Not self.text: QUndoCommand.text() is the command's label.
         self.service, self.claim_id, self.wording, self.by = service, claim_id, text, by
         self.changed = changed
-        self.before = service.claim(claim_id).claim.text
+        self.before = _row(service, claim_id).text
 
     def redo(self) -> None:
         self.service.set_claim_text(self.claim_id, self.wording, by=self.by)
@@ -83,7 +93,7 @@ class MergeCommand(QUndoCommand):
                  by: str | None, changed: Changed) -> None:
         super().__init__(f"Merge {len(other_ids) + 1} claims into claim {target_id}")
         self.service, self.target_id, self.by, self.changed = service, target_id, by, changed
-        self.others = [(service.claim(o).claim, [m.id for m in service.claim(o).mentions])
+        self.others = [(_row(service, o), [m.id for m in service.mentions([o])])
                        for o in other_ids]
         self.restored: list[int] = []
 
