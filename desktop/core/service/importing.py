@@ -111,13 +111,14 @@ class Importer:
 
     def _import_document(self, doc: Document, analysis: Analysis, path: Path) -> ImportItem:
         digest = content_hash(doc.text)
-        with self.db.read() as session:
-            existing = session.connection().execute(_FIND_HASH, {"digest": digest}).scalar()
-        if existing is not None:
-            return ImportItem(doc.where, "duplicate", article_id=existing,
-                              reason=f"same text as article {existing}")
         try:
+            # The duplicate check shares the article's transaction: one session, and no
+            # window in which a colleague's import of the same text could slip between.
             with self.db.write() as session:
+                existing = session.connection().execute(_FIND_HASH, {"digest": digest}).scalar()
+                if existing is not None:
+                    return ImportItem(doc.where, "duplicate", article_id=existing,
+                                      reason=f"same text as article {existing}")
                 return self._store(session, doc, digest, path, analysis)
         except BaseException:
             # The transaction rolled back: drop whatever the indexes learned from it.
