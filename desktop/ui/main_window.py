@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dto import ClaimFilter
+from desktop.core.dto import ClaimFilter, Stats
 from desktop.core.errors import FactDeskError
 from desktop.core.paths import data_dir
 from desktop.core.service import Service
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("FactDesk")
         self.setAcceptDrops(True)
         self.messages: list[QMessageBox] = []
+        self._stats: Stats | None = None
 
         self.sources = SourcesPane()
         self.filter_bar = FilterBar()
@@ -222,11 +223,15 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.select_claim(selected)
 
-    def _update_totals(self) -> None:
-        stats = self.service.stats()
+    def _update_totals(self, *, articles: bool = True) -> None:
+        """Refresh the status bar; a verdict edit recounts claims only, not articles."""
+        if articles or self._stats is None:
+            self._stats = self.service.stats()
+        stats = self.service.claim_totals() if not articles else self._stats
         verdicts = ", ".join(f"{n} {v}" for v, n in stats.by_verdict.items() if n)
         self.totals.setText(
-            f"{stats.articles} articles · {stats.sources} sources · {stats.claims} claims "
+            f"{self._stats.articles} articles · {self._stats.sources} sources · "
+            f"{stats.claims} claims "
             f"({verdicts or 'none'}) · {stats.conflicts} conflicts · "
             f"showing {self.model.total}")
 
@@ -235,7 +240,7 @@ class MainWindow(QMainWindow):
             self.reload()
         else:
             self.model.refresh_rows(claim_ids)
-            self._update_totals()
+            self._update_totals(articles=False)
         current = self.current_claim_id()
         if current is not None:
             self._show_claim(current)
@@ -276,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def _on_filter_changed(self, flt: ClaimFilter) -> None:
         self.model.set_filter(flt)
-        self._update_totals()
+        self._update_totals(articles=False)
 
     def mark_selected(self, verdict: str) -> None:
         """Give every selected claim (or the shown one) a verdict, as one undo step."""

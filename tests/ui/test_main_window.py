@@ -45,6 +45,8 @@ def test_tag_three_claims_by_keyboard_then_undo_one(qtbot: QtBot, window: MainWi
         qtbot.keyClick(window.table, key)
     verdicts = {i: window.service.claim(i).claim.verdict for i in ids}
     assert verdicts == {ids[0]: "confirmed", ids[1]: "disputed", ids[2]: "false"}
+    assert "5 articles" in window.totals.text()
+    assert "1 confirmed, 1 disputed, 1 false" in window.totals.text()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.service.claim(ids[2]).claim.verdict == "unreviewed"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier

@@ -226,21 +226,30 @@ def articles(session: Session, *, with_claims: bool = True) -> list[ArticleRow]:
             for i, s, t, p, u, x, path, o, n in rows]
 
 
+def claim_totals(session: Session) -> tuple[int, int, dict[str, int]]:
+    """Claims, claims with a conflict, and claims by verdict: the totals a verdict edit
+    changes, without counting articles and sentences again."""
+    by_verdict = {v.value: 0 for v in Verdict}
+    for verdict, n in session.execute(select(Claim.verdict, func.count()).group_by(Claim.verdict)):
+        by_verdict[verdict] = n
+    conflicts = session.scalar(
+        select(func.count()).select_from(Claim).where(Claim.has_conflict.is_(True))) or 0
+    return sum(by_verdict.values()), conflicts, by_verdict
+
+
 def stats(session: Session) -> Stats:
     """Totals for the status bar and `factdesk stats`."""
     def count(stmt: Select[Any]) -> int:
         return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
-    by_verdict = {v.value: 0 for v in Verdict}
-    for verdict, n in session.execute(select(Claim.verdict, func.count()).group_by(Claim.verdict)):
-        by_verdict[verdict] = n
+    claims, conflicts, by_verdict = claim_totals(session)
     return Stats(
         articles=count(select(Article.id)),
         sources=count(select(Source.id).where(Source.id.in_(select(Article.source_id)))),
         origins=count(select(Article.origin_id).distinct()),
         sentences=count(select(Sentence.id)),
-        claims=count(select(Claim.id)),
+        claims=claims,
         mentions=count(select(Mention.id)),
-        conflicts=count(select(Claim.id).where(Claim.has_conflict.is_(True))),
+        conflicts=conflicts,
         by_verdict=by_verdict,
     )
