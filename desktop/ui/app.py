@@ -14,7 +14,7 @@ from desktop.core.errors import FactDeskError
 from desktop.core.paths import seeds_dir
 from desktop.core.service import Service
 from desktop.ui.main_window import MainWindow
-from desktop.ui.style import resources_dir, style_sheet
+from desktop.ui.style import resources_dir
 
 
 def application() -> QApplication:
@@ -27,7 +27,6 @@ def application() -> QApplication:
     app.setApplicationDisplayName("FactDesk")
     app.setStyle("Fusion")  # follows the system's light or dark scheme on every platform
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "factdesk.svg")))
-    app.setStyleSheet(style_sheet())
     return app
 
 

@@ -1,4 +1,4 @@
-"""Colours and the style sheet: one place for how verdicts and stances look."""
+"""Colours and resources: one place for how verdicts and stances look."""
 
 from __future__ import annotations
 
@@ -20,9 +20,3 @@ def resources_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "resources"
-
-
-def style_sheet() -> str:
-    """The application's style sheet, if resources/style.qss exists."""
-    path = resources_dir() / "style.qss"
-    return path.read_text(encoding="utf-8") if path.exists() else ""

@@ -23,7 +23,6 @@ from desktop.ui.style import VERDICT_COLOURS
 
 PAGE = 200
 CACHED_PAGES = 16
-ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -152,8 +151,6 @@ class ClaimsTableModel(QAbstractTableModel):
             return QBrush(QColor("#1d2b38"))
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ClaimIdRole:
-            return row.id
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
