@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from desktop.core.text.attribution import strip_attribution
 from desktop.core.text.checkworthy import is_checkworthy
-from desktop.core.text.dates import event_when
+from desktop.core.text.dates import CONTEXT, When, event_when
 from desktop.core.text.normalize import learn_aliases, terms
 from desktop.core.text.quantities import quantities
 from desktop.core.text.sentences import split
@@ -83,6 +84,20 @@ def test_days_tell_events_apart() -> None:
     assert june.differs(march)
     assert not june.differs(dated) and not previous.differs(dated)
     assert not june.differs(event_when("Kim met Shoigu.", None))
+
+
+def test_a_bare_weekday_of_a_side_event_does_not_split_a_claim_from_its_article_day() -> None:
+    """"A spokesperson said on Thursday" is about when it was said, not about the event
+    the article dates; a written month is a real date and still tells events apart."""
+    article_day = replace(event_when("Kim met Shoigu on Wednesday.", date(2025, 6, 5)),
+                          kind=CONTEXT)
+    said_thursday = event_when("The deployment must end, a spokesperson said on Thursday.",
+                               date(2025, 6, 5))
+    in_march = event_when("The deployment must end, a spokesperson said in March.",
+                          date(2025, 6, 5))
+    assert not said_thursday.differs(article_day)
+    assert in_march.differs(article_day)
+    assert When.from_json(said_thursday.to_json()) == said_thursday
 
 
 def test_questions_and_headings_are_not_claims() -> None:

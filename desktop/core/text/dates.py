@@ -53,6 +53,9 @@ class When:
     kind: str = OWN
     """OWN: the sentence names the day; EVENT: ... of a meeting or visit; CONTEXT: the
     sentence names no day and takes the day of its article's main event."""
+    written: bool = False
+    """The sentence writes a date or a month out; a month inferred from a bare weekday
+    and the article's date is not written."""
 
     @property
     def empty(self) -> bool:
@@ -62,13 +65,14 @@ class When:
     def to_json(self) -> dict[str, object]:
         """Plain form for the database."""
         return {"dates": sorted(self.dates), "weekdays": sorted(self.weekdays),
-                "months": sorted(self.months), "kind": self.kind}
+                "months": sorted(self.months), "kind": self.kind, "written": self.written}
 
     @classmethod
     def from_json(cls, data: dict[str, list]) -> When:  # type: ignore[type-arg]
-        """Inverse of to_json."""
-        return cls(frozenset(data.get("dates", ())), frozenset(data.get("weekdays", ())),
-                   frozenset(data.get("months", ())), str(data.get("kind", OWN)))
+        """Inverse of to_json; rows stored before ``written`` existed count any month."""
+        dates, months = frozenset(data.get("dates", ())), frozenset(data.get("months", ()))
+        return cls(dates, frozenset(data.get("weekdays", ())), months,
+                   str(data.get("kind", OWN)), bool(data.get("written", dates or months)))
 
     def differs(self, other: When) -> bool:
         """Whether the two sentences speak of events on different days.
@@ -79,7 +83,7 @@ class When:
         """
         if {self.kind, other.kind} == {CONTEXT, OWN}:
             own = self if self.kind == OWN else other
-            if not own.dates and not own.months:
+            if not own.written:
                 return False
         if self.dates and other.dates and not self.dates & other.dates:
             return True
@@ -107,16 +111,19 @@ def event_when(text: str, published: date | None) -> When:
     dates: set[str] = set()
     weekdays: set[int] = set()
     months: set[int] = set()
+    written = False
     for match in FULL_DATE.finditer(text):
         parsed = _parse(match.group())
         if parsed:
             dates.add(parsed.isoformat())
             weekdays.add(parsed.weekday())
             months.add(parsed.month)
+            written = True
     for match in DAY_MONTH.finditer(text):
         parsed = _parse(match.group() + (f" {published.year}" if published else " 2000"))
         if parsed:
             months.add(parsed.month)
+            written = True
             if published:
                 weekdays.add(parsed.weekday())
     for match in _WEEKDAY.finditer(text):
@@ -130,7 +137,8 @@ def event_when(text: str, published: date | None) -> When:
             weekdays.add(resolved.weekday())
     for match in _MONTH_NAME.finditer(text):
         months.add(MONTHS.index(match.group(1).lower()) + 1)
-    return When(frozenset(dates), frozenset(weekdays), frozenset(months))
+        written = True
+    return When(frozenset(dates), frozenset(weekdays), frozenset(months), written=written)
 
 
 def article_context(whens: list[When], event_sentences: list[bool]) -> When:
