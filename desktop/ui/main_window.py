@@ -448,7 +448,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
+        """Offer the drop only for files: a link dragged from a browser is not an article."""
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

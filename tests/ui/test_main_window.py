@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from openpyxl import load_workbook
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
@@ -242,6 +243,64 @@ def test_dropping_files_on_the_window_imports_them(qtbot: QtBot,
         empty_window.dropEvent(drop)
     qtbot.waitUntil(lambda: empty_window.service.stats().articles == 2)
     assert "2 articles imported (1 near-copies" in empty_window.messages[-1].text()
+
+
+def test_dragging_over_the_window_offers_a_drop_only_for_files(empty_window: MainWindow) -> None:
+    def offered(mime: QMimeData) -> bool:
+        with warnings.catch_warnings():  # PySide6 marks Qt's only constructor as deprecated
+            warnings.simplefilter("ignore", DeprecationWarning)
+            event = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(empty_window, event)
+        return event.isAccepted()
+
+    text, link, files = QMimeData(), QMimeData(), QMimeData()
+    text.setText("Kim Jong Un met Shoigu")
+    link.setUrls([QUrl("https://example.org/story.html")])
+    files.setUrls([QUrl.fromLocalFile(str(next(SEEDS.glob("*.txt"))))])
+    assert (offered(text), offered(link), offered(files)) == (False, False, True)
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#E8EAED"),
+                         (QPalette.ColorRole.Base, "#2B2C2F"),
+                         (QPalette.ColorRole.Text, "#E8EAED"),
+                         (QPalette.ColorRole.Button, "#303134"),
+                         (QPalette.ColorRole.ButtonText, "#E8EAED")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def test_switching_to_a_dark_palette_keeps_text_readable(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    window.filter_bar.conflicts.click()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_D)
+    window.filter_bar.conflicts.click()
+    light = QApplication.palette()
+    try:
+        QApplication.setPalette(_dark_palette())
+        qtbot.waitUntil(lambda: window.detail.palette().color(QPalette.ColorRole.Window)
+                        == QColor("#202124"))
+        base = window.detail.palette().color(QPalette.ColorRole.Base)
+        stance = window.detail.mentions.cellWidget(0, 3)
+        sentences = [window.detail.mentions.cellWidget(r, 4)
+                     for r in range(window.detail.mentions.rowCount())]
+        assert isinstance(stance, QComboBox)
+        colour = QColor(stance.styleSheet().removeprefix("color: ").rstrip(";"))
+        assert colour.lightness() > base.lightness() + 80
+        marked = next(s.text() for s in sentences
+                      if isinstance(s, QLabel) and "<b style=" in s.text())
+        figure = QColor(marked.split("color:")[1].split("'")[0])
+        assert figure.lightness() > base.lightness() + 80
+        model = window.model
+        verdicts = {model.claim_at(r).verdict: r for r in range(model.rowCount())}
+        assert model.index(verdicts["unreviewed"], 1).data(Qt.ItemDataRole.BackgroundRole) is None
+        assert model.index(verdicts["disputed"], 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    finally:
+        QApplication.setPalette(light)
 
 
 def test_reword_a_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:

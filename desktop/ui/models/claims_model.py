@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.dto import ClaimFilter, ClaimRow
 from desktop.core.service import Service
-from desktop.ui.style import VERDICT_COLOURS
+from desktop.ui.style import INK_ON_FILL, VERDICT_COLOURS
 
 PAGE = 200
 CACHED_PAGES = 16
@@ -72,6 +72,9 @@ class ClaimsTableModel(QAbstractTableModel):
         self.sort_key, self.descending = "sources", True
         self._ids: array[int] = array("q")
         self._pages: OrderedDict[int, list[ClaimRow]] = OrderedDict()
+        self._fills = {verdict: QBrush(QColor(colour))
+                       for verdict, colour in VERDICT_COLOURS.items()}
+        self._ink = QBrush(QColor(INK_ON_FILL))
 
     @property
     def total(self) -> int:
@@ -146,9 +149,9 @@ class ClaimsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.text
         if role == Qt.ItemDataRole.BackgroundRole and column == 1:
-            return QBrush(QColor(VERDICT_COLOURS[row.verdict]))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            return QBrush(QColor("#1d2b38"))
+            return self._fills.get(row.verdict)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.verdict in self._fills:
+            return self._ink
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

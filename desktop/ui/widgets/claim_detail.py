@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,17 +29,24 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dto import ClaimDetail, MentionRow
 from desktop.core.models import Stance
-from desktop.ui.style import STANCE_COLOURS, VERDICT_COLOURS, VERDICT_KEYS
+from desktop.ui.style import (
+    INK_ON_FILL,
+    VERDICT_COLOURS,
+    VERDICT_KEYS,
+    alert_colour,
+    is_dark,
+    stance_colour,
+)
 
 MentionIdRole = Qt.ItemDataRole.UserRole + 3
 
 
-def highlighted(sentence: str, values: list[str]) -> str:
-    """The sentence as HTML with the conflicting figures marked."""
+def highlighted(sentence: str, values: list[str], colour: str) -> str:
+    """The sentence as HTML with the conflicting figures marked in ``colour``."""
     text = html.escape(sentence)
     for value in sorted(values, key=len, reverse=True):
         number = re.escape(html.escape(value.split()[-1]))
-        text = re.sub(rf"\b{number}\b", lambda m: f"<b style='color:#C62828'>{m.group()}</b>",
+        text = re.sub(rf"\b{number}\b", lambda m: f"<b style='color:{colour}'>{m.group()}</b>",
                       text)
     return text
 
@@ -58,6 +65,7 @@ class ClaimDetailWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: ClaimDetail | None = None
+        self._dark = is_dark(self.palette())
         layout = QVBoxLayout(self)
         self.title = QLabel("Select a claim")
         self.title.setWordWrap(True)
@@ -162,15 +170,16 @@ class ClaimDetailWidget(QWidget):
         self.text.setPlainText(claim.text)
         for verdict, button in self.verdict_buttons.items():
             button.setChecked(verdict == claim.verdict)
-            colour = VERDICT_COLOURS[verdict] if verdict == claim.verdict else ""
-            button.setStyleSheet(f"background:{colour}; color:#1d2b38;" if colour else "")
+            colour = VERDICT_COLOURS.get(verdict) if verdict == claim.verdict else None
+            button.setStyleSheet(f"background:{colour}; color:{INK_ON_FILL};" if colour else "")
         conflict = "; ".join(f"{c.slot.replace(':', ' ')}: {' vs '.join(c.values)}"
                              for c in claim.conflicts)
         self.counts.setText(
             f"{claim.n_sources} sources · {claim.n_origins} independent origins · "
             f"{claim.n_articles} articles · {claim.n_support} supporting · "
             f"{claim.n_contradict} contradicting"
-            + (f" · <b style='color:#C62828'>conflict: {html.escape(conflict)}</b>"
+            + (f" · <b style='color:{alert_colour(self.palette())}'>"
+               f"conflict: {html.escape(conflict)}</b>"
                if conflict else ""))
         values = [v for c in claim.conflicts for v in c.values]
         for mention in detail.mentions:
@@ -183,6 +192,13 @@ class ClaimDetailWidget(QWidget):
             self.history.addTopLevelItem(QTreeWidgetItem([
                 f"{event.at:%Y-%m-%d %H:%M}", event.author or "", event.action,
                 event.old or "", event.new or ""]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw the stance and conflict colours when the system switches light/dark."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and is_dark(self.palette()) != self._dark:
+            self._dark = not self._dark
+            self.show_claim(self.detail)
 
     def _add_mention(self, mention: MentionRow, values: list[str]) -> None:
         row = self.mentions.rowCount()
@@ -197,11 +213,11 @@ class ClaimDetailWidget(QWidget):
         for value in Stance:
             stance.addItem(value.value, value.value)
         stance.setCurrentIndex(stance.findData(mention.stance))
-        stance.setStyleSheet(f"color: {STANCE_COLOURS[mention.stance]};")
+        stance.setStyleSheet(f"color: {stance_colour(mention.stance, self.palette())};")
         stance.currentIndexChanged.connect(
             lambda _=0, m=mention.id, box=stance: self.stance_changed.emit(m, box.currentData()))
         self.mentions.setCellWidget(row, 3, stance)
-        sentence = QLabel(highlighted(mention.sentence, values))
+        sentence = QLabel(highlighted(mention.sentence, values, alert_colour(self.palette())))
         sentence.setWordWrap(True)
         sentence.setTextFormat(Qt.TextFormat.RichText)
         self.mentions.setCellWidget(row, 4, sentence)
