@@ -20,6 +20,7 @@ from desktop.core.errors import FactDeskError
 from desktop.core.models import Verdict
 from desktop.core.progress import Progress
 from desktop.core.service import Service
+from desktop.core.wording import counted
 
 
 def _jsonable(value: Any) -> Any:
@@ -94,8 +95,9 @@ def cmd_import(service: Service, args: argparse.Namespace) -> int:
         _emit({"items": [dataclasses.asdict(i) for i in report.items], "totals": totals,
                "cancelled": report.cancelled})
     else:
-        print(f"{totals['imported']} imported ({totals['copies']} near-copies of earlier "
-              f"articles), {totals['duplicate']} duplicates, {totals['failed']} failed",
+        print(f"{totals['imported']:,} imported "
+              f"({counted(totals['copies'], 'near-copy', 'near-copies')} of earlier articles), "
+              f"{counted(totals['duplicate'], 'duplicate')}, {totals['failed']:,} failed",
               file=sys.stderr)
     return 1 if totals["failed"] and not totals["imported"] and not totals["duplicate"] else 0
 
@@ -145,8 +147,9 @@ def cmd_show(service: Service, args: argparse.Namespace) -> int:
         return 0
     c = detail.claim
     print(f"Claim {c.id}: {c.text}")
-    print(f"  verdict {c.verdict} ({c.review_state}); {c.n_sources} sources, {c.n_articles} "
-          f"articles, {c.n_origins} independent origins, {c.n_support} supporting, "
+    print(f"  verdict {c.verdict} ({c.review_state}); {counted(c.n_sources, 'source')}, "
+          f"{counted(c.n_articles, 'article')}, "
+          f"{counted(c.n_origins, 'independent origin')}, {c.n_support} supporting, "
           f"{c.n_contradict} contradicting; first seen {c.first_seen or 'unknown'}")
     for conflict in c.conflicts:
         print(f"  CONFLICT on {conflict.slot}: {' vs '.join(conflict.values)}")
@@ -188,7 +191,7 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
     for h in hits:
         print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} "
               f"{h.external_id or ''} {_shorten(h.sentence, 110)}")
-    print(f"{len(hits)} articles carry this claim", file=sys.stderr)
+    print(f"{counted(len(hits), 'article')} carry this claim", file=sys.stderr)
     return 0
 
 
@@ -218,9 +221,11 @@ def cmd_stats(service: Service, args: argparse.Namespace) -> int:
     if args.json:
         _emit(stats)
         return 0
-    print(f"{stats.articles} articles from {stats.sources} sources "
-          f"({stats.origins} independent origins), {stats.sentences} sentences")
-    print(f"{stats.claims} claims, {stats.mentions} mentions, {stats.conflicts} with conflicts")
+    print(f"{counted(stats.articles, 'article')} from {counted(stats.sources, 'source')} "
+          f"({counted(stats.origins, 'independent origin')}), "
+          f"{counted(stats.sentences, 'sentence')}")
+    print(f"{counted(stats.claims, 'claim')}, {counted(stats.mentions, 'mention')}, "
+          f"{stats.conflicts:,} with conflicts")
     print("by verdict: " + ", ".join(f"{k} {v}" for k, v in stats.by_verdict.items()))
     return 0
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dto import ImportReport
+from desktop.core.wording import counted
 from desktop.ui.settings import Settings
 
 
@@ -43,8 +44,9 @@ def import_summary(report: ImportReport, parent: QWidget) -> QMessageBox:
     """A non-modal message listing what an import did, failures with their reasons."""
     imported, duplicates = report.count("imported"), report.count("duplicate")
     failed = [i for i in report.items if i.status == "failed"]
-    lines = [f"{imported} articles imported ({report.copies} near-copies of earlier ones)",
-             f"{duplicates} duplicates skipped", f"{len(failed)} failed"]
+    lines = [f"{counted(imported, 'article')} imported "
+             f"({counted(report.copies, 'near-copy', 'near-copies')} of earlier ones)",
+             f"{counted(duplicates, 'duplicate')} skipped", f"{len(failed):,} failed"]
     if report.cancelled:
         lines.insert(0, "Import cancelled; what was imported before is kept.")
     box = QMessageBox(QMessageBox.Icon.Information if not failed else QMessageBox.Icon.Warning,

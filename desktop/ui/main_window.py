@@ -32,6 +32,7 @@ from desktop.core.dto import ClaimFilter, Stats
 from desktop.core.errors import FactDeskError
 from desktop.core.paths import data_dir
 from desktop.core.service import Service
+from desktop.core.wording import counted
 from desktop.ui.dialogs import PreferencesDialog, import_summary
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.progress_panel import ProgressPanel
@@ -230,10 +231,10 @@ class MainWindow(QMainWindow):
         stats = self.service.claim_totals() if not articles else self._stats
         verdicts = ", ".join(f"{n} {v}" for v, n in stats.by_verdict.items() if n)
         self.totals.setText(
-            f"{self._stats.articles} articles · {self._stats.sources} sources · "
-            f"{stats.claims} claims "
-            f"({verdicts or 'none'}) · {stats.conflicts} conflicts · "
-            f"showing {self.model.total}")
+            f"{counted(self._stats.articles, 'article')} · "
+            f"{counted(self._stats.sources, 'source')} · {counted(stats.claims, 'claim')} "
+            f"({verdicts or 'none'}) · {counted(stats.conflicts, 'conflict')} · "
+            f"showing {self.model.total:,}")
 
     def _changed(self, claim_ids: set[int], structural: bool) -> None:
         if structural:

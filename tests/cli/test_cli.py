@@ -92,6 +92,12 @@ def test_stats_json(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> No
     assert (stats["articles"], stats["origins"], stats["conflicts"]) == (5, 4, 1)
 
 
+def test_stats_read_as_plain_english(capsys: pytest.CaptureFixture[str],
+                                     seeded_path: Path) -> None:
+    out = _run(capsys, "stats", "--db", str(seeded_path))[1]
+    assert out.startswith("5 articles from 1 source (4 independent origins), ")
+
+
 def test_db_from_environment(capsys: pytest.CaptureFixture[str], seeded_path: Path,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTDESK_DB", str(seeded_path))

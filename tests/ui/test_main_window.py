@@ -31,7 +31,7 @@ def test_import_seeds_through_the_window(qtbot: QtBot, empty_window: MainWindow)
     qtbot.waitUntil(lambda: empty_window.model.rowCount() > 0)
     summary = empty_window.messages[-1]
     assert isinstance(summary, QMessageBox)
-    assert "5 articles imported (1 near-copies" in summary.text()
+    assert "5 articles imported (1 near-copy of earlier ones)" in summary.text()
     assert "5 articles" in empty_window.totals.text()
     assert empty_window.sources.topLevelItemCount() == 1
     assert empty_window.service.stats().articles == 5
@@ -242,7 +242,7 @@ def test_dropping_files_on_the_window_imports_them(qtbot: QtBot,
     with qtbot.waitSignal(empty_window.runner.idle, timeout=60_000):
         empty_window.dropEvent(drop)
     qtbot.waitUntil(lambda: empty_window.service.stats().articles == 2)
-    assert "2 articles imported (1 near-copies" in empty_window.messages[-1].text()
+    assert "2 articles imported (1 near-copy of earlier ones)" in empty_window.messages[-1].text()
 
 
 def test_dragging_over_the_window_offers_a_drop_only_for_files(empty_window: MainWindow) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dto import ClaimDetail, MentionRow
 from desktop.core.models import Stance
+from desktop.core.wording import counted
 from desktop.ui.style import (
     INK_ON_FILL,
     VERDICT_COLOURS,
@@ -175,8 +176,9 @@ class ClaimDetailWidget(QWidget):
         conflict = "; ".join(f"{c.slot.replace(':', ' ')}: {' vs '.join(c.values)}"
                              for c in claim.conflicts)
         self.counts.setText(
-            f"{claim.n_sources} sources · {claim.n_origins} independent origins · "
-            f"{claim.n_articles} articles · {claim.n_support} supporting · "
+            f"{counted(claim.n_sources, 'source')} · "
+            f"{counted(claim.n_origins, 'independent origin')} · "
+            f"{counted(claim.n_articles, 'article')} · {claim.n_support} supporting · "
             f"{claim.n_contradict} contradicting"
             + (f" · <b style='color:{alert_colour(self.palette())}'>"
                f"conflict: {html.escape(conflict)}</b>"
