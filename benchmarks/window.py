@@ -25,7 +25,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from export_speed import build  # noqa: E402
 from import_speed import make_corpus  # noqa: E402
-from PySide6.QtCore import QAbstractTableModel, QElapsedTimer, QModelIndex, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QAbstractTableModel,
+    QElapsedTimer,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
@@ -45,11 +52,18 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def fresh_window(db: Path) -> MainWindow:
+    """The window as on a first start, with preferences in a temporary folder: a benchmark
+    must not overwrite the layout saved in the user's own settings."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    return MainWindow(Service.open(db), Settings())
+
+
 def table_lazy(db: Path) -> dict[str, float]:
     """FactDesk's window: open, show, then Ctrl+End to the last claim."""
     app = application()
     started = time.perf_counter()
-    window = MainWindow(Service.open(db), Settings())
+    window = fresh_window(db)
     window.resize(1400, 860)
     window.show()
     settle(app)
@@ -109,7 +123,7 @@ def table_eager(db: Path) -> dict[str, float]:
 def import_stalls(corpus: Path, db: Path) -> dict[str, float]:
     """Import through the window while a 10 ms timer measures the event loop's gaps."""
     app = application()
-    window = MainWindow(Service.open(db), Settings())
+    window = fresh_window(db)
     window.show()
     settle(app)
     gaps: list[float] = []

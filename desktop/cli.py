@@ -19,6 +19,7 @@ from desktop.core.dto import ClaimFilter, ClaimRow, ImportReport, MentionRow
 from desktop.core.errors import FactDeskError
 from desktop.core.models import Verdict
 from desktop.core.progress import Progress
+from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.core.wording import counted
 
@@ -197,7 +198,8 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
 
 def cmd_tag(service: Service, args: argparse.Namespace) -> int:
     """Give a claim a verdict."""
-    change = service.set_verdict(args.claim_id, args.verdict, note=args.note, by=args.by)
+    change = service.set_verdict(args.claim_id, args.verdict, note=args.note,
+                                 by=args.by or login_name())
     if args.json:
         _emit(change)
     else:
@@ -295,7 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("claim_id", type=int)
     tag.add_argument("verdict", choices=[v.value for v in Verdict])
     tag.add_argument("--note")
-    tag.add_argument("--by", help="who decided (recorded in the history)")
+    tag.add_argument("--by", help="who decided (recorded in the history; default: your "
+                     "login name)")
     tag.set_defaults(run=cmd_tag)
 
     export = sub.add_parser("export", parents=[common],

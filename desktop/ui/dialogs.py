@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dto import ImportReport
+from desktop.core.reviewer import login_name
 from desktop.core.wording import counted
 from desktop.ui.settings import Settings
 
@@ -24,7 +25,8 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle("Preferences")
         self.settings = settings
         form = QFormLayout(self)
-        self.reviewer = QLineEdit(settings.reviewer, placeholderText="Your name")
+        self.reviewer = QLineEdit(settings.reviewer,
+                                  placeholderText=login_name() or "Your name")
         self.folder = QLineEdit(settings.default_folder, placeholderText="Folder for files")
         form.addRow("Reviewer name", self.reviewer)
         form.addRow("Default folder", self.folder)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dto import ClaimFilter, Stats
 from desktop.core.errors import FactDeskError
 from desktop.core.paths import data_dir
+from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.core.wording import counted
 from desktop.ui.dialogs import PreferencesDialog, import_summary
@@ -199,8 +200,16 @@ class MainWindow(QMainWindow):
             if state is not None:
                 restore(state)
         if self.settings.state("geometry") is None:
-            self.resize(1400, 860)
-            self.splitter.setSizes([240, 700, 460])
+            self._first_geometry()
+
+    def _first_geometry(self) -> None:
+        """Most of the screen, centred, the claims and their detail side by side: three
+        panes and a table of nine columns need room on a first start."""
+        area = self.screen().availableGeometry()
+        width, height = min(1800, area.width() * 9 // 10), min(1100, area.height() * 9 // 10)
+        self.resize(width, height)
+        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
+        self.splitter.setSizes([width * 16 // 100, width * 44 // 100, width * 40 // 100])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.runner.busy:
@@ -223,6 +232,8 @@ class MainWindow(QMainWindow):
         self._update_totals()
         if selected is not None:
             self.select_claim(selected)
+        elif self.model.rowCount():
+            self.table.selectRow(0)  # the top claim in detail: the pane is never blank
 
     def _update_totals(self, *, articles: bool = True) -> None:
         """Refresh the status bar; a verdict edit recounts claims only, not articles."""
@@ -298,8 +309,9 @@ class MainWindow(QMainWindow):
             self.undo_stack.endMacro()
 
     def reviewer(self) -> str | None:
-        """Who the audit trail names for this user's edits."""
-        return self.settings.reviewer or None
+        """Who the audit trail names for this user's edits: the name from Preferences,
+        else the login name."""
+        return self.settings.reviewer or login_name()
 
     def _push(self, build: Callable[[], Any]) -> None:
         """Build and push an undo command; a failure is a message, never a crash."""

@@ -58,6 +58,15 @@ def test_tag_then_show_history(capsys: pytest.CaptureFixture[str], seeded_path: 
     assert detail["history"][0]["author"] == "ana"
 
 
+def test_tag_without_a_name_records_the_login_name(capsys: pytest.CaptureFixture[str],
+                                                  seeded_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOGNAME", "desk-checker")
+    _run(capsys, "tag", "2", "disputed", "--db", str(seeded_path))
+    detail = json.loads(_run(capsys, "show", "2", "--db", str(seeded_path), "--json")[1])
+    assert detail["history"][0]["author"] == "desk-checker"
+
+
 def test_search_json_hits(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
     code, out, _ = _run(capsys, "search", "600 North Korean soldiers were killed in Kursk",
                         "--db", str(seeded_path), "--json")

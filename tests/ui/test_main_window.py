@@ -35,6 +35,8 @@ def test_import_seeds_through_the_window(qtbot: QtBot, empty_window: MainWindow)
     assert "5 articles" in empty_window.totals.text()
     assert empty_window.sources.topLevelItemCount() == 1
     assert empty_window.service.stats().articles == 5
+    top = empty_window.model.claim_at(0)
+    assert empty_window.detail.title.text().startswith(f"Claim {top.id} ")
 
 
 def test_tag_three_claims_by_keyboard_then_undo_one(qtbot: QtBot, window: MainWindow) -> None:
