@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self._on_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.opened.connect(lambda: self.tabs.setCurrentWidget(self.detail))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.table.verdict_key.connect(self.mark_selected)
         self.sources.article_chosen.connect(lambda a: self.open_article(a))
         self.detail.verdict_chosen.connect(self.mark_selected)
@@ -285,6 +286,26 @@ class MainWindow(QMainWindow):
             self.detail.show_claim(self.service.claim(claim_id))
         except FactDeskError:
             self.detail.show_claim(None)
+            return
+        if self.tabs.currentWidget() is self.article:
+            self._follow_in_article()
+
+    def _on_tab_changed(self) -> None:
+        """An empty article tab opens on the shown claim; an open article stays."""
+        if self.tabs.currentWidget() is self.article and self.article.article_id is None:
+            self._follow_in_article()
+
+    def _follow_in_article(self) -> None:
+        """With the article in view, a newly chosen claim brings its first mention into
+        view, unless the open article already shows it (a click on a highlight must not
+        move the text away from under the mouse)."""
+        detail = self.detail.detail
+        if detail is None or not detail.mentions:
+            return
+        if any(h.claim_id == detail.claim.id for h in self.article.highlights):
+            return
+        first = detail.mentions[0]
+        self.open_article(first.article_id, focus=(first.start, first.end), switch=False)
 
     def _on_selection_changed(self) -> None:
         ids = self.selected_claim_ids()

@@ -135,6 +135,26 @@ def test_article_view_highlights_and_new_claim_from_selection(qtbot: QtBot,
     assert window.detail.detail.claim.text == "Kim oversaw tests of new anti-aircraft missiles"
 
 
+def test_the_article_tab_follows_the_chosen_claim(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    view = window.article
+    assert window.tabs.currentWidget() is view
+    top = window.current_claim_id()
+    assert any(h.claim_id == top for h in view.highlights)
+    opened = view.article_id
+    elsewhere = next(c.id for c in window.service.claims()
+                     if opened not in {m.article_id for m in window.service.mentions([c.id])})
+    window.select_claim(elsewhere)
+    assert view.article_id != opened
+    assert any(h.claim_id == elsewhere for h in view.highlights)
+    cursor = view.text.textCursor().position()
+    mark = next(h for h in view.highlights if h.claim_id == elsewhere)
+    assert mark.start <= cursor <= mark.end
+
+
 def test_edit_article_source_updates_counts(qtbot: QtBot, window: MainWindow) -> None:
     conflict = window.service.claims(ClaimFilter(conflicts_only=True))[0]
     assert conflict.n_sources == 2
