@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         except FactDeskError:
             self.detail.show_claim(None)
             return
+        self.article.set_current_claim(claim_id)
         if self.tabs.currentWidget() is self.article:
             self._follow_in_article()
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.dto import ClaimFilter
 from desktop.ui.dialogs import PreferencesDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.article_view import from_qt
 from tests.conftest import SEEDS
 
 
@@ -153,6 +154,9 @@ def test_the_article_tab_follows_the_chosen_claim(qtbot: QtBot, window: MainWind
     cursor = view.text.textCursor().position()
     mark = next(h for h in view.highlights if h.claim_id == elsewhere)
     assert mark.start <= cursor <= mark.end
+    underlined = {view.claim_at(from_qt(view.text.body, s.cursor.selectionStart()))
+                  for s in view.text.extraSelections() if s.format.fontUnderline()}
+    assert underlined == {elsewhere}
 
 
 def test_edit_article_source_updates_counts(qtbot: QtBot, window: MainWindow) -> None:

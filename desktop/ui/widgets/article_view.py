@@ -1,8 +1,11 @@
 """An article's full text with every claim mention highlighted in its verdict's colour.
 
 Clicking a highlight selects its claim; a text selection becomes a new claim, or joins
-the selected one. Offsets are Python string positions; Qt counts UTF-16 units, so the
-two are converted wherever they meet (they differ after an emoji).
+the selected one. The chosen claim's mentions are darker and underlined: most sentences of a
+news article are mentions, so colour alone cannot say which one is being reviewed.
+
+Offsets are Python string positions; Qt counts UTF-16 units, so the two are converted
+wherever they meet (they differ after an emoji).
 """
 
 from __future__ import annotations
@@ -11,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -28,7 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.style import HIGHLIGHT
+from desktop.ui.style import HIGHLIGHT, INK_ON_FILL
+
+CURRENT_DARKER = 130
+"""How much darker (percent) the chosen claim's fill is than the others'."""
 
 
 def to_qt(text: str, index: int) -> int:
@@ -137,6 +149,7 @@ class ArticleView(QWidget):
         super().__init__(parent)
         self.article_id: int | None = None
         self.highlights: list[Highlight] = []
+        self.current_claim: int | None = None
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         self.heading = QLabel("No article open")
@@ -165,24 +178,38 @@ class ArticleView(QWidget):
         self.edit.setEnabled(True)
         self.text.body = body
         self.text.setPlainText(body)
-        selections = []
-        for mark in highlights:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(to_qt(body, mark.start))
-            cursor.setPosition(to_qt(body, mark.end), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(HIGHLIGHT[mark.verdict]))
-            fmt.setForeground(QColor("#1d2b38"))
-            fmt.setToolTip(f"Claim {mark.claim_id} ({mark.verdict})")
-            selection.cursor, selection.format = cursor, fmt
-            selections.append(selection)
-        self.text.setExtraSelections(selections)
+        self._paint()
         if focus is not None:
             cursor = self.text.textCursor()
             cursor.setPosition(to_qt(body, focus[0]))
             self.text.setTextCursor(cursor)
             self.text.centerCursor()
+
+    def set_current_claim(self, claim_id: int | None) -> None:
+        """Mark the mentions of the claim being reviewed."""
+        if claim_id != self.current_claim:
+            self.current_claim = claim_id
+            self._paint()
+
+    def _paint(self) -> None:
+        body = self.text.body
+        selections = []
+        for mark in self.highlights:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(to_qt(body, mark.start))
+            cursor.setPosition(to_qt(body, mark.end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fill = QColor(HIGHLIGHT[mark.verdict])
+            fmt.setForeground(QColor(INK_ON_FILL))
+            fmt.setToolTip(f"Claim {mark.claim_id} ({mark.verdict})")
+            if mark.claim_id == self.current_claim:
+                fill = fill.darker(CURRENT_DARKER)
+                fmt.setFontUnderline(True)
+            fmt.setBackground(fill)
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
 
     def claim_at(self, index: int) -> int | None:
         """The claim of the mention covering this offset."""
