@@ -17,11 +17,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import FactDeskError, SchemaTooNew
-from desktop.core.paths import backups_dir
+from desktop.core.paths import backups_dir, project_name
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,11 @@ def create_db_engine(url: str) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise FactDeskError(f"{project_name(url)}: FactDesk has no driver for this kind of "
+                            "database (it works with SQLite files and PostgreSQL)") from exc
 
 
 def _backup_sqlite(engine: Engine, revision: str) -> Path:
@@ -128,8 +132,15 @@ def open_database(url: str) -> Database:
             current = MigrationContext.configure(conn).get_current_revision()
     except DBAPIError as exc:
         engine.dispose()
-        raise FactDeskError(f"{engine.url.render_as_string()}: cannot open it as a FactDesk "
-                            f"project ({exc.orig})") from exc
+        reason = (str(exc.orig).strip() or type(exc.orig).__name__).splitlines()[0]
+        if engine.dialect.name == "sqlite":
+            raise FactDeskError(f"{engine.url.database}: cannot open it as a FactDesk project "
+                                f"({reason})") from exc
+        if isinstance(exc, OperationalError):
+            raise FactDeskError(f"{project_name(url)}: cannot reach the server "
+                                f"({reason})") from exc
+        raise FactDeskError(f"{project_name(url)}: cannot open it as a FactDesk project "
+                            f"({reason})") from exc
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         engine.dispose()

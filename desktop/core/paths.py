@@ -7,9 +7,13 @@ from importlib import resources
 from pathlib import Path
 
 from platformdirs import PlatformDirs
+from sqlalchemy.engine import URL, make_url
 
 DB_ENV = "FACTDESK_DB"
 HOME_ENV = "FACTDESK_HOME"
+SERVER_DRIVER = "postgresql+psycopg"
+CONNECT_TIMEOUT_S = 10
+"""An unreachable server is reported after this long instead of the system's minutes."""
 
 
 def data_dir() -> Path:
@@ -42,6 +46,29 @@ def database_url(db: str | os.PathLike[str] | None = None) -> str:
         return raw
     path = Path(raw).expanduser().resolve()
     return f"sqlite:///{path}"
+
+
+def server_url(host: str, port: int, database: str, user: str, password: str = "") -> str:
+    """The URL of a project on a shared PostgreSQL server.
+
+    An empty password is left out, so that libpq's own sources (~/.pgpass, PGPASSWORD)
+    apply: a team can keep passwords out of FactDesk's settings altogether.
+    """
+    return URL.create(SERVER_DRIVER, username=user or None, password=password or None,
+                      host=host or None, port=port or None, database=database,
+                      query={"connect_timeout": str(CONNECT_TIMEOUT_S)},
+                      ).render_as_string(hide_password=False)
+
+
+def project_name(db: str | os.PathLike[str]) -> str:
+    """How a project is named in titles and the recent list: a file's name, or a server
+    URL without its password (settings files are not a place for passwords)."""
+    raw = os.fspath(db)
+    if "://" not in raw:
+        return Path(raw).name
+    url = make_url(raw)
+    return URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
+                      database=url.database).render_as_string()
 
 
 def seeds_dir() -> Path:

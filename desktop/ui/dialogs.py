@@ -1,17 +1,22 @@
-"""Small dialogs: preferences, and the message shown after an import."""
+"""Small dialogs: preferences, connecting to a shared server, the message after an import."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QSpinBox,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 from desktop.core.dto import ImportReport
+from desktop.core.paths import server_url
 from desktop.core.reviewer import login_name
 from desktop.core.wording import counted
 from desktop.ui.settings import Settings
@@ -40,6 +45,51 @@ class PreferencesDialog(QDialog):
     def _save(self) -> None:
         self.settings.reviewer = self.reviewer.text()
         self.settings.default_folder = self.folder.text()
+
+
+class ServerDialog(QDialog):
+    """Where a team's shared PostgreSQL project lives, and who connects to it."""
+
+    def __init__(self, previous: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Connect to a shared server")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the password goes with it
+        url = make_url(previous) if previous else None
+        form = QFormLayout(self)
+        form.addRow(QLabel("A PostgreSQL database the whole team opens. The project is "
+                           "created there on first use."))
+        self.host = QLineEdit(url.host if url and url.host else "localhost")
+        self.port = QSpinBox(minimum=1, maximum=65535, value=url.port if url and url.port
+                             else 5432)
+        self.database = QLineEdit(url.database if url and url.database else "",
+                                  placeholderText="factdesk")
+        self.user = QLineEdit(url.username if url and url.username else (login_name() or ""))
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password,
+                                  placeholderText="blank: use ~/.pgpass or PGPASSWORD")
+        for label, widget in (("Server", self.host), ("Port", self.port),
+                              ("Database", self.database), ("User", self.user),
+                              ("Password", self.password)):
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.connect_button = buttons.addButton("Connect",
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.database.textChanged.connect(self._update)
+        self.host.textChanged.connect(self._update)
+        self._update()
+        (self.password if url else self.database).setFocus()
+
+    def _update(self) -> None:
+        self.connect_button.setEnabled(bool(self.host.text().strip()
+                                            and self.database.text().strip()))
+
+    def url(self) -> str:
+        """The SQLAlchemy URL, password included (it is never stored)."""
+        return server_url(self.host.text().strip(), self.port.value(),
+                          self.database.text().strip(), self.user.text().strip(),
+                          self.password.text())
 
 
 def import_summary(report: ImportReport, parent: QWidget) -> QMessageBox:

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dto import ClaimFilter, Stats
 from desktop.core.errors import FactDeskError
-from desktop.core.paths import data_dir
+from desktop.core.paths import data_dir, project_name
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.core.wording import counted
-from desktop.ui.dialogs import PreferencesDialog, import_summary
+from desktop.ui.dialogs import PreferencesDialog, ServerDialog, import_summary
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.progress_panel import ProgressPanel
 from desktop.ui.settings import Settings
@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.New))
         file_menu.addAction(self._action("&Open project…", self._on_open_project,
                                          QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action("Connect to shared &server…",
+                                         lambda: self._on_connect_server(),
+                                         tip="Open a project on the team's PostgreSQL server"))
         self.recent_menu = file_menu.addMenu("Recent projects")
         file_menu.addSeparator()
         self.import_action = self._action("&Import files…", self._on_import_files, "Ctrl+I",
@@ -517,29 +520,48 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path), current_filter="all claims" not in chosen)
 
     # Projects --------------------------------------------------------------------------
-    def open_project(self, path: Path) -> None:
-        """Switch to another database file (created if new)."""
-        try:
-            service = Service.open(path)
-        except FactDeskError as error:
-            self.show_error(str(error))
-            return
+    def open_project(self, target: str | Path) -> None:
+        """Switch to another project: a database file (created if new) or a server URL.
+
+        Opening runs in a worker: a server can take seconds to answer, and a migration
+        longer; the current project stays usable until the new one is ready.
+        """
+        name = project_name(target)
+        self.runner.run(lambda _progress: Service.open(target), f"Opening {name}", write=True,
+                        on_success=lambda service: self._switch_to(service, target),
+                        on_failure=self._on_task_failed)
+
+    def _switch_to(self, service: Service, target: str | Path) -> None:
         self.runner.wait()
         self.service.close()
         self.service = service
         self.model.service = service
         self.undo_stack.clear()
         self.detail.show_claim(None)
-        self.settings.add_recent(str(path))
+        self.article.clear()
+        self.settings.add_recent(str(target) if "://" not in str(target)
+                                 else project_name(target))
         self._fill_recent()
-        self.setWindowTitle(f"FactDesk — {path.name}")
+        self.setWindowTitle(f"FactDesk — {project_name(target)}")
         self.reload()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for project in self.settings.recent_projects:
-            self.recent_menu.addAction(project, lambda p=project: self.open_project(Path(p)))
+            self.recent_menu.addAction(project, lambda p=project: self._open_recent(p))
         self.recent_menu.setEnabled(bool(self.settings.recent_projects))
+
+    def _open_recent(self, project: str) -> None:
+        """A file opens at once; a server asks for the password it was not saved with."""
+        if "://" in project:
+            self._on_connect_server(project)
+        else:
+            self.open_project(Path(project))
+
+    def _on_connect_server(self, previous: str | None = None) -> None:
+        dialog = ServerDialog(previous, self)
+        dialog.accepted.connect(lambda: self.open_project(dialog.url()))
+        dialog.open()
 
     def _on_new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "New project",

@@ -10,11 +10,12 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from desktop.core.db import alembic_config, head_revision, include_object, open_database
 from desktop.core.errors import FactDeskError, SchemaTooNew
 from desktop.core.models import Base
-from desktop.core.paths import backups_dir, database_url
+from desktop.core.paths import backups_dir, database_url, project_name, server_url
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(db_path: Path) -> None:
@@ -81,3 +82,17 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FactDeskError, match="cannot open it as a FactDesk project"):
         open_database(database_url(path))
     assert path.read_text(encoding="utf-8") == "my notes"
+
+
+def test_server_urls_keep_odd_passwords_and_never_show_them() -> None:
+    url = server_url("db.newsroom.example", 5433, "kursk", "ana", "p@ss:/w?rd")
+    parsed = make_url(url)
+    assert (parsed.password, parsed.port, parsed.database) == ("p@ss:/w?rd", 5433, "kursk")
+    assert project_name(url) == "postgresql+psycopg://ana@db.newsroom.example:5433/kursk"
+    assert "connect_timeout" in url, "an unreachable server must not hang the window for minutes"
+
+
+def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:
+    with pytest.raises(FactDeskError, match="cannot reach the server") as error:
+        open_database(server_url("127.0.0.1", 1, "kursk", "ana", "secret"))
+    assert "secret" not in str(error.value)

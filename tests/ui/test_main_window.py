@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel,
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
-from desktop.ui.dialogs import PreferencesDialog
+from desktop.ui.dialogs import PreferencesDialog, ServerDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.article_view import from_qt
 from tests.conftest import SEEDS
@@ -244,17 +244,48 @@ def test_reviewer_name_from_preferences_goes_into_the_history(qtbot: QtBot,
     assert history[-1].author == "Ana Lima"
 
 
+def _open(qtbot: QtBot, window: MainWindow, target: str | Path) -> None:
+    with qtbot.waitSignal(window.runner.idle, timeout=60_000):
+        window.open_project(target)
+
+
 def test_new_project_and_recent_projects(qtbot: QtBot, window: MainWindow,
                                          tmp_path: Path) -> None:
-    window.open_project(tmp_path / "story.sqlite")
+    window.open_article(1)
+    _open(qtbot, window, tmp_path / "story.sqlite")
     assert window.model.rowCount() == 0 and window.windowTitle().endswith("story.sqlite")
+    assert window.article.article_id is None, "an article of the old project is still shown"
     assert window.settings.recent_projects[0] == str(tmp_path / "story.sqlite")
     assert [a.text() for a in window.recent_menu.actions()] == [str(tmp_path / "story.sqlite")]
     bad = tmp_path / "not-a-database.sqlite"
     bad.write_text("hello", encoding="utf-8")
-    window.open_project(bad)
+    _open(qtbot, window, bad)
     assert "not-a-database.sqlite" in window.messages[-1].text()
     assert window.windowTitle().endswith("story.sqlite")
+
+
+def _connect_through_the_dialog(qtbot: QtBot, window: MainWindow, host: str, port: int,
+                                database: str, user: str, password: str) -> None:
+    action = next(a for a in window.menuBar().actions()[0].menu().actions()
+                  if a.text().startswith("Connect to shared"))
+    action.trigger()
+    dialog = next(d for d in window.findChildren(ServerDialog) if d.isVisible())
+    for field, value in ((dialog.host, host), (dialog.database, database),
+                         (dialog.user, user), (dialog.password, password)):
+        field.clear()
+        qtbot.keyClicks(field, value)
+    dialog.port.setValue(port)
+    with qtbot.waitSignal(window.runner.idle, timeout=60_000):
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_server_that_does_not_answer_is_a_message_and_the_project_stays(
+        qtbot: QtBot, window: MainWindow) -> None:
+    claims = window.model.rowCount()
+    _connect_through_the_dialog(qtbot, window, "127.0.0.1", 1, "factdesk", "ana", "secret")
+    message = window.messages[-1].text()
+    assert "127.0.0.1:1/factdesk" in message and "secret" not in message
+    assert window.model.rowCount() == claims and window.service.count_claims() == claims
 
 
 def test_dropping_files_on_the_window_imports_them(qtbot: QtBot,

@@ -185,6 +185,15 @@ class ArticleView(QWidget):
             self.text.setTextCursor(cursor)
             self.text.centerCursor()
 
+    def clear(self) -> None:
+        """Show nothing (another project was opened)."""
+        self.article_id, self.highlights, self.current_claim = None, [], None
+        self.heading.setText("No article open")
+        self.edit.setEnabled(False)
+        self.text.body = ""
+        self.text.setPlainText("")
+        self.text.setExtraSelections([])
+
     def set_current_claim(self, claim_id: int | None) -> None:
         """Mark the mentions of the claim being reviewed."""
         if claim_id != self.current_claim:
