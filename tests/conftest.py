@@ -10,6 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from desktop.core.db import open_database
 from desktop.core.service import Service
@@ -81,10 +82,16 @@ def seeded(seeded_path: Path) -> Iterator[Service]:
 
 @pytest.fixture
 def pg_url() -> str:
-    """The PostgreSQL server CI starts; skipped locally when none is configured."""
+    """An empty database on the PostgreSQL server CI starts; skipped locally when none is
+    configured."""
     url = os.environ.get("FACTDESK_TEST_PG")
     if not url:
         if os.environ.get("CI"):
             pytest.fail("CI must provide FACTDESK_TEST_PG (see .ci/run)")
         pytest.skip("no PostgreSQL server configured (set FACTDESK_TEST_PG)")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
     return url

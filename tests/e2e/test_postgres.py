@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.errors import StaleVersion
@@ -17,11 +16,6 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def pg_service(pg_url: str) -> Iterator[Service]:
-    engine = create_engine(pg_url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
     service = Service.open(pg_url)
     yield service
     service.close()

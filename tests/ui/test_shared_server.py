@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from desktop.core.service import Service
@@ -18,11 +17,6 @@ pytestmark = pytest.mark.postgres
 
 def test_connect_to_a_shared_server_and_reopen_it_from_recent(
         qtbot: QtBot, window: MainWindow, pg_url: str) -> None:
-    engine = create_engine(pg_url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
     colleague = Service.open(pg_url)
     colleague.import_paths([SEEDS])
     url = make_url(pg_url)
