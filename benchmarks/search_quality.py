@@ -146,27 +146,48 @@ def main() -> None:
     print(f"| (true count: mean {statistics.mean(truths):.1f}, median "
           f"{statistics.median(truths)}) | | | |")
 
-    agree = total = 0
     confusion: dict[tuple[str, str], int] = defaultdict(int)
     for _, headline, ranked in scored:
         for body, score, predicted in ranked:
             stance = labels[headline][body]
-            if score < HIT_THRESHOLD or stance not in RELATED:
-                continue
-            confusion[(stance, predicted)] += 1
-            total += 1
-            agree += STANCE[stance] == predicted
-    print(f"\nStance of related hits (agree=supports, disagree=contradicts, "
-          f"discuss=neutral): {agree}/{total} "
-          f"({agree / max(total, 1):.1%}) match the label")
-    majority = max(("agree", "disagree", "discuss"),
-                   key=lambda lab: sum(n for (lb, _), n in confusion.items() if lb == lab))
-    majority_right = sum(n for (lb, _), n in confusion.items() if lb == majority)
-    share = majority_right / max(total, 1)
-    print(f"(always answering the majority label, {majority}: {share:.1%})")
+            if score >= HIT_THRESHOLD and stance in RELATED:
+                confusion[(STANCE[stance], predicted)] += 1
+    print("\nStance of related hits (agree = supports, disagree = contradicts, discuss = "
+          "neutral), next to always answering the most frequent label:\n")
+    print("| method | accuracy | macro-F1 | F1 supports | F1 contradicts | F1 neutral |")
+    print("|---|---:|---:|---:|---:|---:|")
+    majority = max(STANCE.values(), key=lambda label: sum(
+        n for (truth, _), n in confusion.items() if truth == label))
+    always = defaultdict(int)
+    for (truth, _), n in confusion.items():
+        always[(truth, majority)] += n
+    for name, table in (("FactDesk cues", confusion), (f"always {majority}", always)):
+        accuracy, macro, per_label = stance_scores(table)
+        print(f"| {name} | {accuracy:.1%} | {macro:.3f} | "
+              + " | ".join(f"{per_label[label]:.3f}" for label in STANCE.values()) + " |")
+    print("\nconfusion (label -> FactDesk):")
     for (label, predicted), n in sorted(confusion.items()):
-        print(f"  {label:>8} -> {predicted:<11} {n}")
+        print(f"  {label:>11} -> {predicted:<11} {n}")
 
+
+def stance_scores(table: dict[tuple[str, str], int]) -> tuple[float, float, dict[str, float]]:
+    """Accuracy, macro-F1 and F1 per label of a (truth, prediction) -> count table.
+
+    Macro-F1 weighs the rare "contradicts" as much as the frequent "neutral": a detector
+    that never flags a contradiction is useless to a fact-checker however accurate it is.
+    """
+    total = sum(table.values()) or 1
+    accuracy = sum(n for (truth, guess), n in table.items() if truth == guess) / total
+    per_label: dict[str, float] = {}
+    for label in STANCE.values():
+        right = table.get((label, label), 0)
+        guessed = sum(n for (_, guess), n in table.items() if guess == label)
+        actual = sum(n for (truth, _), n in table.items() if truth == label)
+        precision = right / guessed if guessed else 0.0
+        recall = right / actual if actual else 0.0
+        per_label[label] = (2 * precision * recall / (precision + recall)
+                            if precision + recall else 0.0)
+    return accuracy, sum(per_label.values()) / len(per_label), per_label
 
 if __name__ == "__main__":
     main()
