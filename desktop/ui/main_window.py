@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self._action("&Find claims…", self._on_find,
+                                         QKeySequence.StandardKey.Find,
+                                         "Search the claims' words (Enter goes to the table)"))
         self.merge_action = self._action("&Merge selected claims", self._on_merge, "Ctrl+M",
                                          "Fold the selected claims into the first one")
         edit_menu.addAction(self.merge_action)
@@ -162,6 +165,11 @@ class MainWindow(QMainWindow):
             self.table.addAction(action)
             verdict_menu.addAction(action)
             self.verdict_actions[verdict] = action
+        view_menu = self.menuBar().addMenu("&View")
+        self.refresh_action = self._action(
+            "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh,
+            "Show what colleagues changed in a shared project")
+        view_menu.addAction(self.refresh_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         for action, icon in ((self.import_action, "import"), (self.export_action, "export"),
@@ -175,6 +183,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self._on_filter_changed)
+        self.filter_bar.search.returnPressed.connect(self._on_search_entered)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.opened.connect(lambda: self.tabs.setCurrentWidget(self.detail))
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -238,6 +247,24 @@ class MainWindow(QMainWindow):
             self.select_claim(selected)
         elif self.model.rowCount():
             self.table.selectRow(0)  # the top claim in detail: the pane is never blank
+
+    def refresh(self) -> None:
+        """Re-read the project, the open article included: on a shared server colleagues
+        change claims underneath this window."""
+        self.reload()
+        if self.article.article_id is not None:
+            self.open_article(self.article.article_id, switch=False)
+
+    def _on_find(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def _on_search_entered(self) -> None:
+        """Enter in the search box goes to the results, the first one selected."""
+        self.filter_bar.apply_now()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.rowCount() and not self.selected_claim_ids():
+            self.table.selectRow(0)
 
     def _update_totals(self, *, articles: bool = True) -> None:
         """Refresh the status bar; a verdict edit recounts claims only, not articles."""

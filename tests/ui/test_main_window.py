@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel,
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
+from desktop.core.service import Service
 from desktop.ui.dialogs import PreferencesDialog, ServerDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.article_view import from_qt
@@ -358,6 +359,38 @@ def test_switching_to_a_dark_palette_keeps_text_readable(qtbot: QtBot,
         assert model.index(verdicts["disputed"], 1).data(Qt.ItemDataRole.BackgroundRole) is not None
     finally:
         QApplication.setPalette(light)
+
+
+def test_find_type_enter_then_tag_without_the_mouse(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.filter_bar.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "Kursk")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.table.hasFocus()
+    shown = [window.model.claim_at(r) for r in range(window.model.rowCount())]
+    assert shown and len(shown) < window.service.count_claims()
+    assert all(any("Kursk" in m.sentence for m in window.service.mentions([c.id]))
+               for c in shown)
+    qtbot.keyClick(window.table, Qt.Key.Key_F)
+    assert window.service.claim(shown[0].id).claim.verdict == "false"
+
+
+def test_refresh_shows_what_a_colleague_changed(qtbot: QtBot, window: MainWindow,
+                                                seeded_path: Path) -> None:
+    window.table.selectRow(0)
+    claim_id = window.current_claim_id()
+    colleague = Service.open(seeded_path)
+    try:
+        colleague.set_verdict(claim_id, "confirmed", by="ana")
+    finally:
+        colleague.close()
+    assert window.model.claim_at(0).verdict == "unreviewed"
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    assert window.model.claim_at(0).verdict == "confirmed"
+    assert window.detail.detail.claim.verdict == "confirmed"
+    assert window.detail.history.topLevelItem(0).text(1) == "ana"
 
 
 def test_reword_a_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:

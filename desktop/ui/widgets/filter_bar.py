@@ -53,5 +53,11 @@ class FilterBar(QWidget):
                            conflicts_only=self.conflicts.isChecked(),
                            min_sources=self.min_sources.value(), text=self.search.text())
 
+    def apply_now(self) -> None:
+        """Search at once instead of after the typing pause (Enter was pressed)."""
+        if self._typing.isActive():
+            self._typing.stop()
+            self._emit()
+
     def _emit(self) -> None:
         self.changed.emit(self.current())
