@@ -37,7 +37,7 @@ def render(target: Path, width: int = 1500, height: int = 900) -> Path:
     service.set_verdict(service.claims()[0].id, "confirmed", by="demo")
     window = MainWindow(service, Settings())
     window.resize(width, height)
-    window.splitter.setSizes([width * 14 // 100, width * 46 // 100, width * 40 // 100])
+    window.splitter.setSizes([width * 14 // 100, width * 42 // 100, width * 44 // 100])
     window.show()
     window.select_claim(conflict.id)
     for _ in range(5):

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         width, height = min(1800, area.width() * 9 // 10), min(1100, area.height() * 9 // 10)
         self.resize(width, height)
         self.move(area.center().x() - width // 2, area.center().y() - height // 2)
-        self.splitter.setSizes([width * 16 // 100, width * 44 // 100, width * 40 // 100])
+        self.splitter.setSizes([width * 15 // 100, width * 42 // 100, width * 43 // 100])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.runner.busy:

@@ -16,6 +16,7 @@ from desktop.core.service import Service
 from desktop.ui.dialogs import PreferencesDialog, ServerDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.article_view import from_qt
+from desktop.ui.widgets.claim_detail import SENTENCE, STANCE
 from tests.conftest import SEEDS
 
 
@@ -108,9 +109,9 @@ def test_claim_detail_shows_conflict_and_stance_edit(qtbot: QtBot, window: MainW
     detail = window.detail
     assert "conflict" in detail.counts.text() and "around 600" in detail.counts.text()
     assert detail.mentions.rowCount() == 3
-    row = next(r for r in range(3) if "600" in detail.mentions.cellWidget(r, 4).text())
-    assert "<b style='color:#C62828'>600</b>" in detail.mentions.cellWidget(row, 4).text()
-    combo = detail.mentions.cellWidget(row, 3)
+    row = next(r for r in range(3) if "600" in detail.mentions.cellWidget(r, SENTENCE).text())
+    assert "<b style='color:#C62828'>600</b>" in detail.mentions.cellWidget(row, SENTENCE).text()
+    combo = detail.mentions.cellWidget(row, STANCE)
     combo.setCurrentIndex(combo.findData("supports"))
     claim = window.service.claims(ClaimFilter(conflicts_only=True))[0]
     assert claim.n_contradict == 0
@@ -216,7 +217,7 @@ def test_move_a_mention_to_another_claim_and_undo(qtbot: QtBot, window: MainWind
     window.table.selectRow(0)
     conflict_id = window.current_claim_id()
     detail = window.detail
-    row = next(r for r in range(3) if "600" in detail.mentions.cellWidget(r, 4).text())
+    row = next(r for r in range(3) if "600" in detail.mentions.cellWidget(r, SENTENCE).text())
     detail.mentions.selectRow(row)
     detail.target.setValue(1)
     qtbot.mouseClick(detail.move_to, Qt.MouseButton.LeftButton)
@@ -343,8 +344,8 @@ def test_switching_to_a_dark_palette_keeps_text_readable(qtbot: QtBot,
         qtbot.waitUntil(lambda: window.detail.palette().color(QPalette.ColorRole.Window)
                         == QColor("#202124"))
         base = window.detail.palette().color(QPalette.ColorRole.Base)
-        stance = window.detail.mentions.cellWidget(0, 3)
-        sentences = [window.detail.mentions.cellWidget(r, 4)
+        stance = window.detail.mentions.cellWidget(0, STANCE)
+        sentences = [window.detail.mentions.cellWidget(r, SENTENCE)
                      for r in range(window.detail.mentions.rowCount())]
         assert isinstance(stance, QComboBox)
         colour = QColor(stance.styleSheet().removeprefix("color: ").rstrip(";"))

@@ -40,6 +40,9 @@ from desktop.ui.style import (
 )
 
 MentionIdRole = Qt.ItemDataRole.UserRole + 3
+SOURCE, ATTRIBUTION, STANCE, SENTENCE = range(4)
+"""Columns of the mentions table; the date sits under the source so the sentence, which
+is what a reviewer reads, gets the width."""
 
 
 def highlighted(sentence: str, values: list[str], colour: str) -> str:
@@ -101,13 +104,14 @@ class ClaimDetailWidget(QWidget):
 
         mentions_box = QGroupBox("Mentions")
         mentions_layout = QVBoxLayout(mentions_box)
-        self.mentions = QTableWidget(0, 5)
-        self.mentions.setHorizontalHeaderLabels(["Source", "Date", "Attribution", "Stance",
+        self.mentions = QTableWidget(0, 4)
+        self.mentions.setHorizontalHeaderLabels(["Source, date", "Attribution", "Stance",
                                                  "Sentence"])
         mention_header = self.mentions.horizontalHeader()
-        mention_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 80), (1, 76), (2, 96), (3, 100)):
+        mention_header.setSectionResizeMode(SENTENCE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((SOURCE, 96), (ATTRIBUTION, 104), (STANCE, 104)):
             mention_header.resizeSection(column, width)
+        mention_header.sectionResized.connect(self._fit_rows)
         self.mentions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.mentions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mentions.verticalHeader().setVisible(False)
@@ -186,7 +190,7 @@ class ClaimDetailWidget(QWidget):
         values = [v for c in claim.conflicts for v in c.values]
         for mention in detail.mentions:
             self._add_mention(mention, values)
-        self.mentions.resizeRowsToContents()
+        self._fit_rows()
         for item in detail.evidence:
             self.evidence.addItem(f"{item.created_at:%Y-%m-%d} {item.author or ''}: "
                                   f"{item.text} {item.url or ''}".strip())
@@ -205,12 +209,15 @@ class ClaimDetailWidget(QWidget):
     def _add_mention(self, mention: MentionRow, values: list[str]) -> None:
         row = self.mentions.rowCount()
         self.mentions.insertRow(row)
-        source = QTableWidgetItem(mention.source + (" (copy)" if mention.copy_of else ""))
+        source = QTableWidgetItem(
+            mention.source + (" (copy)" if mention.copy_of else "") + "\n"
+            + (mention.published.isoformat() if mention.published else "undated"))
         source.setData(MentionIdRole, mention.id)
-        self.mentions.setItem(row, 0, source)
-        self.mentions.setItem(row, 1, QTableWidgetItem(
-            mention.published.isoformat() if mention.published else "—"))
-        self.mentions.setItem(row, 2, QTableWidgetItem(mention.attribution or ""))
+        source.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.mentions.setItem(row, SOURCE, source)
+        attribution = QTableWidgetItem(mention.attribution or "")
+        attribution.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.mentions.setItem(row, ATTRIBUTION, attribution)
         stance = QComboBox()
         for value in Stance:
             stance.addItem(value.value, value.value)
@@ -218,11 +225,25 @@ class ClaimDetailWidget(QWidget):
         stance.setStyleSheet(f"color: {stance_colour(mention.stance, self.palette())};")
         stance.currentIndexChanged.connect(
             lambda _=0, m=mention.id, box=stance: self.stance_changed.emit(m, box.currentData()))
-        self.mentions.setCellWidget(row, 3, stance)
+        self.mentions.setCellWidget(row, STANCE, stance)
         sentence = QLabel(highlighted(mention.sentence, values, alert_colour(self.palette())))
         sentence.setWordWrap(True)
         sentence.setTextFormat(Qt.TextFormat.RichText)
-        self.mentions.setCellWidget(row, 4, sentence)
+        sentence.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        sentence.setContentsMargins(3, 2, 3, 2)
+        self.mentions.setCellWidget(row, SENTENCE, sentence)
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its sentence wrapped at the sentence column's width: a label's
+        own size hint knows nothing of the column it sits in."""
+        width = self.mentions.columnWidth(SENTENCE)
+        for row in range(self.mentions.rowCount()):
+            self.mentions.resizeRowToContents(row)
+            label = self.mentions.cellWidget(row, SENTENCE)
+            if isinstance(label, QLabel):
+                needed = label.heightForWidth(width) + 4
+                if needed > self.mentions.rowHeight(row):
+                    self.mentions.setRowHeight(row, needed)
 
     def selected_mention(self) -> MentionRow | None:
         """The mention whose row is selected."""
