@@ -94,17 +94,36 @@ def main() -> None:
     assert best is not None
     print(row(f"word Jaccard, single link (best threshold {best[0]})", best[1]))
 
+    shipped = matching.JOIN_THRESHOLD, matching.CONTAINED
     print("\nFactDesk at other join thresholds (the shipped one was chosen here):\n")
     print("| threshold | precision | recall | F1 |")
     print("|---:|---:|---:|---:|")
     for threshold in (0.2, 0.22, 0.25, 0.28, 0.3, 0.35):
-        matching.JOIN_THRESHOLD = threshold
-        matching.ClaimIndex.__init__.__defaults__ = (threshold,)
-        trial = import_seeds(folder, f"t{threshold}")
-        scores = score_grouping(trial.db, GOLD)
-        trial.close()
-        print(f"| {threshold} | {scores.precision:.3f} | {scores.recall:.3f} | "
-              f"{scores.f1:.3f} |")
+        set_constants(threshold, shipped[1])
+        print(trial_row(folder, f"t{threshold}", str(threshold)))
+
+    print("\nA sentence also counted for a second claim when it holds this share of one of "
+          "that claim's mentions (above 1: never; the shipped share was chosen here):\n")
+    print("| share | precision | recall | F1 |")
+    print("|---:|---:|---:|---:|")
+    for share in (0.6, 0.7, 0.8, 0.9, 0.95, 1.01):
+        set_constants(shipped[0], share)
+        print(trial_row(folder, f"c{share}", str(share)))
+
+
+def set_constants(threshold: float, share: float) -> None:
+    """Run the matcher with another join threshold and containment share."""
+    matching.JOIN_THRESHOLD = threshold
+    matching.ClaimIndex.__init__.__defaults__ = (threshold,)
+    matching.CONTAINED = share
+
+
+def trial_row(folder: Path, name: str, label: str) -> str:
+    """Import the seeds afresh and score them: one table row."""
+    trial = import_seeds(folder, name)
+    scores = score_grouping(trial.db, GOLD)
+    trial.close()
+    return f"| {label} | {scores.precision:.3f} | {scores.recall:.3f} | {scores.f1:.3f} |"
 
 
 if __name__ == "__main__":

@@ -66,9 +66,11 @@ def score_grouping(db: Database, gold_path: Path) -> PairScores:
     with db.read() as session:
         keys = [f"{a}.{o}" for a, o in session.execute(
             select(Sentence.article_id, Sentence.ordinal).order_by(Sentence.id))]
-        claim_of = {f"{a}.{o}": c for a, o, c in session.execute(
-            select(Sentence.article_id, Sentence.ordinal, Mention.claim_id)
-            .join(Mention, Mention.sentence_id == Sentence.id))}
+        claims_of: dict[str, set[int]] = {}
+        for a, o, c in session.execute(
+                select(Sentence.article_id, Sentence.ordinal, Mention.claim_id)
+                .join(Mention, Mention.sentence_id == Sentence.id)):
+            claims_of.setdefault(f"{a}.{o}", set()).add(c)
         flagged = set(session.scalars(select(Claim.id).where(Claim.has_conflict.is_(True))))
 
     def scored(a: str, b: str) -> bool:
@@ -84,7 +86,7 @@ def score_grouping(db: Database, gold_path: Path) -> PairScores:
         if not scored(a, b):
             continue
         is_true = a in group_of and group_of.get(a) == group_of.get(b)
-        is_predicted = a in claim_of and claim_of.get(a) == claim_of.get(b)
+        is_predicted = bool(claims_of.get(a, set()) & claims_of.get(b, set()))
         true += is_true
         predicted += is_predicted
         correct += is_true and is_predicted
@@ -95,7 +97,8 @@ def score_grouping(db: Database, gold_path: Path) -> PairScores:
     precision = correct / predicted if predicted else 1.0
     recall = correct / true if true else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    expected_claims = {claim_of.get(k) for k, g in group_of.items() if g in conflict_groups}
+    expected_claims = {c for k, g in group_of.items() if g in conflict_groups
+                       for c in claims_of.get(k, ())}
     return PairScores(
         precision, recall, f1, true, predicted, correct,
         conflicts_found=len(flagged & expected_claims), conflicts_expected=len(conflict_groups),

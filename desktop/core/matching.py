@@ -32,6 +32,10 @@ COMMON_TERM = 500
 """Claims scored per mention: those sharing the most rare terms with it."""
 MEMBERS_COMPARED = 8
 """A claim is compared through its first mentions only, bounding work on huge claims."""
+CONTAINED = 0.9
+CONTAINED_TERMS = 5
+"""A sentence also states a second claim when it holds this share of the weight of one of
+that claim's mentions, and at least this many of its terms."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,14 @@ class Match:
 
     claim_id: int
     score: float
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a mention goes: the claim it joins, and a second claim its sentence states."""
+
+    join: Match | None
+    also: Match | None
 
 
 class ClaimIndex:
@@ -116,14 +128,6 @@ class ClaimIndex:
             total = self._totals[terms] = sum(self.weight(t) for t in terms)
         return total
 
-    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """Weighted Jaccard of two term sets; 0 unless they share two terms."""
-        shared = a & b
-        if len(shared) < MIN_SHARED:
-            return 0.0
-        w_shared = sum(self.weight(t) for t in shared)
-        return w_shared / (self._total(a) + self._total(b) - w_shared)
-
     def candidates(self, terms: frozenset[str]) -> list[int]:
         """Claims sharing the most of the rarest terms of ``terms``, at most MAX_CANDIDATES.
 
@@ -139,21 +143,52 @@ class ClaimIndex:
                         key=lambda c: (-shared[c], c))
         return ranked[:MAX_CANDIDATES]
 
-    def claim_score(self, claim_id: int, terms: frozenset[str]) -> float:
-        """Mean of the best and the average similarity to the claim's mentions."""
-        scores = [self.similarity(terms, m.terms) for m in self._members[claim_id]]
-        return 0.5 * max(scores) + 0.5 * sum(scores) / len(scores)
+    def compare(self, claim_id: int, terms: frozenset[str]) -> tuple[float, float]:
+        """The mention's score against a claim, and how much of the claim it contains.
 
-    def best(self, terms: frozenset[str], when: When) -> Match | None:
-        """The claim this mention should join, or None to start a new claim."""
-        best: Match | None = None
+        The score is the mean of the best and the average weighted Jaccard over the claim's
+        mentions (0 for a mention sharing fewer than two terms). Containment is the largest
+        share of the weight of one of the claim's mentions found in ``terms``, counted
+        where at least CONTAINED_TERMS are shared. One pass gives both: the shared terms
+        are what both are made of.
+        """
+        own = self._total(terms)
+        similarities: list[float] = []
+        contained = 0.0
+        for member in self._members[claim_id]:
+            shared = member.terms & terms
+            if len(shared) < MIN_SHARED:
+                similarities.append(0.0)
+                continue
+            weight = sum(self.weight(t) for t in shared)
+            member_total = self._total(member.terms)
+            similarities.append(weight / (own + member_total - weight))
+            if len(shared) >= CONTAINED_TERMS:
+                contained = max(contained, weight / member_total)
+        score = 0.5 * max(similarities) + 0.5 * sum(similarities) / len(similarities)
+        return score, contained
+
+    def place(self, terms: frozenset[str], when: When) -> Placement:
+        """The claim this mention should join (None: start a new claim), and a second
+        claim its sentence also states, if any.
+
+        "Kim vowed to support Russia and to observe the treaty" states two claims; the
+        sentence joins the closer one, and is linked to the other when it holds one of
+        that claim's mentions almost whole (CONTAINED).
+        """
+        join: Match | None = None
+        contains: list[Match] = []
         for claim_id in sorted(self.candidates(terms)):
             if any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
-            value = self.claim_score(claim_id, terms)
-            if value >= self.threshold and (best is None or value > best.score):
-                best = Match(claim_id, value)
-        return best
+            score, contained = self.compare(claim_id, terms)
+            if score >= self.threshold and (join is None or score > join.score):
+                join = Match(claim_id, score)
+            if contained >= CONTAINED:
+                contains.append(Match(claim_id, contained))
+        also = max((m for m in contains if join is None or m.claim_id != join.claim_id),
+                   key=lambda m: m.score, default=None)
+        return Placement(join, also)
 
 
 def conflicting_values(quantities: list[Quantity]) -> list[dict[str, object]]:

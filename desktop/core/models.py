@@ -55,6 +55,19 @@ class Stance(enum.StrEnum):
     NEUTRAL = "neutral"
 
 
+class MentionOrigin(enum.StrEnum):
+    """How a mention came to its claim."""
+
+    AUTO = "auto"
+    """Matched at import."""
+    ALSO = "also"
+    """The sentence joined another claim and states this one too: counted for this claim,
+    never used to match later sentences (a compound sentence would pull the claim toward
+    its other half)."""
+    MANUAL = "manual"
+    """Placed by a reviewer (a span made a claim, or a mention moved)."""
+
+
 class Base(DeclarativeBase):
     """Declarative base with constraint names Alembic can refer to on every backend."""
 
@@ -151,7 +164,7 @@ class Mention(Base):
     end: Mapped[int] = mapped_column(Integer)
     stance: Mapped[str] = mapped_column(String(16), default=Stance.SUPPORTS.value)
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
-    origin: Mapped[str] = mapped_column(String(8), default="auto")
+    origin: Mapped[str] = mapped_column(String(8), default=MentionOrigin.AUTO.value)
     score: Mapped[float] = mapped_column(Float, default=1.0)
 
 

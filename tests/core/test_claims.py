@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.core.dto import ClaimFilter
 from desktop.core.evaluation import score_grouping
 from desktop.core.service import Service
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
 
 def _claim_with(service: Service, words: str) -> list[int]:
@@ -43,11 +45,35 @@ def test_same_claim_in_other_words_across_outlets(seeded: Service) -> None:
     assert seeded.claim(april.pop()).claim.n_origins == 3
 
 
+def test_a_sentence_stating_two_claims_counts_for_both(seeded: Service, seeded_path: Path,
+                                                      tmp_path: Path) -> None:
+    compound = "has vowed to \"unconditionally\" support Russia over the war against Ukraine"
+    support = _claim_with(seeded, "reiterated Pyongyang's \"unconditional support\"")[0]
+    treaty = _claim_with(seeded, "also vowed to \"responsibly\" observe the articles")[0]
+    assert set(_claim_with(seeded, compound)) == {support, treaty}
+    origins = {m.claim_id: m.origin for c in (support, treaty) for m in seeded.mentions([c])
+               if compound in m.sentence}
+    assert sorted(origins.values()) == ["also", "auto"]
+    seeded_mentions = seeded.mentions([treaty])
+    seeded.close()
+    retold = tmp_path / "retold.txt"
+    retold.write_text("Seoul desk summary.\n\n" + "\n".join(
+        line for line in (SEEDS / "002_dcfad5aa4b6c51f2.txt").read_text(
+            encoding="utf-8").splitlines()[2:4]), encoding="utf-8")
+    reopened = Service.open(seeded_path)  # the claim index is rebuilt from the database
+    try:
+        assert reopened.import_paths([retold]).count("imported") == 1
+        assert {c for c in _claim_with(reopened, compound)} == {support, treaty}
+        assert len(reopened.mentions([treaty])) == len(seeded_mentions) + 1
+    finally:
+        reopened.close()
+
+
 def test_grouping_quality_on_the_seed_gold(seeded: Service) -> None:
-    """Regression floor for benchmarks/grouping_quality.py (measured P 0.98, R 0.82)."""
+    """Regression floor for benchmarks/grouping_quality.py (measured P 0.985, R 0.904)."""
     scores = score_grouping(seeded.db, DATA / "seeds_gold.json")
     assert scores.precision >= 0.95
-    assert scores.recall >= 0.8
+    assert scores.recall >= 0.88
     assert (scores.conflicts_found, scores.false_conflicts) == (1, 0)
 
 

@@ -15,7 +15,6 @@ from desktop.core.dto import ClaimFilter
 from desktop.core.service import Service
 from desktop.ui.dialogs import PreferencesDialog, ServerDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.widgets.article_view import from_qt
 from desktop.ui.widgets.claim_detail import SENTENCE, STANCE
 from tests.conftest import SEEDS
 
@@ -156,9 +155,27 @@ def test_the_article_tab_follows_the_chosen_claim(qtbot: QtBot, window: MainWind
     cursor = view.text.textCursor().position()
     mark = next(h for h in view.highlights if h.claim_id == elsewhere)
     assert mark.start <= cursor <= mark.end
-    underlined = {view.claim_at(from_qt(view.text.body, s.cursor.selectionStart()))
-                  for s in view.text.extraSelections() if s.format.fontUnderline()}
+    underlined = {h.claim_id for h, s in zip(view.highlights, view.text.extraSelections(),
+                                             strict=True) if s.format.fontUnderline()}
     assert underlined == {elsewhere}
+
+
+def test_clicking_a_sentence_that_states_two_claims_steps_between_them(
+        qtbot: QtBot, window: MainWindow) -> None:
+    compound = "has vowed to \"unconditionally\" support Russia"
+    window.open_article(3)
+    view = window.article
+    offset = view.text.body.index(compound)
+    both = {h.claim_id for h in view.highlights if h.start <= offset < h.end}
+    assert len(both) == 2
+    cursor = view.text.textCursor()
+    cursor.setPosition(offset + 5)
+    point = view.text.cursorRect(cursor).center()
+    chosen = []
+    for _ in range(3):
+        qtbot.mouseClick(view.text.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        chosen.append(window.current_claim_id())
+    assert set(chosen[:2]) == both and chosen[2] == chosen[0]
 
 
 def test_edit_article_source_updates_counts(qtbot: QtBot, window: MainWindow) -> None:

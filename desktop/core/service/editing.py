@@ -16,6 +16,7 @@ from desktop.core.models import (
     ClaimEvent,
     Evidence,
     Mention,
+    MentionOrigin,
     ReviewState,
     Sentence,
     Source,
@@ -183,7 +184,7 @@ def move_mentions(session: Session, mention_ids: list[int], to_claim_id: int | N
             _record(session, target, by, "move in", f"mention {mention.id}",
                     str(mention.claim_id), str(target.id))
             mention.claim_id = target.id
-            mention.origin = "manual"
+            mention.origin = MentionOrigin.MANUAL.value
     session.flush()
     counts.refresh(session, sources | {target.id})
     return Changes(frozenset(sources | {target.id}), structure_changed=True), target.id
@@ -204,7 +205,7 @@ def add_span(session: Session, article_id: int, start: int, end: int, claim_id: 
     claim = _new_claim(session, text, by) if claim_id is None else _claim(session, claim_id)
     mention_id = session.scalar(insert(Mention).values(
         claim_id=claim.id, article_id=article_id, sentence_id=sentence_id, start=start,
-        end=end, stance=Stance.SUPPORTS.value, origin="manual", score=1.0,
+        end=end, stance=Stance.SUPPORTS.value, origin=MentionOrigin.MANUAL.value, score=1.0,
     ).returning(Mention.id))
     _record(session, claim, by, "add mention", f"mention {mention_id}", None,
             f"article {article_id} [{start}:{end}]")

@@ -21,7 +21,7 @@ from desktop.core.ingest.cleanup import clean
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.ingest.dedupe import content_hash, encode_fingerprint
 from desktop.core.ingest.document import Document
-from desktop.core.models import Article, Claim, Mention, Sentence, Source, Stance
+from desktop.core.models import Article, Claim, Mention, MentionOrigin, Sentence, Source, Stance
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import counts
 from desktop.core.service.analysis_pool import Analysis, AnalysisPool
@@ -186,7 +186,8 @@ class Importer:
             if not feature.checkworthy:
                 continue
             terms = frozenset(feature.terms)
-            match = self.state.claims.best(terms, feature.when)
+            placement = self.state.claims.place(terms, feature.when)
+            match, also = placement.join, placement.also
             if match is None:
                 claim_id = -1 - len(created)
                 created.append((claim_id, feature))
@@ -200,8 +201,15 @@ class Importer:
             rows.append({
                 "claim_id": claim_id, "article_id": article_id, "sentence_id": sentence_id,
                 "start": feature.start, "end": feature.end, "stance": stance.value,
-                "hedged": feature.hedged, "origin": "auto", "score": round(score, 4),
+                "hedged": feature.hedged, "origin": MentionOrigin.AUTO.value,
+                "score": round(score, 4),
             })
+            if also is not None:
+                rows.append({**rows[-1], "claim_id": also.claim_id,
+                             "origin": MentionOrigin.ALSO.value, "score": round(also.score, 4),
+                             "stance": stance_toward(self.state.canonical[also.claim_id],
+                                                     feature.quantities, feature.denial,
+                                                     feature.hedged).value})
         stored = self._create_claims(session, created)
         for row in rows:
             row["claim_id"] = stored.get(row["claim_id"], row["claim_id"])  # type: ignore[call-overload]

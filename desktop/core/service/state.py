@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.ingest.dedupe import CopyIndex, decode_fingerprint
 from desktop.core.matching import ClaimIndex
-from desktop.core.models import Article, Mention, Sentence, Source, Stance
+from desktop.core.models import Article, Mention, MentionOrigin, Sentence, Source, Stance
 from desktop.core.text.dates import When
 from desktop.core.text.quantities import Quantity
 from desktop.core.text.stance import is_denial
@@ -64,6 +64,7 @@ def load_state(session: Session) -> ImportState:
         select(Mention.claim_id, Sentence.terms, Sentence.when, Sentence.quantities,
                Sentence.text)
         .join(Sentence, Sentence.id == Mention.sentence_id)
+        .where(Mention.origin != MentionOrigin.ALSO.value)
         .order_by(Mention.id)
     ):
         state.claims.add(claim_id, frozenset(terms.split()), When.from_json(json.loads(when)))

@@ -221,8 +221,18 @@ class ArticleView(QWidget):
         self.text.setExtraSelections(selections)
 
     def claim_at(self, index: int) -> int | None:
-        """The claim of the mention covering this offset."""
-        return next((h.claim_id for h in self.highlights if h.start <= index < h.end), None)
+        """The claim of the mention covering this offset.
+
+        A sentence that states two claims is covered twice: the one after the chosen
+        claim comes first, so clicking the sentence again steps to its other claim.
+        """
+        covering = list(dict.fromkeys(h.claim_id for h in self.highlights
+                                      if h.start <= index < h.end))
+        if not covering:
+            return None
+        if self.current_claim in covering:
+            return covering[(covering.index(self.current_claim) + 1) % len(covering)]
+        return covering[0]
 
     def _on_clicked_at(self, index: int) -> None:
         claim_id = self.claim_at(index)
