@@ -111,7 +111,7 @@ def main() -> None:
     print("\nThe same import comparing each sentence with every claim (no candidate index):\n")
     print("| articles | indexed s | every-claim s | ratio |")
     print("|---:|---:|---:|---:|")
-    for size in (int(s) for s in args.brute_sizes.split(",")):
+    for size in (int(s) for s in args.brute_sizes.split(",") if s):
         indexed = measure(args.fnc, size, folder)
         brute = measure(args.fnc, size, folder, brute_force=True)
         print(f"| {size:,} | {indexed['seconds']:.1f} | {brute['seconds']:.1f} | "
