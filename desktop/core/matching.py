@@ -143,16 +143,18 @@ class ClaimIndex:
                         key=lambda c: (-shared[c], c))
         return ranked[:MAX_CANDIDATES]
 
-    def compare(self, claim_id: int, terms: frozenset[str]) -> tuple[float, float]:
+    def compare(self, claim_id: int, terms: frozenset[str],
+                weights: dict[str, float]) -> tuple[float, float]:
         """The mention's score against a claim, and how much of the claim it contains.
 
         The score is the mean of the best and the average weighted Jaccard over the claim's
         mentions (0 for a mention sharing fewer than two terms). Containment is the largest
         share of the weight of one of the claim's mentions found in ``terms``, counted
         where at least CONTAINED_TERMS are shared. One pass gives both: the shared terms
-        are what both are made of.
+        are what both are made of. ``weights`` holds the weight of each of ``terms``, looked
+        up once per mention rather than once per comparison.
         """
-        own = self._total(terms)
+        own = sum(weights.values())
         similarities: list[float] = []
         contained = 0.0
         for member in self._members[claim_id]:
@@ -160,7 +162,7 @@ class ClaimIndex:
             if len(shared) < MIN_SHARED:
                 similarities.append(0.0)
                 continue
-            weight = sum(self.weight(t) for t in shared)
+            weight = sum(weights[t] for t in shared)
             member_total = self._total(member.terms)
             similarities.append(weight / (own + member_total - weight))
             if len(shared) >= CONTAINED_TERMS:
@@ -178,10 +180,11 @@ class ClaimIndex:
         """
         join: Match | None = None
         contains: list[Match] = []
+        weights = {t: self.weight(t) for t in terms}
         for claim_id in sorted(self.candidates(terms)):
             if any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
-            score, contained = self.compare(claim_id, terms)
+            score, contained = self.compare(claim_id, terms, weights)
             if score >= self.threshold and (join is None or score > join.score):
                 join = Match(claim_id, score)
             if contained >= CONTAINED:
