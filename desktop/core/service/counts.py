@@ -46,18 +46,22 @@ def refresh(session: Session, claim_ids: Iterable[int]) -> None:
         _refresh_chunk(session, ids[start:start + _CHUNK])
 
 
+def source_key() -> Any:
+    """What tells one source from another: the outlet, or for an article of unknown outlet
+    its copy set (negated, so it never equals an outlet's id)."""
+    unknown = select(Source.id).where(Source.name == UNKNOWN_SOURCE).scalar_subquery()
+    return case((Article.source_id == unknown, -Article.origin_id), else_=Article.source_id)
+
+
 def _statements() -> tuple[Select[Any], Select[Any]]:
     """The two aggregate queries, built once with an expanding list of claim ids."""
     ids = bindparam("ids", expanding=True)
-    unknown = select(Source.id).where(Source.name == UNKNOWN_SOURCE).scalar_subquery()
-    source_key = case((Article.source_id == unknown, -Article.origin_id),
-                      else_=Article.source_id)
     supports = case((Mention.stance == Stance.SUPPORTS.value, Article.origin_id))
     contradicts = case((Mention.stance == Stance.CONTRADICTS.value, Article.origin_id))
     counted = (
         select(
             Mention.claim_id,
-            func.count(distinct(source_key)),
+            func.count(distinct(source_key())),
             func.count(distinct(Mention.article_id)),
             func.count(distinct(Article.origin_id)),
             func.count(distinct(supports)),

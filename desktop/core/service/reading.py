@@ -33,6 +33,7 @@ from desktop.core.models import (
     Source,
     Verdict,
 )
+from desktop.core.service.counts import source_key
 from desktop.core.text.normalize import terms as text_terms
 from desktop.core.text_search import sentence_ids
 
@@ -245,7 +246,7 @@ def stats(session: Session) -> Stats:
     claims, conflicts, by_verdict = claim_totals(session)
     return Stats(
         articles=count(select(Article.id)),
-        sources=count(select(Source.id).where(Source.id.in_(select(Article.source_id)))),
+        sources=count(select(source_key()).distinct()),
         origins=count(select(Article.origin_id).distinct()),
         sentences=count(select(Sentence.id)),
         claims=claims,
