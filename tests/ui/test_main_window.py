@@ -411,6 +411,26 @@ def test_refresh_shows_what_a_colleague_changed(qtbot: QtBot, window: MainWindow
     assert window.detail.history.topLevelItem(0).text(1) == "ana"
 
 
+def test_notes_and_links_are_added_and_the_verdict_note_is_shown(qtbot: QtBot,
+                                                                 window: MainWindow) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    claim_id = window.current_claim_id()
+    window.service.set_verdict(claim_id, "disputed", note="ask both outlets", by="ana")
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    detail = window.detail
+    shown = [detail.evidence.item(i).text() for i in range(detail.evidence.count())]
+    assert shown == ["Note with the verdict (disputed): ask both outlets"]
+    qtbot.keyClicks(detail.note, "KCNA transcript")
+    qtbot.keyClicks(detail.link, "https://kcna.kp/en/article/1")
+    qtbot.mouseClick(detail.add_evidence, Qt.MouseButton.LeftButton)
+    stored = window.service.claim(claim_id).evidence
+    assert [(e.text, e.url) for e in stored] == [("KCNA transcript",
+                                                  "https://kcna.kp/en/article/1")]
+    assert detail.evidence.count() == 2 and "KCNA transcript" in detail.evidence.item(1).text()
+    assert detail.note.text() == "" and detail.link.text() == ""
+
+
 def test_reword_a_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     window.table.selectRow(0)
     claim_id = window.current_claim_id()

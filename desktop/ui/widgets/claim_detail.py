@@ -191,6 +191,9 @@ class ClaimDetailWidget(QWidget):
         for mention in detail.mentions:
             self._add_mention(mention, values)
         self._fit_rows()
+        if detail.verdict_note:
+            self.evidence.addItem(f"Note with the verdict ({claim.verdict}): "
+                                  f"{detail.verdict_note}")
         for item in detail.evidence:
             self.evidence.addItem(f"{item.created_at:%Y-%m-%d} {item.author or ''}: "
                                   f"{item.text} {item.url or ''}".strip())
