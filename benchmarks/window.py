@@ -29,6 +29,7 @@ from PySide6.QtCore import (  # noqa: E402
     QAbstractTableModel,
     QElapsedTimer,
     QModelIndex,
+    QPoint,
     QSettings,
     Qt,
     QTimer,
@@ -76,7 +77,19 @@ def table_lazy(db: Path) -> dict[str, float]:
     scrolled = time.perf_counter() - started
     last = window.model.claim_at(window.model.rowCount() - 1)
     assert last is not None
-    return {"open": opened, "end": scrolled, "rows": window.model.rowCount(), "mb": peak_mb()}
+    header = window.table.horizontalHeader()
+    started = time.perf_counter()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 20, 5))
+    settle(app)
+    sorted_by_text = time.perf_counter() - started
+    started = time.perf_counter()
+    window.filter_bar.conflicts.click()
+    settle(app)
+    filtered = time.perf_counter() - started
+    assert window.model.rowCount() < window.service.count_claims()
+    return {"open": opened, "end": scrolled, "sort": sorted_by_text, "filter": filtered,
+            "rows": window.model.rowCount(), "mb": peak_mb()}
 
 
 class EagerModel(QAbstractTableModel):
@@ -173,8 +186,9 @@ def main() -> None:
         print(json.dumps(runners[kind](*(Path(p) for p in paths))), flush=True)
         os._exit(0)  # skip Qt's teardown of windows that outlive the measurement
     folder = Path(tempfile.mkdtemp())
-    print("| claims | model | open and show (s) | Ctrl+End (s) | peak memory (MB) |")
-    print("|---:|---|---:|---:|---:|")
+    print("| claims | model | open and show (s) | Ctrl+End (s) | sort by claim text (s) | "
+          "conflicts only (s) | peak memory (MB) |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
     for size in (int(s) for s in args.claims.split(",")):
         db = folder / f"claims-{size}.sqlite"
         build(db, size)
@@ -183,8 +197,10 @@ def main() -> None:
             r = run(kind, str(db))
             label = ("FactDesk (ordered ids, pages by id)" if kind == "lazy"
                      else "eager (every row in a Python list)")
-            print(f"| {size:,} | {label} | {r['open']:.2f} | {r['end']:.2f} | {r['mb']:.0f} |",
-                  flush=True)
+            sort, only = ((f"{r['sort']:.2f}", f"{r['filter']:.2f}") if kind == "lazy"
+                          else ("—", "—"))
+            print(f"| {size:,} | {label} | {r['open']:.2f} | {r['end']:.2f} | {sort} | {only} | "
+                  f"{r['mb']:.0f} |", flush=True)
     if args.import_articles:
         corpus = folder / "corpus.csv"
         make_corpus(args.fnc / "train_bodies.csv", args.import_articles, corpus)
