@@ -67,10 +67,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.messages: list[QMessageBox] = []
         self._stats: Stats | None = None
+        self._totals_text = ""
+        self._after_load: Callable[[], None] | None = None
 
         self.sources = SourcesPane()
         self.filter_bar = FilterBar()
-        self.model = ClaimsTableModel(service, self)
+        self.model = ClaimsTableModel(service, self, self.runner)
         self.table = ClaimsTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
@@ -183,6 +185,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self._on_filter_changed)
+        self.model.loaded.connect(self._on_claims_loaded)
+        self.model.read_failed.connect(self._on_task_failed)
         self.filter_bar.search.returnPressed.connect(self._on_search_entered)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.opened.connect(lambda: self.tabs.setCurrentWidget(self.detail))
@@ -239,14 +243,31 @@ class MainWindow(QMainWindow):
     def reload(self, *, claims: bool = True) -> None:
         """Re-read everything shown (after an import, a merge, a new project)."""
         selected = self.current_claim_id()
-        if claims:
-            self.model.reload()
         self.sources.show_articles(self.service.articles(with_claims=False))
         self._update_totals()
+        if claims:
+            self.model.reload()
+        self._when_loaded(lambda: self._restore_selection(selected))
+
+    def _restore_selection(self, selected: int | None) -> None:
         if selected is not None:
             self.select_claim(selected)
         elif self.model.rowCount():
             self.table.selectRow(0)  # the top claim in detail: the pane is never blank
+
+    def _when_loaded(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the claims table shows its new rows: now, or when the ids
+        of a large project arrive from the worker."""
+        if self.model.pending:
+            self._after_load = action
+        else:
+            action()
+
+    def _on_claims_loaded(self) -> None:
+        self._render_totals()
+        action, self._after_load = self._after_load, None
+        if action is not None:
+            action()
 
     def refresh(self) -> None:
         """Re-read the project, the open article included: on a shared server colleagues
@@ -263,6 +284,9 @@ class MainWindow(QMainWindow):
         """Enter in the search box goes to the results, the first one selected."""
         self.filter_bar.apply_now()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._when_loaded(self._select_first_if_none)
+
+    def _select_first_if_none(self) -> None:
         if self.model.rowCount() and not self.selected_claim_ids():
             self.table.selectRow(0)
 
@@ -272,11 +296,15 @@ class MainWindow(QMainWindow):
             self._stats = self.service.stats()
         stats = self.service.claim_totals() if not articles else self._stats
         verdicts = ", ".join(f"{n} {v}" for v, n in stats.by_verdict.items() if n)
-        self.totals.setText(
+        self._totals_text = (
             f"{counted(self._stats.articles, 'article')} · "
             f"{counted(self._stats.sources, 'source')} · {counted(stats.claims, 'claim')} "
-            f"({verdicts or 'none'}) · {counted(stats.conflicts, 'conflict')} · "
-            f"showing {self.model.total:,}")
+            f"({verdicts or 'none'}) · {counted(stats.conflicts, 'conflict')}")
+        self._render_totals()
+
+    def _render_totals(self) -> None:
+        self.totals.setText(f"{self._totals_text} · showing {self.model.total:,}"
+                            + (" (reading…)" if self.model.pending else ""))
 
     def _changed(self, claim_ids: set[int], structural: bool) -> None:
         if structural:
@@ -304,7 +332,8 @@ class MainWindow(QMainWindow):
         """Select a claim in the table (loading pages until it appears) and show it."""
         row = self.model.row_of(claim_id)
         if row is not None:
-            self.table.selectionModel().select(
+            # The current index too, so that arrow keys go on from this claim.
+            self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
@@ -345,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def _on_filter_changed(self, flt: ClaimFilter) -> None:
         self.model.set_filter(flt)
-        self._update_totals(articles=False)
+        self._render_totals()
 
     def mark_selected(self, verdict: str) -> None:
         """Give every selected claim (or the shown one) a verdict, as one undo step."""

@@ -431,6 +431,28 @@ def test_notes_and_links_are_added_and_the_verdict_note_is_shown(qtbot: QtBot,
     assert detail.note.text() == "" and detail.link.text() == ""
 
 
+def test_a_large_project_reads_a_new_order_in_a_worker(qtbot: QtBot,
+                                                       window: MainWindow) -> None:
+    """The seeds stand in for a million claims: from the threshold on, the table keeps the
+    rows it shows until the worker's ids arrive, then selection and totals follow."""
+    window.model.read_in_worker_from = 0
+    window.table.selectRow(3)
+    chosen = window.current_claim_id()
+    everything = window.model.rowCount()
+    with qtbot.waitSignal(window.model.loaded, timeout=30_000):
+        window.filter_bar.conflicts.click()
+        assert window.model.rowCount() == everything and window.model.pending
+        assert "(reading…)" in window.totals.text()
+    assert window.model.rowCount() == 1 and window.totals.text().endswith("showing 1")
+    window.filter_bar.conflicts.click()
+    qtbot.waitUntil(lambda: not window.model.pending and window.model.rowCount() == everything)
+    window.select_claim(chosen)
+    with qtbot.waitSignal(window.model.loaded, timeout=30_000):
+        qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    assert window.current_claim_id() == chosen
+    assert window.model.claim_at(window.table.currentIndex().row()).id == chosen
+
+
 def test_reword_a_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     window.table.selectRow(0)
     claim_id = window.current_claim_id()

@@ -3,8 +3,10 @@
 The model holds the ordered list of claim ids the filter keeps (one query, 8 bytes a
 claim) and reads rows a page at a time, by id, when the view paints them, keeping a few
 pages cached. So a project of a million claims opens with its scrollbar at full length,
-jumps to any row, and never holds more than the pages on screen
-(benchmarks/claims_table.py). Sorting and filtering are SQL, never Python.
+jumps to any row, and never holds more than the pages on screen (benchmarks/window.py).
+Sorting and filtering are SQL, never Python; in a large project the ordered ids are read
+in a worker (a second at a million claims), and the table shows the previous order until
+they arrive.
 """
 
 from __future__ import annotations
@@ -14,15 +16,19 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.dto import ClaimFilter, ClaimRow
 from desktop.core.service import Service
 from desktop.ui.style import INK_ON_FILL, VERDICT_COLOURS
+from desktop.ui.tasks import TaskRunner
 
 PAGE = 200
 CACHED_PAGES = 16
+READ_IN_WORKER_FROM = 50_000
+"""Claims shown from which a new order or filter is read in a worker: below, the read takes
+under a tenth of a second and the table changes at once (benchmarks/window.py)."""
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -63,11 +69,21 @@ def _display(row: ClaimRow, column: int) -> Any:
 
 
 class ClaimsTableModel(QAbstractTableModel):
-    """Claims the current filter keeps, in the current order, read page by page."""
+    """Claims the current filter keeps, in the current order, read page by page.
 
-    def __init__(self, service: Service, parent: Any = None) -> None:
+    ``loaded`` follows every reload, at once or when the worker's ids arrive.
+    """
+
+    loaded = Signal()
+    read_failed = Signal(object, str)
+
+    def __init__(self, service: Service, parent: Any = None,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.runner = runner
+        self.read_in_worker_from = READ_IN_WORKER_FROM
+        self._generation = self._applied = 0
         self.filter = ClaimFilter()
         self.sort_key, self.descending = "sources", True
         self._ids: array[int] = array("q")
@@ -77,17 +93,49 @@ class ClaimsTableModel(QAbstractTableModel):
         self._ink = QBrush(QColor(INK_ON_FILL))
 
     @property
+    def pending(self) -> bool:
+        """Whether a reload is still being read in a worker."""
+        return self._applied != self._generation
+
+    @property
     def total(self) -> int:
         """How many claims the filter keeps."""
         return len(self._ids)
 
     def reload(self) -> None:
         """Read the ordered ids again (after a filter, sort or structural change)."""
+        self._generation += 1
+        generation, service = self._generation, self.service
+        flt, sort, descending = self.filter, self.sort_key, self.descending
+        if self.runner is None or len(self._ids) < self.read_in_worker_from:
+            self._apply(service.claim_ids(flt, sort=sort, descending=descending), generation)
+            return
+        self.runner.run(
+            lambda _progress: service.claim_ids(flt, sort=sort, descending=descending),
+            "Reading claims", write=False,
+            on_success=lambda ids: self._apply(ids, generation),
+            on_failure=lambda error, details: self._give_up(generation, error, details),
+            on_cancel=lambda: self._give_up(generation))
+
+    def _give_up(self, generation: int, error: BaseException | None = None,
+                 details: str = "") -> None:
+        """Keep the rows shown when the read failed or was cancelled."""
+        if generation == self._generation:
+            self._applied = generation
+            self.loaded.emit()
+        if error is not None:
+            self.read_failed.emit(error, details)
+
+    def _apply(self, ids: array[int], generation: int) -> None:
+        """Show these ids, unless a newer reload was asked for meanwhile."""
+        if generation != self._generation:
+            return
+        self._applied = generation
         self.beginResetModel()
-        self._ids = self.service.claim_ids(self.filter, sort=self.sort_key,
-                                           descending=self.descending)
+        self._ids = ids
         self._pages.clear()
         self.endResetModel()
+        self.loaded.emit()
 
     def _page(self, number: int) -> list[ClaimRow]:
         page = self._pages.get(number)
