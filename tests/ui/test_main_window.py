@@ -176,6 +176,13 @@ def test_clicking_a_sentence_that_states_two_claims_steps_between_them(
         qtbot.mouseClick(view.text.viewport(), Qt.MouseButton.LeftButton, pos=point)
         chosen.append(window.current_claim_id())
     assert set(chosen[:2]) == both and chosen[2] == chosen[0]
+    marked = []
+    for claim_id in sorted(both):
+        window.select_claim(claim_id)
+        mentions = window.detail.mentions
+        marked.append(any("also another claim" in mentions.item(r, 0).text()
+                          for r in range(mentions.rowCount())))
+    assert sorted(marked) == [False, True], "the second claim's mention says why it is there"
 
 
 def test_edit_article_source_updates_counts(qtbot: QtBot, window: MainWindow) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dto import ClaimDetail, MentionRow
-from desktop.core.models import Stance
+from desktop.core.models import MentionOrigin, Stance
 from desktop.core.wording import counted
 from desktop.ui.style import (
     INK_ON_FILL,
@@ -214,7 +214,11 @@ class ClaimDetailWidget(QWidget):
         self.mentions.insertRow(row)
         source = QTableWidgetItem(
             mention.source + (" (copy)" if mention.copy_of else "") + "\n"
-            + (mention.published.isoformat() if mention.published else "undated"))
+            + (mention.published.isoformat() if mention.published else "undated")
+            + ("\nalso another claim" if mention.origin == MentionOrigin.ALSO else ""))
+        if mention.origin == MentionOrigin.ALSO:
+            source.setToolTip("This sentence states two claims; it joined the other one "
+                              "and counts for this one too.")
         source.setData(MentionIdRole, mention.id)
         source.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.mentions.setItem(row, SOURCE, source)
