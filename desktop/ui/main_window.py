@@ -241,13 +241,16 @@ class MainWindow(QMainWindow):
 
     # Refresh ---------------------------------------------------------------------------
     def reload(self, *, claims: bool = True) -> None:
-        """Re-read everything shown (after an import, a merge, a new project)."""
-        selected = self.current_claim_id()
+        """Re-read everything shown (after an import, a merge, a new project).
+
+        The claim shown in the detail pane is selected again once the rows are back: the
+        one shown then, so a claim chosen while a large project reloads is kept.
+        """
         self.sources.show_articles(self.service.articles(with_claims=False))
         self._update_totals()
         if claims:
             self.model.reload()
-        self._when_loaded(lambda: self._restore_selection(selected))
+        self._when_loaded(lambda: self._restore_selection(self.current_claim_id()))
 
     def _restore_selection(self, selected: int | None) -> None:
         if selected is not None:

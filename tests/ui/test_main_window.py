@@ -458,6 +458,12 @@ def test_a_large_project_reads_a_new_order_in_a_worker(qtbot: QtBot,
         qtbot.keyClick(window.table, Qt.Key.Key_F5)
     assert window.current_claim_id() == chosen
     assert window.model.claim_at(window.table.currentIndex().row()).id == chosen
+    _select_rows(window, [0, 1])
+    first, second = window.selected_claim_ids()
+    with qtbot.waitSignal(window.model.loaded, timeout=30_000):
+        qtbot.keyClick(window.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.row_of(second) is None and window.current_claim_id() == first
+    assert window.selected_claim_ids() == [first]
 
 
 def test_reword_a_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:
