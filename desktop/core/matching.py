@@ -27,9 +27,9 @@ JOIN_THRESHOLD = 0.25
 RAREST_TERMS = 10
 MIN_SHARED = 2
 MAX_CANDIDATES = 16
+"""Claims scored per mention: those sharing the most rare terms with it."""
 COMMON_TERM = 500
 """A term in more mentions than this (or a twentieth of them) finds no candidates."""
-"""Claims scored per mention: those sharing the most rare terms with it."""
 MEMBERS_COMPARED = 8
 """A claim is compared through its first mentions only, bounding work on huge claims."""
 CONTAINED = 0.9
