@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import make_url
 
-from desktop.core.dto import ImportReport
+from desktop.core.dto import ClaimFilter, ImportReport
 from desktop.core.paths import server_url
 from desktop.core.reviewer import login_name
+from desktop.core.service import Service
 from desktop.core.wording import counted
 from desktop.ui.settings import Settings
 
@@ -90,6 +94,56 @@ class ServerDialog(QDialog):
         return server_url(self.host.text().strip(), self.port.value(),
                           self.database.text().strip(), self.user.text().strip(),
                           self.password.text())
+
+
+class ClaimChooser(QDialog):
+    """Pick the claim a selected span of an article states, by the claim's words."""
+
+    SHOWN = 50
+
+    def __init__(self, service: Service, current: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add selection to claim")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.service, self.current = service, current
+        layout = QVBoxLayout(self)
+        self.words = QLineEdit(placeholderText="Words of the claim…", clearButtonEnabled=True)
+        self.claims = QListWidget()
+        self.claims.itemDoubleClicked.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(self.words)
+        layout.addWidget(self.claims, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        self._typing = QTimer(self, singleShot=True, interval=250)
+        self._typing.timeout.connect(self.fill)
+        self.words.textChanged.connect(self._typing.start)
+        self.fill()
+
+    def fill(self) -> None:
+        """List the claims the words find (full-text search), the shown claim first."""
+        self.claims.clear()
+        words = self.words.text().strip()
+        rows = self.service.claims(ClaimFilter(text=words), limit=self.SHOWN)
+        if self.current is not None and not words:
+            rows = [r for r in rows if r.id != self.current]
+            rows.insert(0, self.service.claim(self.current).claim)
+        for row in rows:
+            item = QListWidgetItem(f"#{row.id}  {row.text}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setToolTip(row.text)
+            self.claims.addItem(item)
+        if self.claims.count():
+            self.claims.setCurrentRow(0)
+
+    def chosen(self) -> int | None:
+        """The claim picked, if any."""
+        item = self.claims.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
 
 def import_summary(report: ImportReport, parent: QWidget) -> QMessageBox:

@@ -34,7 +34,12 @@ from desktop.core.paths import data_dir, project_name
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.core.wording import counted
-from desktop.ui.dialogs import PreferencesDialog, ServerDialog, import_summary
+from desktop.ui.dialogs import (
+    ClaimChooser,
+    PreferencesDialog,
+    ServerDialog,
+    import_summary,
+)
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.progress_panel import ProgressPanel
 from desktop.ui.settings import Settings
@@ -206,8 +211,7 @@ class MainWindow(QMainWindow):
         self.detail.evidence_added.connect(self._on_evidence_added)
         self.article.claim_clicked.connect(self.select_claim)
         self.article.span_to_new_claim.connect(lambda a, s, e: self._add_span(a, s, e, None))
-        self.article.span_to_claim.connect(
-            lambda a, s, e: self._add_span(a, s, e, self.current_claim_id()))
+        self.article.span_to_claim.connect(self._choose_claim_for_span)
         self.article.edit_requested.connect(self._on_edit_article)
 
     # State -----------------------------------------------------------------------------
@@ -452,6 +456,18 @@ class MainWindow(QMainWindow):
         except FactDeskError as error:
             self.show_error(str(error))
         self._show_claim(claim_id)
+
+    def _choose_claim_for_span(self, article_id: int, start: int, end: int) -> None:
+        """Ask which claim the selected span states (the shown claim offered first)."""
+        chooser = ClaimChooser(self.service, self.current_claim_id(), self)
+
+        def add() -> None:
+            claim_id = chooser.chosen()
+            if claim_id is not None:
+                self._add_span(article_id, start, end, claim_id)
+
+        chooser.accepted.connect(add)
+        chooser.open()
 
     def _add_span(self, article_id: int, start: int, end: int, claim_id: int | None) -> None:
         try:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.service import Service
-from desktop.ui.dialogs import PreferencesDialog, ServerDialog
+from desktop.ui.dialogs import ClaimChooser, PreferencesDialog, ServerDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.claim_detail import SENTENCE, STANCE
 from tests.conftest import SEEDS
@@ -183,6 +183,24 @@ def test_clicking_a_sentence_that_states_two_claims_steps_between_them(
         marked.append(any("also another claim" in mentions.item(r, 0).text()
                           for r in range(mentions.rowCount())))
     assert sorted(marked) == [False, True], "the second claim's mention says why it is there"
+
+
+def test_add_a_selection_to_a_claim_found_by_its_words(qtbot: QtBot,
+                                                      window: MainWindow) -> None:
+    target = window.service.claims(ClaimFilter(conflicts_only=True))[0]
+    window.open_article(4)
+    body = window.article.text.body
+    start = body.index("Kim oversaw tests")
+    end = start + len("Kim oversaw tests of new anti-aircraft missiles")
+    window.article.span_to_claim.emit(4, start, end)
+    chooser = next(d for d in window.findChildren(ClaimChooser) if d.isVisible())
+    qtbot.keyClicks(chooser.words, "Kursk soldiers killed")
+    qtbot.waitUntil(lambda: chooser.claims.count() > 0
+                    and chooser.claims.item(0).text().startswith(f"#{target.id} "))
+    qtbot.keyClick(chooser.claims, Qt.Key.Key_Return)
+    assert any(m.start == start and m.article_id == 4
+               for m in window.service.mentions([target.id]))
+    assert window.current_claim_id() == target.id
 
 
 def test_edit_article_source_updates_counts(qtbot: QtBot, window: MainWindow) -> None:

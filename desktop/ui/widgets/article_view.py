@@ -73,7 +73,7 @@ class ArticleText(QPlainTextEdit):
 
     clicked_at = Signal(int)
     selection_to_new_claim = Signal(int, int)
-    selection_to_current_claim = Signal(int, int)
+    selection_to_claim = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,12 +100,12 @@ class ArticleText(QPlainTextEdit):
         menu = QMenu(self)
         span = self.selection()
         new = menu.addAction("New claim from selection")
-        add = menu.addAction("Add selection to the selected claim")
+        add = menu.addAction("Add selection to claim…")
         new.setEnabled(span is not None)
         add.setEnabled(span is not None)
         if span is not None:
             new.triggered.connect(lambda: self.selection_to_new_claim.emit(*span))
-            add.triggered.connect(lambda: self.selection_to_current_claim.emit(*span))
+            add.triggered.connect(lambda: self.selection_to_claim.emit(*span))
         menu.addSeparator()
         menu.addAction("Copy", self.copy)
         menu.exec(event.globalPos())
@@ -166,7 +166,7 @@ class ArticleView(QWidget):
         self.text.clicked_at.connect(self._on_clicked_at)
         self.text.selection_to_new_claim.connect(
             lambda s, e: self.article_id and self.span_to_new_claim.emit(self.article_id, s, e))
-        self.text.selection_to_current_claim.connect(
+        self.text.selection_to_claim.connect(
             lambda s, e: self.article_id and self.span_to_claim.emit(self.article_id, s, e))
 
     def show_article(self, article_id: int, heading: str, body: str,
