@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.detail.stance_changed.connect(self._on_stance_changed)
         self.detail.mention_to_new_claim.connect(self._on_mention_to_new_claim)
         self.detail.mention_to_claim.connect(self._on_mention_to_claim)
+        self.detail.mention_to_chosen_claim.connect(self._choose_claim_for_mention)
         self.detail.article_requested.connect(
             lambda a, s, e: self.open_article(a, focus=(s, e)))
         self.detail.evidence_added.connect(self._on_evidence_added)
@@ -437,6 +438,19 @@ class MainWindow(QMainWindow):
         if claim_id is not None:
             self._push(lambda: MoveMentionCommand(self.service, mention_id, claim_id, target_id,
                                                   self.reviewer(), self._changed))
+
+    def _choose_claim_for_mention(self, mention_id: int) -> None:
+        """Ask which claim the mention belongs to, by the claim's words."""
+        chooser = ClaimChooser(self.service, None, self)
+        chooser.setWindowTitle("Move mention to claim")
+
+        def move() -> None:
+            target_id = chooser.chosen()
+            if target_id is not None and target_id != self.current_claim_id():
+                self._on_mention_to_claim(mention_id, target_id)
+
+        chooser.accepted.connect(move)
+        chooser.open()
 
     def _on_merge(self) -> None:
         ids = self.selected_claim_ids()

@@ -273,6 +273,29 @@ def test_move_a_mention_to_another_claim_and_undo(qtbot: QtBot, window: MainWind
     assert window.service.count_claims() == claims_before + 1
 
 
+def test_a_mention_moved_by_its_menu_to_a_claim_found_by_its_words(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.filter_bar.conflicts.click()
+    window.table.selectRow(0)
+    conflict_id = window.current_claim_id()
+    detail = window.detail
+    row = next(r for r in range(detail.mentions.rowCount())
+               if "600" in detail.mentions.cellWidget(r, SENTENCE).text())
+    menu = detail.mention_menu(row)
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "Open in its article", "Move to claim…", "Move to a new claim"]
+    next(a for a in menu.actions() if a.text() == "Move to claim…").trigger()
+    chooser = next(d for d in window.findChildren(ClaimChooser) if d.isVisible())
+    qtbot.keyClicks(chooser.words, "unconditional support Moscow")
+    qtbot.waitUntil(lambda: chooser.claims.count() > 0)
+    target = chooser.chosen()
+    qtbot.keyClick(chooser.claims, Qt.Key.Key_Return)
+    assert any("600" in m.sentence for m in window.service.claim(target).mentions)
+    assert not window.service.claim(conflict_id).claim.has_conflict
+    window.undo_action.trigger()
+    assert window.service.claim(conflict_id).claim.has_conflict
+
+
 def test_reviewer_name_from_preferences_goes_into_the_history(qtbot: QtBot,
                                                               window: MainWindow) -> None:
     window._on_preferences()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -63,6 +64,7 @@ class ClaimDetailWidget(QWidget):
     stance_changed = Signal(int, str)
     mention_to_new_claim = Signal(int)
     mention_to_claim = Signal(int, int)
+    mention_to_chosen_claim = Signal(int)
     article_requested = Signal(int, int, int)
     evidence_added = Signal(str, str)
 
@@ -116,6 +118,10 @@ class ClaimDetailWidget(QWidget):
         self.mentions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mentions.verticalHeader().setVisible(False)
         self.mentions.cellDoubleClicked.connect(self._on_mention_opened)
+        self.mentions.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.mentions.customContextMenuRequested.connect(
+            lambda point: self.mention_menu(self.mentions.rowAt(point.y())).exec(
+                self.mentions.viewport().mapToGlobal(point)))
         self.move_out = QPushButton("Move mention to a new claim")
         self.move_out.clicked.connect(self._on_move_out)
         self.target = QSpinBox(minimum=1, maximum=2_000_000_000, prefix="claim #")
@@ -251,6 +257,20 @@ class ClaimDetailWidget(QWidget):
                 needed = label.heightForWidth(width) + 4
                 if needed > self.mentions.rowHeight(row):
                     self.mentions.setRowHeight(row, needed)
+
+    def mention_menu(self, row: int) -> QMenu:
+        """What can be done with the mention in this row (right-click)."""
+        menu = QMenu(self)
+        item = self.mentions.item(row, SOURCE) if row >= 0 else None
+        if item is None or self.detail is None:
+            return menu
+        self.mentions.selectRow(row)
+        mention_id = int(item.data(MentionIdRole))
+        menu.addAction("Open in its article", lambda: self._on_mention_opened(row, SOURCE))
+        menu.addSeparator()
+        menu.addAction("Move to claim…", lambda: self.mention_to_chosen_claim.emit(mention_id))
+        menu.addAction("Move to a new claim", lambda: self.mention_to_new_claim.emit(mention_id))
+        return menu
 
     def selected_mention(self) -> MentionRow | None:
         """The mention whose row is selected."""
