@@ -5,7 +5,16 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +29,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -54,6 +65,37 @@ def highlighted(sentence: str, values: list[str], colour: str) -> str:
         text = re.sub(rf"\b{number}\b", lambda m: f"<b style='color:{colour}'>{m.group()}</b>",
                       text)
     return text
+
+
+class StanceDelegate(QStyledItemDelegate):
+    """A mention's stance edited in place with a drop-down (double-click, or F2).
+
+    One editor at a time instead of a drop-down widget on every row: a claim with a hundred
+    mentions lays out in a fraction of the time. The choice leaves as ``chosen`` on the next
+    turn of the event loop, once the editor is closed, because the undoable edit that
+    follows rebuilds the table.
+    """
+
+    chosen = Signal(int, str)
+
+    def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem,
+                     _index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = QComboBox(parent)
+        for value in Stance:
+            editor.addItem(value.value, value.value)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findData(index.data()))
+
+    def setModelData(self, editor: QWidget, _model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        value = editor.currentData() if isinstance(editor, QComboBox) else None
+        if value is None or value == index.data():
+            return
+        mention_id = int(index.siblingAtColumn(SOURCE).data(MentionIdRole))
+        QTimer.singleShot(0, lambda: self.chosen.emit(mention_id, value))
 
 
 class ClaimDetailWidget(QWidget):
@@ -115,7 +157,12 @@ class ClaimDetailWidget(QWidget):
             mention_header.resizeSection(column, width)
         mention_header.sectionResized.connect(self._fit_rows)
         self.mentions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.mentions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mentions.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                      | QAbstractItemView.EditTrigger.SelectedClicked
+                                      | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.stance_editor = StanceDelegate(self.mentions)
+        self.stance_editor.chosen.connect(self.stance_changed)
+        self.mentions.setItemDelegateForColumn(STANCE, self.stance_editor)
         self.mentions.verticalHeader().setVisible(False)
         self.mentions.cellDoubleClicked.connect(self._on_mention_opened)
         self.mentions.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -226,19 +273,15 @@ class ClaimDetailWidget(QWidget):
             source.setToolTip("This sentence states two claims; it joined the other one "
                               "and counts for this one too.")
         source.setData(MentionIdRole, mention.id)
-        source.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.mentions.setItem(row, SOURCE, source)
         attribution = QTableWidgetItem(mention.attribution or "")
-        attribution.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.mentions.setItem(row, ATTRIBUTION, attribution)
-        stance = QComboBox()
-        for value in Stance:
-            stance.addItem(value.value, value.value)
-        stance.setCurrentIndex(stance.findData(mention.stance))
-        stance.setStyleSheet(f"color: {stance_colour(mention.stance, self.palette())};")
-        stance.currentIndexChanged.connect(
-            lambda _=0, m=mention.id, box=stance: self.stance_changed.emit(m, box.currentData()))
-        self.mentions.setCellWidget(row, STANCE, stance)
+        stance = QTableWidgetItem(mention.stance)
+        stance.setForeground(QColor(stance_colour(mention.stance, self.palette())))
+        stance.setToolTip("Double-click or F2 to change")
+        for column, item in ((SOURCE, source), (ATTRIBUTION, attribution), (STANCE, stance)):
+            item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            if column != STANCE:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mentions.setItem(row, column, item)
         sentence = QLabel(highlighted(mention.sentence, values, alert_colour(self.palette())))
         sentence.setWordWrap(True)
         sentence.setTextFormat(Qt.TextFormat.RichText)
@@ -292,7 +335,9 @@ class ClaimDetailWidget(QWidget):
         if mention is not None and self.target.value() != mention.claim_id:
             self.mention_to_claim.emit(mention.id, self.target.value())
 
-    def _on_mention_opened(self, row: int, _column: int) -> None:
+    def _on_mention_opened(self, row: int, column: int) -> None:
+        if column == STANCE:  # a double-click there edits the stance
+            return
         if self.detail is not None and row < len(self.detail.mentions):
             mention_id = self.mentions.item(row, 0).data(MentionIdRole)
             mention = next(m for m in self.detail.mentions if m.id == mention_id)
