@@ -95,7 +95,7 @@ class StanceDelegate(QStyledItemDelegate):
         if value is None or value == index.data():
             return
         mention_id = int(index.siblingAtColumn(SOURCE).data(MentionIdRole))
-        QTimer.singleShot(0, lambda: self.chosen.emit(mention_id, value))
+        QTimer.singleShot(0, self, lambda: self.chosen.emit(mention_id, value))
 
 
 class ClaimDetailWidget(QWidget):
