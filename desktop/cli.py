@@ -62,7 +62,8 @@ def _mention_json(m: MentionRow) -> dict[str, Any]:
     return {"id": m.id, "article_id": m.article_id, "external_id": m.external_id,
             "source": m.source, "title": m.title, "published": m.published, "url": m.url,
             "start": m.start, "end": m.end, "sentence": m.sentence, "stance": m.stance,
-            "hedged": m.hedged, "attribution": m.attribution, "copy_of": m.copy_of}
+            "hedged": m.hedged, "attribution": m.attribution, "copy_of": m.copy_of,
+            "origin": m.origin}
 
 
 class _StderrProgress:

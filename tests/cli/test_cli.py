@@ -47,7 +47,8 @@ def test_claims_json_with_mentions(capsys: pytest.CaptureFixture[str], seeded_pa
             "contradicting"} <= set(claim)
     mention = claim["mentions"][0]
     assert {"article_id", "external_id", "source", "start", "end", "sentence",
-            "stance"} <= set(mention)
+            "stance", "origin"} <= set(mention)
+    assert mention["origin"] == "auto"
 
 
 def test_tag_then_show_history(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
