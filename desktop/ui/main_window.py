@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -58,6 +58,9 @@ from desktop.ui.widgets.claims_table import ClaimsTableView
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.sources_pane import SourcesPane
 
+WATCH_MS = 15_000
+"""How often the window asks whether someone else changed the project."""
+
 
 class MainWindow(QMainWindow):
     """Composes the panes; every change goes through the service, most through undo."""
@@ -75,6 +78,10 @@ class MainWindow(QMainWindow):
         self._totals_text = ""
         self._after_load: Callable[[], None] | None = None
         self._claims_shown = 0
+        self._marker = service.change_marker()
+        self._watch = QTimer(self, interval=WATCH_MS)
+        self._watch.timeout.connect(self.check_for_changes)
+        self._watch.start()
         """Counts detail builds: a claim with hundreds of mentions takes a fifth of a second
         to lay out, so it is never built twice for one selection."""
 
@@ -105,7 +112,10 @@ class MainWindow(QMainWindow):
 
         self.totals = QLabel()
         self.progress = ProgressPanel()
+        self.stale = QLabel("Changed by someone else — press F5 to see it")
+        self.stale.setVisible(False)
         self.statusBar().addWidget(self.totals, 1)
+        self.statusBar().addPermanentWidget(self.stale)
         self.statusBar().addPermanentWidget(self.progress)
         self.runner.started.connect(self.progress.follow)
 
@@ -248,12 +258,26 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # Refresh ---------------------------------------------------------------------------
+    def check_for_changes(self) -> None:
+        """Tell the user when someone else (a colleague on the server, the command line)
+        changed the project since this window last read it."""
+        try:
+            marker = self.service.change_marker()
+        except Exception:  # noqa: BLE001 - a server gone for a moment is no reason to stop
+            return
+        self.stale.setVisible(marker != self._marker)
+
+    def _read_marker(self) -> None:
+        self._marker = self.service.change_marker()
+        self.stale.setVisible(False)
+
     def reload(self, *, claims: bool = True) -> None:
         """Re-read everything shown (after an import, a merge, a new project).
 
         The claim shown in the detail pane is selected again once the rows are back: the
         one shown then, so a claim chosen while a large project reloads is kept.
         """
+        self._read_marker()
         self.sources.show_articles(self.service.articles(with_claims=False))
         self._update_totals()
         if claims:
@@ -321,6 +345,7 @@ class MainWindow(QMainWindow):
         if structural:
             self.reload()
         else:
+            self._read_marker()
             self.model.refresh_rows(claim_ids)
             self._update_totals(articles=False)
         current = self.current_claim_id()
@@ -469,6 +494,7 @@ class MainWindow(QMainWindow):
             self.service.add_evidence(claim_id, text=text, url=url or None, by=self.reviewer())
         except FactDeskError as error:
             self.show_error(str(error))
+        self._read_marker()
         self._show_claim(claim_id)
 
     def _choose_claim_for_span(self, article_id: int, start: int, end: int) -> None:

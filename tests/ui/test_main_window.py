@@ -511,6 +511,26 @@ def test_a_large_project_reads_a_new_order_in_a_worker(qtbot: QtBot,
     assert window.selected_claim_ids() == [first]
 
 
+def test_the_window_says_when_someone_else_changed_the_project(
+        qtbot: QtBot, window: MainWindow, seeded_path: Path) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_C)
+    window.detail.note.setText("seen in KCNA's own text")
+    qtbot.mouseClick(window.detail.add_evidence, Qt.MouseButton.LeftButton)
+    window.check_for_changes()
+    assert window.stale.isHidden(), "this window's own edits are not someone else's"
+    colleague = Service.open(seeded_path)
+    try:
+        colleague.set_verdict(window.model.claim_at(1).id, "false", by="ana")
+    finally:
+        colleague.close()
+    window.check_for_changes()
+    assert not window.stale.isHidden() and "F5" in window.stale.text()
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    assert window.stale.isHidden() and window.model.claim_at(1).verdict == "false"
+
+
 def test_reword_a_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     window.table.selectRow(0)
     claim_id = window.current_claim_id()

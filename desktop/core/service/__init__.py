@@ -139,6 +139,13 @@ class Service:
             claims, conflicts, by_verdict = reading.claim_totals(session)
         return Stats(0, 0, 0, 0, claims, 0, conflicts, by_verdict)
 
+    def change_marker(self) -> tuple[int, int]:
+        """Something that moves whenever anyone changes the project: the newest history
+        entry (every claim edit writes one) and the newest article. Two primary-key
+        maxima, cheap enough to poll on a shared server."""
+        with self.db.read() as session:
+            return reading.change_marker(session)
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles judged to state or discuss the query's claim, best first."""
         with self.db.read() as session:

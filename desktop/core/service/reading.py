@@ -238,6 +238,12 @@ def claim_totals(session: Session) -> tuple[int, int, dict[str, int]]:
     return sum(by_verdict.values()), conflicts, by_verdict
 
 
+def change_marker(session: Session) -> tuple[int, int]:
+    """The newest claim event and the newest article (0 when there are none)."""
+    return (session.scalar(select(func.max(ClaimEvent.id))) or 0,
+            session.scalar(select(func.max(Article.id))) or 0)
+
+
 def stats(session: Session) -> Stats:
     """Totals for the status bar and `factdesk stats`."""
     def count(stmt: Select[Any]) -> int:
