@@ -260,7 +260,10 @@ class MainWindow(QMainWindow):
     # Refresh ---------------------------------------------------------------------------
     def check_for_changes(self) -> None:
         """Tell the user when someone else (a colleague on the server, the command line)
-        changed the project since this window last read it."""
+        changed the project since this window last read it. Not while this window's own
+        import or export runs: the import's articles are not someone else's."""
+        if self.runner.busy:
+            return
         try:
             marker = self.service.change_marker()
         except Exception:  # noqa: BLE001 - a server gone for a moment is no reason to stop
