@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 
 from desktop.core.dto import ClaimFilter, ImportReport
+from desktop.core.errors import FactDeskError
 from desktop.core.paths import server_url
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
@@ -130,8 +131,12 @@ class ClaimChooser(QDialog):
         words = self.words.text().strip()
         rows = self.service.claims(ClaimFilter(text=words), limit=self.SHOWN)
         if self.current is not None and not words:
-            rows = [r for r in rows if r.id != self.current]
-            rows.insert(0, self.service.claim(self.current).claim)
+            try:
+                shown = self.service.claim(self.current).claim
+            except FactDeskError:  # merged away or deleted meanwhile
+                shown = None
+            if shown is not None:
+                rows = [shown, *(r for r in rows if r.id != shown.id)]
         for row in rows:
             item = QListWidgetItem(f"#{row.id}  {row.text}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
