@@ -73,22 +73,30 @@ def bm25_rank(conn: sqlite3.Connection, headline: str) -> list[str]:
         "SELECT id FROM body WHERE body MATCH ? ORDER BY rank LIMIT 2000", (query,))]
 
 
-def main() -> None:
-    """Run the measurement and print the tables."""
+def fnc_arguments() -> argparse.Namespace:
+    """--fnc (the data set's folder) and --db (a project that already holds its bodies)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--fnc", type=Path,
                         default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
     parser.add_argument("--db", type=Path, help="reuse a database that already holds FNC-1")
-    args = parser.parse_args()
-    labels = load_labels(args.fnc)
+    return parser.parse_args()
 
-    db = args.db or Path(tempfile.mkdtemp()) / "fnc.sqlite"
-    service = Service.open(db)
+
+def fnc_project(fnc: Path, db: Path | None) -> Service:
+    """The project holding every FNC-1 body, imported now unless ``db`` holds them."""
+    service = Service.open(db or Path(tempfile.mkdtemp()) / "fnc.sqlite")
     if service.stats().articles == 0:
         started = time.perf_counter()
-        service.import_paths([args.fnc / "train_bodies.csv"], source="FNC-1",
-                             id_column="Body ID")
-        print(f"imported FNC-1 bodies in {time.perf_counter() - started:.1f} s")
+        service.import_paths([fnc / "train_bodies.csv"], source="FNC-1", id_column="Body ID")
+        print(f"imported FNC-1 bodies in {time.perf_counter() - started:.1f} s\n")
+    return service
+
+
+def main() -> None:
+    """Run the measurement and print the tables."""
+    args = fnc_arguments()
+    labels = load_labels(args.fnc)
+    service = fnc_project(args.fnc, args.db)
     body_of = {a.id: a.external_id for a in service.articles()}
 
     baseline = bm25_baseline(args.fnc)

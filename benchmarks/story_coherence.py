@@ -15,10 +15,8 @@ in a spreadsheet does).
 
 from __future__ import annotations
 
-import argparse
 import re
-import tempfile
-import time
+import sys
 from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -28,19 +26,10 @@ from sqlalchemy import select
 from desktop.core.models import Article, Claim, Mention, Sentence
 from desktop.core.service import Service
 
-RELATED = {"agree", "disagree", "discuss"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search_quality import RELATED, fnc_arguments, fnc_project, load_labels  # noqa: E402
+
 SPACE = re.compile(r"\W+")
-
-
-def load_stances(folder: Path) -> dict[str, dict[str, str]]:
-    """headline -> {body id: stance}."""
-    import csv
-
-    stances: dict[str, dict[str, str]] = defaultdict(dict)
-    with (folder / "train_stances.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            stances[row["Headline"]][row["Body ID"]] = row["Stance"]
-    return stances
 
 
 def groups_per_body(service: Service) -> tuple[dict[str, set[int]], dict[str, set[str]],
@@ -69,18 +58,9 @@ def groups_per_body(service: Service) -> tuple[dict[str, set[int]], dict[str, se
 
 def main() -> None:
     """Print the table."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--fnc", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
-    parser.add_argument("--db", type=Path, help="reuse a database that already holds FNC-1")
-    args = parser.parse_args()
-    stances = load_stances(args.fnc)
-    service = Service.open(args.db or Path(tempfile.mkdtemp()) / "fnc.sqlite")
-    if service.stats().articles == 0:
-        started = time.perf_counter()
-        service.import_paths([args.fnc / "train_bodies.csv"], source="FNC-1",
-                             id_column="Body ID")
-        print(f"imported FNC-1 bodies in {time.perf_counter() - started:.1f} s\n")
+    args = fnc_arguments()
+    stances = load_labels(args.fnc)
+    service = fnc_project(args.fnc, args.db)
     claims, sentences, origin, texts = groups_per_body(service)
 
     same: set[tuple[str, str]] = set()
