@@ -69,6 +69,17 @@ def test_a_sentence_stating_two_claims_counts_for_both(seeded: Service, seeded_p
         reopened.close()
 
 
+def test_merging_the_two_claims_of_one_sentence_lists_it_once(seeded: Service) -> None:
+    compound = "has vowed to \"unconditionally\" support Russia over the war against Ukraine"
+    first, second = sorted(set(_claim_with(seeded, compound)))
+    together = len(seeded.mentions([first])) + len(seeded.mentions([second]))
+    seeded.merge_claims(first, [second])
+    assert _claim_with(seeded, compound) == [first]
+    assert len(seeded.mentions([first])) == together - 1
+    assert seeded.claim(first).claim.n_articles == len(
+        {m.article_id for m in seeded.mentions([first])})
+
+
 def test_grouping_quality_on_the_seed_gold(seeded: Service) -> None:
     """Regression floor for benchmarks/grouping_quality.py (measured P 0.985, R 0.904)."""
     scores = score_grouping(seeded.db, DATA / "seeds_gold.json")

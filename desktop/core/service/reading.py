@@ -29,6 +29,7 @@ from desktop.core.models import (
     ClaimEvent,
     Evidence,
     Mention,
+    MentionOrigin,
     Sentence,
     Source,
     Verdict,
@@ -152,7 +153,12 @@ def count_claims(session: Session, flt: ClaimFilter) -> int:
 
 
 def mentions_of(session: Session, claim_ids: list[int]) -> list[MentionRow]:
-    """Mentions of these claims with their article, source and sentence."""
+    """Mentions of these claims with their article, source and sentence.
+
+    A span is listed once per claim: merging a claim into the other claim of a sentence
+    that states both leaves two mentions of that sentence in one claim (both kept, so the
+    merge can be undone), and the one that joined by matching is the one shown.
+    """
     if not claim_ids:
         return []
     origin = aliased(Article)
@@ -165,15 +171,18 @@ def mentions_of(session: Session, claim_ids: list[int]) -> list[MentionRow]:
         .where(Mention.claim_id.in_(claim_ids))
         .order_by(Mention.claim_id, Article.published, Mention.article_id, Mention.start)
     ).all()
-    return [
-        MentionRow(
+    shown: dict[tuple[int, int, int, int], MentionRow] = {}
+    for m, a, source, attribution, copy_of in rows:
+        key = (m.claim_id, a.id, m.start, m.end)
+        if key in shown and m.origin == MentionOrigin.ALSO:
+            continue
+        shown[key] = MentionRow(
             id=m.id, claim_id=m.claim_id, article_id=a.id, external_id=a.external_id,
             source=source, title=a.title, published=a.published, url=a.url, start=m.start,
             end=m.end, sentence=a.body[m.start:m.end], stance=m.stance, hedged=m.hedged,
             attribution=attribution, origin=m.origin, score=m.score, copy_of=copy_of,
         )
-        for m, a, source, attribution, copy_of in rows
-    ]
+    return list(shown.values())
 
 
 def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
