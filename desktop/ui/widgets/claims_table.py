@@ -51,7 +51,7 @@ class ClaimsTableView(QTableView):
     def set_default_widths(self) -> None:
         """Room for the claim text first, numbers narrow."""
         header = self.horizontalHeader()
-        for column, width in ((0, 380), (1, 92), (5, 76), (6, 130), (7, 86), (8, 160)):
+        for column, width in ((0, 300), (1, 92), (5, 76), (6, 130), (7, 86), (8, 160)):
             header.resizeSection(column, width)
 
     def _save_header(self) -> None:
