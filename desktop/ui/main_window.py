@@ -345,15 +345,16 @@ class MainWindow(QMainWindow):
                             + (" (reading…)" if self.model.pending else ""))
 
     def _changed(self, claim_ids: set[int], structural: bool) -> None:
+        """Show an edit: a structural one reloads, which shows the claim again itself."""
         if structural:
             self.reload()
         else:
             self._read_marker()
             self.model.refresh_rows(claim_ids)
             self._update_totals(articles=False)
-        current = self.current_claim_id()
-        if current is not None:
-            self._show_claim(current)
+            current = self.current_claim_id()
+            if current is not None:
+                self._show_claim(current)
         if self.article.article_id is not None:
             self.open_article(self.article.article_id, switch=False)
 
@@ -487,7 +488,6 @@ class MainWindow(QMainWindow):
             return
         self._push(lambda: MergeCommand(self.service, ids[0], ids[1:], self.reviewer(),
                                         self._changed))
-        self.select_claim(ids[0])
 
     def _on_evidence_added(self, text: str, url: str) -> None:
         claim_id = self.current_claim_id()
