@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.detail.verdict_chosen.connect(self.mark_selected)
         self.detail.text_edited.connect(self._on_text_edited)
         self.detail.stance_changed.connect(self._on_stance_changed)
-        self.detail.mention_to_new_claim.connect(self._on_mention_to_new_claim)
+        self.detail.mention_to_new_claim.connect(lambda m: self._on_mention_to_claim(m, None))
         self.detail.mention_to_claim.connect(self._on_mention_to_claim)
         self.detail.mention_to_chosen_claim.connect(self._choose_claim_for_mention)
         self.detail.article_requested.connect(
@@ -456,13 +456,8 @@ class MainWindow(QMainWindow):
             self._push(lambda: SetStanceCommand(self.service, claim_id, mention_id, stance,
                                                 self.reviewer(), self._changed))
 
-    def _on_mention_to_new_claim(self, mention_id: int) -> None:
-        claim_id = self.current_claim_id()
-        if claim_id is not None:
-            self._push(lambda: MoveMentionCommand(self.service, mention_id, claim_id, None,
-                                                  self.reviewer(), self._changed))
-
-    def _on_mention_to_claim(self, mention_id: int, target_id: int) -> None:
+    def _on_mention_to_claim(self, mention_id: int, target_id: int | None) -> None:
+        """Move a mention of the shown claim to ``target_id``, or to a new claim (None)."""
         claim_id = self.current_claim_id()
         if claim_id is not None:
             self._push(lambda: MoveMentionCommand(self.service, mention_id, claim_id, target_id,
