@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,20 @@ from desktop.core.wording import counted
 from desktop.ui.settings import Settings
 
 
+def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton | str,
+                   ) -> tuple[QDialogButtonBox, QPushButton]:
+    """Cancel and an accepting button (a standard one, or one named ``accept``), wired to
+    the dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    if isinstance(accept, str):
+        accepting = buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    else:
+        accepting = buttons.addButton(accept)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, accepting
+
+
 class PreferencesDialog(QDialog):
     """Reviewer name (recorded with every edit) and the default folder."""
 
@@ -40,10 +55,7 @@ class PreferencesDialog(QDialog):
         self.folder = QLineEdit(settings.default_folder, placeholderText="Folder for files")
         form.addRow("Reviewer name", self.reviewer)
         form.addRow("Default folder", self.folder)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
         form.addRow(buttons)
         self.accepted.connect(self._save)
 
@@ -75,11 +87,7 @@ class ServerDialog(QDialog):
                               ("Database", self.database), ("User", self.user),
                               ("Password", self.password)):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.connect_button = buttons.addButton("Connect",
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.connect_button = dialog_buttons(self, "Connect")
         form.addRow(buttons)
         self.database.textChanged.connect(self._update)
         self.host.textChanged.connect(self._update)
@@ -112,10 +120,7 @@ class ClaimChooser(QDialog):
         self.words = QLineEdit(placeholderText="Words of the claim…", clearButtonEnabled=True)
         self.claims = QListWidget()
         self.claims.itemDoubleClicked.connect(lambda _item: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(self.words)
         layout.addWidget(self.claims, 1)
         layout.addWidget(buttons)

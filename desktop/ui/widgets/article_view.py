@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.dialogs import dialog_buttons
 from desktop.ui.style import HIGHLIGHT, INK_ON_FILL
 
 CURRENT_DARKER = 130
@@ -126,10 +127,7 @@ class ArticleDialog(QDialog):
         form.addRow("Source", self.source)
         form.addRow("Title", self.title)
         form.addRow("Date", self.published)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
 
     def values(self) -> tuple[str, str, date]:
