@@ -260,15 +260,20 @@ class MainWindow(QMainWindow):
     # Refresh ---------------------------------------------------------------------------
     def check_for_changes(self) -> None:
         """Tell the user when someone else (a colleague on the server, the command line)
-        changed the project since this window last read it. Not while this window's own
-        import or export runs: the import's articles are not someone else's."""
+        changed the project since this window last read it. The question goes to a worker
+        (a server that stops answering must not stall the window) and not while this
+        window's own import or export runs: the import's articles are not someone else's."""
         if self.runner.busy:
             return
-        try:
-            marker = self.service.change_marker()
-        except Exception:  # noqa: BLE001 - a server gone for a moment is no reason to stop
-            return
-        self.stale.setVisible(marker != self._marker)
+        service = self.service
+
+        def compare(marker: tuple[int, int]) -> None:
+            if service is self.service:
+                self.stale.setVisible(marker != self._marker)
+
+        self.runner.run(lambda _progress: service.change_marker(), "Checking for changes",
+                        write=False, on_success=compare,
+                        on_failure=lambda _error, _details: None)  # asked again in 15 s
 
     def _read_marker(self) -> None:
         self._marker = self.service.change_marker()

@@ -518,14 +518,16 @@ def test_the_window_says_when_someone_else_changed_the_project(
     qtbot.keyClick(window.table, Qt.Key.Key_C)
     window.detail.note.setText("seen in KCNA's own text")
     qtbot.mouseClick(window.detail.add_evidence, Qt.MouseButton.LeftButton)
-    window.check_for_changes()
+    with qtbot.waitSignal(window.runner.idle, timeout=10_000):
+        window.check_for_changes()
     assert window.stale.isHidden(), "this window's own edits are not someone else's"
     colleague = Service.open(seeded_path)
     try:
         colleague.set_verdict(window.model.claim_at(1).id, "false", by="ana")
     finally:
         colleague.close()
-    window.check_for_changes()
+    with qtbot.waitSignal(window.runner.idle, timeout=10_000):
+        window.check_for_changes()
     assert not window.stale.isHidden() and "F5" in window.stale.text()
     qtbot.keyClick(window.table, Qt.Key.Key_F5)
     assert window.stale.isHidden() and window.model.claim_at(1).verdict == "false"
