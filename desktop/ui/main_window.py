@@ -77,7 +77,6 @@ class MainWindow(QMainWindow):
         self._stats: Stats | None = None
         self._totals_text = ""
         self._after_load: Callable[[], None] | None = None
-        self._claims_shown = 0
         self._marker = service.change_marker()
         self._watch = QTimer(self, interval=WATCH_MS)
         self._watch.timeout.connect(self.check_for_changes)
@@ -374,9 +373,10 @@ class MainWindow(QMainWindow):
         return self.detail.detail.claim.id if self.detail.detail else None
 
     def select_claim(self, claim_id: int) -> None:
-        """Select a claim in the table (loading pages until it appears) and show it."""
+        """Select a claim in the table (loading pages until it appears) and show it, once:
+        a change of selection shows it by itself."""
         row = self.model.row_of(claim_id)
-        shown = self._claims_shown
+        selection_shows = row is not None and self.selected_claim_ids() != [claim_id]
         if row is not None:
             # The current index too, so that arrow keys go on from this claim.
             self.table.selectionModel().setCurrentIndex(
@@ -384,11 +384,10 @@ class MainWindow(QMainWindow):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(self.model.index(row, 0))
-        if self._claims_shown == shown:  # the selection change has not shown it already
+        if not selection_shows:
             self._show_claim(claim_id)
 
     def _show_claim(self, claim_id: int) -> None:
-        self._claims_shown += 1
         try:
             self.detail.show_claim(self.service.claim(claim_id))
         except FactDeskError:
