@@ -31,11 +31,6 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
 
-    @property
-    def is_sqlite(self) -> bool:
-        """Whether this is the embedded SQLite file (FTS5) rather than a server."""
-        return self.engine.dialect.name == "sqlite"
-
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed if the block finishes, rolled back if it raises."""

@@ -78,9 +78,6 @@ class ClaimIndex:
         self._weights_at = 0
         self._provisional_terms: dict[int, set[str]] = defaultdict(set)
 
-    def __len__(self) -> int:
-        return self._count
-
     def add(self, claim_id: int, terms: frozenset[str], when: When) -> None:
         """Index a mention of ``claim_id``."""
         self._count += 1
