@@ -35,7 +35,6 @@ from desktop.core.progress import NULL_PROGRESS, Progress
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5D8A")
 WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
 LINK_FONT = Font(color="0563C1", underline="single")
 FILLS = {v: PatternFill("solid", fgColor=colour) for v, (colour, _) in VERDICT_STYLE.items()}
 MARKS = {"supports": "S", "contradicts": "X", "neutral": "R"}
