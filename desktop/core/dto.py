@@ -151,6 +151,16 @@ class ArticleRow:
 
 
 @dataclass(frozen=True)
+class MentionSpan:
+    """Where a claim is stated in an article, for highlighting it in the text."""
+
+    start: int
+    end: int
+    claim_id: int
+    verdict: str
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """An article sentence judged to state or discuss the query's claim."""
 

@@ -52,7 +52,7 @@ from desktop.ui.undo import (
     SetTextCommand,
     SetVerdictCommand,
 )
-from desktop.ui.widgets.article_view import ArticleDialog, ArticleView, Highlight
+from desktop.ui.widgets.article_view import ArticleDialog, ArticleView
 from desktop.ui.widgets.claim_detail import ClaimDetailWidget
 from desktop.ui.widgets.claims_table import ClaimsTableView
 from desktop.ui.widgets.filter_bar import FilterBar
@@ -530,14 +530,11 @@ class MainWindow(QMainWindow):
             self.show_error(str(error))
             return
         row = self.service.article(article_id)
-        claims = self.service.claims(ClaimFilter(article_id=article_id))
-        verdicts = {c.id: c.verdict for c in claims}
-        marks = [Highlight(m.start, m.end, m.claim_id, verdicts[m.claim_id])
-                 for m in self.service.mentions(list(verdicts)) if m.article_id == article_id]
         heading = (f"<b>{html.escape(row.title)}</b><br>{html.escape(row.source)} · "
                    f"{row.published or 'undated'} · #{article_id}"
                    + (f" · copy of #{row.copy_of}" if row.copy_of else ""))
-        self.article.show_article(article_id, heading, body, marks, focus)
+        self.article.show_article(article_id, heading, body,
+                                  self.service.article_spans(article_id), focus)
         if switch:
             self.tabs.setCurrentWidget(self.article)
 

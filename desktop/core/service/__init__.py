@@ -22,6 +22,7 @@ from desktop.core.dto import (
     ClaimRow,
     ImportReport,
     MentionRow,
+    MentionSpan,
     SearchHit,
     Stats,
     VerdictChange,
@@ -118,6 +119,11 @@ class Service:
         """One article's metadata."""
         with self.db.read() as session:
             return reading.article_row(session, article_id)
+
+    def article_spans(self, article_id: int) -> list[MentionSpan]:
+        """Where the article states claims, with their verdicts: what its text highlights."""
+        with self.db.read() as session:
+            return reading.article_spans(session, article_id)
 
     def article_body(self, article_id: int) -> str:
         """The stored text an article's offsets point into."""

@@ -20,6 +20,7 @@ from desktop.core.dto import (
     EventRow,
     EvidenceRow,
     MentionRow,
+    MentionSpan,
     Stats,
 )
 from desktop.core.errors import InvalidValue, NotFound
@@ -203,6 +204,15 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         history=tuple(EventRow(h.at, h.author, h.action, h.field, h.old, h.new)
                       for h in history),
     )
+
+
+def article_spans(session: Session, article_id: int) -> list[MentionSpan]:
+    """The mention spans of one article with their claims' verdicts, in text order."""
+    return [MentionSpan(start, end, claim_id, verdict) for start, end, claim_id, verdict in
+            session.execute(select(Mention.start, Mention.end, Mention.claim_id, Claim.verdict)
+                            .join(Claim, Claim.id == Mention.claim_id)
+                            .where(Mention.article_id == article_id)
+                            .order_by(Mention.start, Mention.id))]
 
 
 def article_row(session: Session, article_id: int) -> ArticleRow:

@@ -10,7 +10,6 @@ wherever they meet (they differ after an emoji).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.dto import MentionSpan
 from desktop.ui.dialogs import dialog_buttons
 from desktop.ui.style import HIGHLIGHT, INK_ON_FILL
 
@@ -57,16 +57,6 @@ def from_qt(text: str, position: int) -> int:
             return index
         units += 2 if ord(char) > 0xFFFF else 1
     return len(text)
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """A mention span and the claim it belongs to."""
-
-    start: int
-    end: int
-    claim_id: int
-    verdict: str
 
 
 class ArticleText(QPlainTextEdit):
@@ -146,7 +136,7 @@ class ArticleView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.article_id: int | None = None
-        self.highlights: list[Highlight] = []
+        self.highlights: list[MentionSpan] = []
         self.current_claim: int | None = None
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
@@ -168,7 +158,7 @@ class ArticleView(QWidget):
             lambda s, e: self.article_id and self.span_to_claim.emit(self.article_id, s, e))
 
     def show_article(self, article_id: int, heading: str, body: str,
-                     highlights: list[Highlight], focus: tuple[int, int] | None = None) -> None:
+                     highlights: list[MentionSpan], focus: tuple[int, int] | None = None) -> None:
         """Show a body with its mentions highlighted; scroll to ``focus`` if given."""
         self.article_id = article_id
         self.highlights = highlights
