@@ -250,20 +250,35 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return gui_main(db=args.db, demo=getattr(args, "demo", False))
 
 
+def _global_options(*, after_command: bool) -> argparse.ArgumentParser:
+    """--db and --json, accepted before and after the command.
+
+    A sub-command's parser writes its defaults over what the main parser already parsed,
+    so the copy the sub-commands get has none (SUPPRESS): given after the command, an
+    option sets the value; left out, the value given before the command stays.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    no_default: dict[str, Any] = {"default": argparse.SUPPRESS} if after_command else {}
+    options.add_argument("--db", **no_default,
+                         help="SQLite file or SQLAlchemy URL (default: FACTDESK_DB, "
+                              "else factdesk.sqlite in your data folder)")
+    options.add_argument("--json", action="store_true", **no_default,
+                         help="machine-readable output on stdout")
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; kept separate so tests can check the README against it."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: FACTDESK_DB, "
-                                     "else factdesk.sqlite in your data folder)")
-    common.add_argument("--json", action="store_true", help="machine-readable output on stdout")
-    parser = argparse.ArgumentParser(prog="factdesk", parents=[common],
+    parser = argparse.ArgumentParser(prog="factdesk",
+                                     parents=[_global_options(after_command=False)],
                                      description="Claims across sources, for fact-checkers.")
+    common = _global_options(after_command=True)
     parser.add_argument("--demo", action="store_true",
                         help="open the window on a fresh project holding the demo articles")
     sub = parser.add_subparsers(dest="command")
 
     gui = sub.add_parser("gui", parents=[common], help="open the window")
-    gui.add_argument("--demo", action="store_true")
+    gui.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
 
     imp = sub.add_parser("import", parents=[common], help="import files and folders")
     imp.add_argument("paths", nargs="+")
