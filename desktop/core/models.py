@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -20,6 +19,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql import text
 
+# The stored values come from the shared vocabulary; re-exported for the core that reads them.
+from desktop.core.vocabulary import MentionOrigin as MentionOrigin
+from desktop.core.vocabulary import ReviewState as ReviewState
+from desktop.core.vocabulary import Stance as Stance
+from desktop.core.vocabulary import Verdict as Verdict
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -27,45 +32,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class Verdict(enum.StrEnum):
-    """The team's conclusion on a claim: one fixed scale, mapped to ClaimReview on export."""
-
-    UNREVIEWED = "unreviewed"
-    CONFIRMED = "confirmed"
-    DISPUTED = "disputed"
-    FALSE = "false"
-    UNVERIFIABLE = "unverifiable"
-
-
-class ReviewState(enum.StrEnum):
-    """Where the team is in checking a claim, independent of what it concluded."""
-
-    NEW = "new"
-    IN_PROGRESS = "in progress"
-    DONE = "done"
-
-
-class Stance(enum.StrEnum):
-    """How a mention relates to its claim."""
-
-    SUPPORTS = "supports"
-    CONTRADICTS = "contradicts"
-    NEUTRAL = "neutral"
-
-
-class MentionOrigin(enum.StrEnum):
-    """How a mention came to its claim."""
-
-    AUTO = "auto"
-    """Matched at import."""
-    ALSO = "also"
-    """The sentence joined another claim and states this one too: counted for this claim,
-    never used to match later sentences (a compound sentence would pull the claim toward
-    its other half)."""
-    MANUAL = "manual"
-    """Placed by a reviewer (a span made a claim, or a mention moved)."""
 
 
 class Base(DeclarativeBase):

@@ -1,9 +1,8 @@
-"""Colours and resources: one place for how verdicts and stances look, light or dark.
+"""How the vocabulary's colours meet Qt: the current scheme, and where resources live.
 
-Verdict fills are pastels that carry dark ink in both schemes (they mean the same colour
-as in the exported workbook). Text drawn straight on the window (stances, conflicting
-figures) takes a dark shade on a light palette and a light shade on a dark one, so it keeps
-its contrast when the system switches scheme.
+The colours themselves are in desktop.core.vocabulary, shared with the workbook. Here the
+window picks the light or dark shade of each from its own palette, so text keeps its
+contrast when the system switches scheme.
 """
 
 from __future__ import annotations
@@ -12,23 +11,12 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from desktop.core.export.records import VERDICT_STYLE
+from desktop.core.vocabulary import ALERT, STANCE_COLOUR, VERDICT_FILL, Stance, Verdict
+from desktop.core.vocabulary import VERDICT_KEYS as VERDICT_KEYS
 
-VERDICT_COLOURS = {verdict: f"#{colour}" for verdict, (colour, _) in VERDICT_STYLE.items()
-                   if verdict != "unreviewed"}
+VERDICT_COLOURS = {verdict.value: colour for verdict, colour in VERDICT_FILL.items()
+                   if verdict != Verdict.UNREVIEWED}
 """Fills of the verdicts a reviewer gave; an unreviewed claim keeps the palette's base."""
-HIGHLIGHT = {**VERDICT_COLOURS, "unreviewed": "#DCE8F5"}
-"""Article highlights: an unreviewed claim still needs a visible mark."""
-INK_ON_FILL = "#1d2b38"
-STANCE_COLOURS = {
-    "supports": ("#2E7D32", "#81C784"),
-    "contradicts": ("#C62828", "#EF9A9A"),
-    "neutral": ("#616161", "#BDBDBD"),
-}
-"""(on a light palette, on a dark palette)."""
-ALERT = ("#C62828", "#FF8A80")
-VERDICT_KEYS = {"confirmed": "C", "disputed": "D", "false": "F", "unverifiable": "U",
-                "unreviewed": "0"}
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -42,13 +30,12 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 def stance_colour(stance: str, palette: QPalette | None = None) -> str:
     """Colour of a stance's name drawn on the window."""
-    light, dark = STANCE_COLOURS[stance]
-    return dark if is_dark(palette) else light
+    return STANCE_COLOUR[Stance(stance)].on(is_dark(palette))
 
 
 def alert_colour(palette: QPalette | None = None) -> str:
     """Colour of conflicting figures and the conflict note."""
-    return ALERT[1] if is_dark(palette) else ALERT[0]
+    return ALERT.on(is_dark(palette))
 
 
 def resources_dir() -> Path:

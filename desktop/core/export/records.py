@@ -19,13 +19,11 @@ from desktop.core.dto import (
     EvidenceRow,
     MentionRow,
 )
+from desktop.core.vocabulary import VERDICT_FILL, VERDICT_MEANING, Verdict
 
 VERDICT_STYLE: dict[str, tuple[str, str]] = {
-    "unreviewed": ("FFFFFF", "Not looked at yet."),
-    "confirmed": ("C6EFCE", "The team checked it against primary evidence: it holds."),
-    "disputed": ("FFEB9C", "Credible sources disagree, or the evidence is contested."),
-    "false": ("FFC7CE", "Contradicted by primary evidence."),
-    "unverifiable": ("D9D9D9", "Cannot be checked with the evidence available."),
+    verdict.value: (VERDICT_FILL[verdict].lstrip("#"), VERDICT_MEANING[verdict])
+    for verdict in Verdict
 }
 """Fill colour (RGB) and meaning of each verdict, shared by the sheets and the legend."""
 

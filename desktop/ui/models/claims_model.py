@@ -21,7 +21,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.dto import ClaimFilter, ClaimRow
 from desktop.core.service import Service
-from desktop.ui.style import INK_ON_FILL, VERDICT_COLOURS
+from desktop.core.vocabulary import INK_ON_FILL
+from desktop.ui.style import VERDICT_COLOURS
 from desktop.ui.tasks import TaskRunner
 
 PAGE = 200

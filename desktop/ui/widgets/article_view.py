@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dto import MentionSpan
+from desktop.core.vocabulary import HIGHLIGHT, HIGHLIGHT_INK, Verdict
 from desktop.ui.dialogs import dialog_buttons
-from desktop.ui.style import HIGHLIGHT, INK_ON_FILL
+from desktop.ui.style import is_dark
 
 CURRENT_DARKER = 130
 """How much darker (percent) the chosen claim's fill is than the others'."""
@@ -190,6 +191,7 @@ class ArticleView(QWidget):
 
     def _paint(self) -> None:
         body = self.text.body
+        dark = is_dark(self.palette())
         selections = []
         for mark in self.highlights:
             selection = QTextEdit.ExtraSelection()
@@ -197,8 +199,8 @@ class ArticleView(QWidget):
             cursor.setPosition(to_qt(body, mark.start))
             cursor.setPosition(to_qt(body, mark.end), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fill = QColor(HIGHLIGHT[mark.verdict])
-            fmt.setForeground(QColor(INK_ON_FILL))
+            fill = QColor(HIGHLIGHT[Verdict(mark.verdict)].on(dark))
+            fmt.setForeground(QColor(HIGHLIGHT_INK.on(dark)))
             fmt.setToolTip(f"Claim {mark.claim_id} ({mark.verdict})")
             if mark.claim_id == self.current_claim:
                 fill = fill.darker(CURRENT_DARKER)

@@ -40,16 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dto import ClaimDetail, MentionRow
-from desktop.core.models import MentionOrigin, Stance
+from desktop.core.vocabulary import INK_ON_FILL, VERDICT_KEYS, MentionOrigin, Stance
 from desktop.core.wording import counted
-from desktop.ui.style import (
-    INK_ON_FILL,
-    VERDICT_COLOURS,
-    VERDICT_KEYS,
-    alert_colour,
-    is_dark,
-    stance_colour,
-)
+from desktop.ui.style import VERDICT_COLOURS, alert_colour, is_dark, stance_colour
 
 MentionIdRole = Qt.ItemDataRole.UserRole + 3
 SOURCE, ATTRIBUTION, STANCE, SENTENCE = range(4)

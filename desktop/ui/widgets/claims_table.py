@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.ui.style import VERDICT_KEYS
+from desktop.core.vocabulary import VERDICT_KEYS
 
 VERDICT_OF_KEY = {key: verdict for verdict, key in VERDICT_KEYS.items()}
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dto import ClaimFilter
-from desktop.core.models import Verdict
+from desktop.core.vocabulary import Verdict, verdict_label
 
 
 class FilterBar(QWidget):
@@ -31,7 +31,7 @@ class FilterBar(QWidget):
         self.verdict = QComboBox()
         self.verdict.addItem("All verdicts", None)
         for verdict in Verdict:
-            self.verdict.addItem(verdict.value.capitalize(), verdict.value)
+            self.verdict.addItem(verdict_label(verdict), verdict.value)
         self.conflicts = QCheckBox("Conflicts only")
         self.min_sources = QSpinBox(minimum=0, maximum=999, prefix="≥ ", suffix=" sources")
         layout.addWidget(self.search, 3)
