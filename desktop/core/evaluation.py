@@ -67,10 +67,10 @@ def score_grouping(db: Database, gold_path: Path) -> PairScores:
         keys = [f"{a}.{o}" for a, o in session.execute(
             select(Sentence.article_id, Sentence.ordinal).order_by(Sentence.id))]
         claims_of: dict[str, set[int]] = {}
-        for a, o, c in session.execute(
+        for article_id, ordinal, claim_id in session.execute(
                 select(Sentence.article_id, Sentence.ordinal, Mention.claim_id)
                 .join(Mention, Mention.sentence_id == Sentence.id)):
-            claims_of.setdefault(f"{a}.{o}", set()).add(c)
+            claims_of.setdefault(f"{article_id}.{ordinal}", set()).add(claim_id)
         flagged = set(session.scalars(select(Claim.id).where(Claim.has_conflict.is_(True))))
 
     def scored(a: str, b: str) -> bool:

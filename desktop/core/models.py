@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -38,6 +39,12 @@ class Base(DeclarativeBase):
     """Declarative base with constraint names Alembic can refer to on every backend."""
 
     metadata = MetaData(naming_convention=NAMING)
+
+    @classmethod
+    def table(cls) -> Table:
+        """The model's Core table, for bulk statements: ``__table__`` is typed as any
+        FromClause, which Core's insert and update do not accept."""
+        return cls.metadata.tables[cls.__tablename__]
 
 
 class Source(Base):

@@ -22,7 +22,7 @@ def _ts_query(terms: list[str], any_term: bool) -> str:
     return (" | " if any_term else " & ").join(terms)
 
 
-def sentence_ids(session: Session, terms: list[str], *, any_term: bool) -> Select[tuple[int]]:
+def sentence_ids(session: Session, terms: list[str], *, any_term: bool) -> Select[int]:
     """Statement selecting ids of sentences holding all (or any) of the terms."""
     if session.get_bind().dialect.name == "sqlite":
         return select(literal_column("rowid").label("id")).select_from(text("sentence_fts")).where(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,8 @@ class MainWindow(QMainWindow):
         self.reload(claims=False)
 
     # Building --------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence = "",
+    def _action(self, text: str, slot: Callable[[], Any],
+                shortcut: str | QKeySequence | QKeySequence.StandardKey = "",
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
@@ -164,7 +166,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
-                                       QKeySequence.StandardKey.Redo])
+                                       QKeySequence(QKeySequence.StandardKey.Redo)])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -177,8 +179,7 @@ class MainWindow(QMainWindow):
         verdict_menu = edit_menu.addMenu("Mark &verdict")
         self.verdict_actions: dict[str, QAction] = {}
         for verdict, key in VERDICT_KEYS.items():
-            action = self._action(verdict.capitalize(),
-                                  lambda _=False, v=verdict: self.mark_selected(v), key)
+            action = self._action(verdict.capitalize(), partial(self.mark_selected, verdict), key)
             # Single-letter keys act only while the table has focus, never while typing.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
@@ -434,8 +435,8 @@ class MainWindow(QMainWindow):
         if len(ids) > 1:
             self.undo_stack.beginMacro(f"Mark {len(ids)} claims {verdict}")
         for claim_id in ids:
-            self._push(lambda i=claim_id: SetVerdictCommand(
-                self.service, i, verdict, self.reviewer(), self._changed))
+            self._push(partial(SetVerdictCommand, self.service, claim_id, verdict,
+                               self.reviewer(), self._changed))
         if len(ids) > 1:
             self.undo_stack.endMacro()
 
@@ -671,7 +672,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for project in self.settings.recent_projects:
-            self.recent_menu.addAction(project, lambda p=project: self._open_recent(p))
+            self.recent_menu.addAction(project, partial(self._open_recent, project))
         self.recent_menu.setEnabled(bool(self.settings.recent_projects))
 
     def _open_recent(self, project: str) -> None:

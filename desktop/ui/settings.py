@@ -42,7 +42,7 @@ class Settings:
         value = self._qs.value("recent_projects", [])
         if isinstance(value, str):
             return [value] if value else []
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def add_recent(self, project: str) -> None:
         """Put a project first in the recent list."""

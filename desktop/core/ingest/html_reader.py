@@ -26,10 +26,11 @@ def read_html(path: Path) -> list[Document]:
     html = read_text(path)
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=False)
-    if extracted is None or not (extracted.text or "").strip():
+    # bare_extraction returns a dict only when asked to (as_dict=True).
+    if extracted is None or isinstance(extracted, dict) or not (extracted.text or "").strip():
         raise InputError(path, "no article text found in the page")
     title = (extracted.title or "").strip()
-    lines = extracted.text.split("\n")
+    lines = (extracted.text or "").split("\n")
     if title and lines and lines[0].strip() == title:
         lines = lines[1:]
     return [

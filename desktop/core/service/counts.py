@@ -15,7 +15,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, delete, distinct, func, select, update
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    bindparam,
+    case,
+    delete,
+    distinct,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from desktop.core.matching import conflicting_values
@@ -53,9 +63,9 @@ def source_key() -> Any:
     return case((Article.source_id == unknown, -Article.origin_id), else_=Article.source_id)
 
 
-def _statements() -> tuple[Select[Any], Select[Any]]:
+def _statements() -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
     """The two aggregate queries, built once with an expanding list of claim ids."""
-    ids = bindparam("ids", expanding=True)
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     supports = case((Mention.stance == Stance.SUPPORTS.value, Article.origin_id))
     contradicts = case((Mention.stance == Stance.CONTRADICTS.value, Article.origin_id))
     counted = (
@@ -106,8 +116,9 @@ def _refresh_chunk(session: Session, ids: list[int]) -> None:
             "attribution": attributions.most_common(1)[0][0] if attributions else None,
         })
     if updates:
-        table = Claim.__table__
-        columns = {key: bindparam(key) for key in updates[0] if key != "claim_id"}
+        table = Claim.table()
+        columns: dict[str, BindParameter[Any]] = {
+            key: bindparam(key) for key in updates[0] if key != "claim_id"}
         session.connection().execute(
             update(table).where(table.c.id == bindparam("claim_id")).values(columns), updates)
     empty = [claim_id for claim_id in ids if claim_id not in seen]

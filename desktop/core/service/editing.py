@@ -227,7 +227,8 @@ def edit_article(session: Session, article_id: int, *, source: str | None = None
             raise InvalidValue(f"article {article_id}: the source name cannot be empty")
         source_id = session.scalar(select(Source.id).where(Source.name == name))
         if source_id is None:
-            source_id = session.scalar(insert(Source).values(name=name).returning(Source.id))
+            source_id = session.execute(
+                insert(Source).values(name=name).returning(Source.id)).scalar_one()
         article.source_id = source_id
     if title is not None:
         article.title = title.strip()

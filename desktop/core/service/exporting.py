@@ -79,7 +79,8 @@ class DatabaseExport:
             for claim_id, note in session.execute(
                     select(Claim.id, Claim.verdict_note)
                     .where(Claim.id.in_(ids), Claim.verdict_note.is_not(None))):
-                notes.setdefault(claim_id, note)
+                if note is not None:
+                    notes.setdefault(claim_id, note)
         return [ClaimRecord(r, tuple(outlets.get(r.id, ())), notes.get(r.id)) for r in rows]
 
     def claims_with_mentions(self) -> Iterator[list[ClaimMentions]]:
@@ -126,7 +127,7 @@ class DatabaseExport:
     def summary(self) -> Summary:
         with self.db.read() as session:
             claims = reading.filtered(session, self.flt).subquery()
-            by_verdict = dict(session.execute(
+            by_verdict: dict[str, int] = dict(session.execute(
                 select(claims.c.verdict, func.count()).group_by(claims.c.verdict)).all())
             articles = dict(session.execute(
                 select(Source.name, func.count(Article.id))

@@ -29,7 +29,7 @@ from desktop.core.service.counts import UNKNOWN_SOURCE
 from desktop.core.service.state import Canonical, ImportState, load_state, stance_toward
 from desktop.core.text.analysis import SentenceFeatures
 
-_ARTICLE = Article.__table__
+_ARTICLE = Article.table()
 # Built once: statements rebuilt per article cost more in SQLAlchemy than SQLite's work.
 _INSERT_ARTICLE = insert(_ARTICLE).returning(_ARTICLE.c.id)
 _SET_ORIGIN = (update(_ARTICLE).where(_ARTICLE.c.id == bindparam("article"))
@@ -129,8 +129,8 @@ class Importer:
     def _source_id(self, session: Session, doc: Document) -> int:
         name = (self.source or doc.source or UNKNOWN_SOURCE)[:200]
         if name not in self.state.sources:
-            self.state.sources[name] = session.scalar(
-                insert(Source).values(name=name).returning(Source.id))
+            self.state.sources[name] = session.execute(
+                insert(Source).values(name=name).returning(Source.id)).scalar_one()
         return self.state.sources[name]
 
     def _store(self, session: Session, doc: Document, digest: str, path: Path,
@@ -168,7 +168,7 @@ class Importer:
         } for f in features]
         # Core statements on the session's connection: the ORM's bulk layer doubled the
         # cost of these, the largest inserts of an import (benchmarks/import_speed.py).
-        table = Sentence.__table__
+        table = Sentence.table()
         result = session.connection().execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
         return list(result.scalars())
@@ -214,7 +214,7 @@ class Importer:
         for row in rows:
             row["claim_id"] = stored.get(row["claim_id"], row["claim_id"])  # type: ignore[call-overload]
         if rows:
-            session.connection().execute(insert(Mention.__table__), rows)
+            session.connection().execute(insert(Mention.table()), rows)
         return {row["claim_id"] for row in rows}  # type: ignore[misc]
 
     def _create_claims(self, session: Session,
@@ -223,7 +223,7 @@ class Importer:
         if not created:
             return {}
         stamp = now()
-        table = Claim.__table__
+        table = Claim.table()
         ids = session.connection().execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True),
             [{"text": f.claim_text, "attribution": f.attribution, "created_at": stamp,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, literal, or_, select
+from sqlalchemy import Select, SQLColumnExpression, and_, false, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core.dto import (
@@ -39,7 +40,7 @@ from desktop.core.service.counts import source_key
 from desktop.core.text.normalize import terms as text_terms
 from desktop.core.text_search import sentence_ids
 
-SORT_KEYS: dict[str, ColumnElement[Any]] = {
+SORT_KEYS: dict[str, SQLColumnExpression[Any]] = {
     "id": Claim.id,
     "text": Claim.text,
     "verdict": Claim.verdict,
@@ -77,7 +78,7 @@ def claim_row(claim: Claim) -> ClaimRow:
     )
 
 
-def filtered(session: Session, flt: ClaimFilter) -> Select[tuple[Claim]]:
+def filtered(session: Session, flt: ClaimFilter) -> Select[Claim]:
     """The claims a filter keeps, as a statement (no order, no limit)."""
     stmt = select(Claim)
     if flt.verdicts:
@@ -241,7 +242,9 @@ def articles(session: Session, *, with_claims: bool = True) -> list[ArticleRow]:
         stmt = (select(*columns, func.coalesce(claims.c.n, 0))
                 .join(Source, Source.id == Article.source_id)
                 .outerjoin(claims, claims.c.article_id == Article.id))
-    rows = session.execute(stmt.order_by(Source.name, Article.published, Article.id))
+    # The column list is built at run time, so the row's types are not known statically.
+    rows: Iterable[Any] = session.execute(
+        stmt.order_by(Source.name, Article.published, Article.id))
     return [ArticleRow(i, s, t, p, u, x, path, o if o != i else None, n)
             for i, s, t, p, u, x, path, o, n in rows]
 

@@ -68,7 +68,7 @@ class When:
                 "months": sorted(self.months), "kind": self.kind, "written": self.written}
 
     @classmethod
-    def from_json(cls, data: dict[str, list]) -> When:  # type: ignore[type-arg]
+    def from_json(cls, data: dict[str, list]) -> When:
         """Inverse of to_json; rows stored before ``written`` existed count any month."""
         dates, months = frozenset(data.get("dates", ())), frozenset(data.get("months", ()))
         return cls(dates, frozenset(data.get("weekdays", ())), months,

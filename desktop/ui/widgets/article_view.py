@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -113,8 +113,11 @@ class ArticleDialog(QDialog):
         form = QFormLayout(self)
         self.source = QLineEdit(source)
         self.title = QLineEdit(title)
-        self.published = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.published.setDate(published or date.today())
+        self.published = QDateEdit()
+        self.published.setCalendarPopup(True)
+        self.published.setDisplayFormat("yyyy-MM-dd")
+        shown = published or date.today()
+        self.published.setDate(QDate(shown.year, shown.month, shown.day))
         form.addRow("Source", self.source)
         form.addRow("Title", self.title)
         form.addRow("Date", self.published)
@@ -123,7 +126,9 @@ class ArticleDialog(QDialog):
 
     def values(self) -> tuple[str, str, date]:
         """Source, title, date as entered."""
-        return self.source.text(), self.title.text(), self.published.date().toPython()
+        chosen = self.published.date()
+        return (self.source.text(), self.title.text(),
+                date(chosen.year(), chosen.month(), chosen.day()))
 
 
 class ArticleView(QWidget):

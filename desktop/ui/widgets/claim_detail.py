@@ -87,7 +87,7 @@ class StanceDelegate(QStyledItemDelegate):
         value = editor.currentData() if isinstance(editor, QComboBox) else None
         if value is None or value == index.data():
             return
-        mention_id = int(index.siblingAtColumn(SOURCE).data(MentionIdRole))
+        mention_id = int(index.model().index(index.row(), SOURCE).data(MentionIdRole))
         QTimer.singleShot(0, self, lambda: self.chosen.emit(mention_id, value))
 
 
@@ -315,7 +315,7 @@ class ClaimDetailWidget(QWidget):
         rows = self.mentions.selectionModel().selectedRows()
         if not rows:
             return None
-        mention_id = self.mentions.item(rows[0].row(), 0).data(MentionIdRole)
+        mention_id = rows[0].siblingAtColumn(0).data(MentionIdRole)
         return next((m for m in self.detail.mentions if m.id == mention_id), None)
 
     def _on_move_out(self) -> None:
@@ -332,7 +332,7 @@ class ClaimDetailWidget(QWidget):
         if column == STANCE:  # a double-click there edits the stance
             return
         if self.detail is not None and row < len(self.detail.mentions):
-            mention_id = self.mentions.item(row, 0).data(MentionIdRole)
+            mention_id = self.mentions.model().index(row, 0).data(MentionIdRole)
             mention = next(m for m in self.detail.mentions if m.id == mention_id)
             self.article_requested.emit(mention.article_id, mention.start, mention.end)
 
