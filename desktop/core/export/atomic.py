@@ -1,15 +1,38 @@
 """Writing an export to a temporary file beside the target, then renaming it into place,
-so a failed or cancelled export never leaves a half-written file or damages an older one."""
+so a failed or cancelled export never leaves a half-written file or damages an older one.
+
+The temporary file is created the way any program saves a file: with the permissions the
+user's umask allows (0644 under the usual 022), so colleagues on a shared folder can open
+it. tempfile.mkstemp would make it 0600, and the rename would carry that over.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.core.errors import FactDeskError
+
+_NEW_FILE_MODE = 0o666
+"""What open(2) is asked for; the kernel takes the umask away, as for any saved file."""
+
+
+def _create_temporary(target: Path) -> Path:
+    """A new, empty file beside the target that no other process can have opened."""
+    while True:
+        temporary = target.with_name(f".{target.stem}-{secrets.token_hex(4)}{target.suffix}")
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _NEW_FILE_MODE)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise FactDeskError(f"{target}: cannot write in {target.parent} "
+                                f"({exc.strerror})") from exc
+        os.close(handle)
+        return temporary
 
 
 @contextmanager
@@ -18,13 +41,7 @@ def atomic_target(target: Path) -> Iterator[Path]:
     folder = target.parent
     if not folder.is_dir():
         raise FactDeskError(f"{target}: the folder {folder} does not exist")
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
-                                        dir=folder)
-    except OSError as exc:
-        raise FactDeskError(f"{target}: cannot write in {folder} ({exc.strerror})") from exc
-    os.close(handle)
-    temporary = Path(name)
+    temporary = _create_temporary(target)
     try:
         yield temporary
         with temporary.open("rb+") as written:

@@ -3,8 +3,10 @@ matrix, history, evidence and a summary with a chart.
 
 openpyxl in write-only mode streams rows to disk, so memory stays flat at a million
 claims (benchmarks/export_speed.py). Cells are styled per column, never per value type:
-one WriteOnlyCell per styled cell, plain values elsewhere. Links are HYPERLINK formulas,
-the only formulas FactDesk writes, built from checked URLs.
+one WriteOnlyCell per styled cell, plain values elsewhere. Every value from the data goes
+through ``guarded`` or ``text_cell``, headers included, so no text ever becomes a formula;
+FactDesk writes no formulas at all. A link is its URL as the cell's text (what pandas and
+previews read) with a cell hyperlink on it, made only from checked http(s) URLs.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from desktop.core.export.cells import EXCEL_ROW_LIMIT, clean_text, sheet_name
+from desktop.core.export.cells import EXCEL_ROW_LIMIT, clean_text, sheet_name, web_url
 from desktop.core.export.records import (
     VERDICT_STYLE,
     ClaimRecord,
@@ -38,8 +40,27 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 LINK_FONT = Font(color="0563C1", underline="single")
 FILLS = {v: PatternFill("solid", fgColor=colour) for v, (colour, _) in VERDICT_STYLE.items()}
 MARKS = {"supports": "S", "contradicts": "X", "neutral": "R"}
-LINK_LIMIT = 255
-"""Excel's limit on HYPERLINK's target; a longer URL stays plain text."""
+
+
+def text_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    """A cell that holds the text as text, whatever it starts with."""
+    cell = WriteOnlyCell(sheet, value=clean_text(text))
+    cell.data_type = "s"
+    return cell
+
+
+def guarded(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+    """A value ready to append: None for nothing, text that cannot become a formula.
+
+    Text not starting with "=" is appended as is (openpyxl only reads "=" as a formula),
+    the cheap path for a million cells; the rest gets a cell forced to text.
+    """
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    return text_cell(sheet, text) if text.startswith("=") else text
 
 
 @dataclass(frozen=True)
@@ -121,7 +142,7 @@ class SheetWriter:
         sheet.freeze_panes = "A2"
         header = []
         for column in self.columns:
-            cell = WriteOnlyCell(sheet, value=column.header)
+            cell = text_cell(sheet, column.header)
             cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
             header.append(cell)
         sheet.append(header)
@@ -141,28 +162,24 @@ class SheetWriter:
         self.rows += 1
 
     def _cell(self, value: Any, column: Column) -> Any:
+        kind = column.kind
+        if kind == "plain":
+            return guarded(self.sheet, value)
         if value is None or value == "":
             return None  # an absent cell: nothing written, nothing to parse
         if isinstance(value, str):
             value = clean_text(value)
-        kind = column.kind
-        if kind == "plain" and not (isinstance(value, str) and value.startswith("=")):
-            return value
         cell = WriteOnlyCell(self.sheet, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text starts with
         if kind == "verdict":
             kind = str(value) if value in FILLS else "unreviewed"
         elif kind == "link":
-            if not value.startswith(("http://", "https://")) or len(value) > LINK_LIMIT:
-                return cell
-            # A HYPERLINK formula rather than a cell hyperlink: openpyxl keeps every cell
-            # hyperlink in memory until the sheet is closed (hundreds of MB at a million
-            # mentions). The URL is checked above and its quotes doubled, so nothing in it
-            # can leave the string.
-            quoted = value.replace('"', '""')
-            cell.value = f'=HYPERLINK("{quoted}","{quoted}")'
-            cell.data_type = "f"
+            target = web_url(value) if isinstance(value, str) else None
+            if target is None:
+                kind = "plain"
+            else:
+                cell.hyperlink = target
         elif (kind == "date" and not isinstance(value, date)) or (
                 kind == "datetime" and not isinstance(value, datetime)):
             kind = "plain"
@@ -312,7 +329,7 @@ def _write_summary(workbook: Workbook, taken: set[str], summary: Summary) -> Non
     sheet.append(["Source", "Articles", "Claims reported"])
     for name, (articles, claims) in sorted(summary.by_source.items(),
                                            key=lambda item: (-item[1][1], item[0])):
-        sheet.append([clean_text(name), articles, claims])
+        sheet.append([guarded(sheet, name), articles, claims])
     sheet.append([])
     heading("Verdict scale")
     for verdict, (_, meaning) in VERDICT_STYLE.items():
@@ -331,10 +348,8 @@ def _write_summary(workbook: Workbook, taken: set[str], summary: Summary) -> Non
     for label, value in (("Filter", described), ("Claims exported", summary.claims),
                          ("Exported at", summary.exported_at), ("Project", summary.project),
                          ("FactDesk version", summary.version)):
-        value_cell = WriteOnlyCell(sheet, value=clean_text(value) if isinstance(value, str)
-                                   else value)
-        if isinstance(value, str):
-            value_cell.data_type = "s"
+        value_cell = (text_cell(sheet, value) if isinstance(value, str)
+                      else WriteOnlyCell(sheet, value=value))
         if isinstance(value, datetime):
             value_cell.number_format = "yyyy-mm-dd hh:mm"
         sheet.append([label, value_cell])
