@@ -108,6 +108,35 @@ def test_questions_and_headings_are_not_claims() -> None:
                           ["shoigu", "prais", "courag", "heroism", "battl"])
 
 
+@pytest.mark.parametrize("line", [
+    "Watch the video of the incredible incident below.",
+    "This article originally appeared in The New York Post.",
+    "Please be patient until we all have more information, and keep the Foleys in your "
+    "thoughts and prayers.",
+    "CNN cannot independently verify the authenticity of the tape and has asked the FBI for "
+    "confirmation of their interview with the man who made the recording.",
+    "Apple did not immediately respond to a request for comment.",
+    "We are assessing the results of the operation and will provide additional information "
+    "as and when appropriate, said Pentagon Press Secretary Rear Adm. John Kirby.",
+    "I think when it's all said and done he's going to surpass Lance Armstrong with infamy.",
+    "RelatedEbola patient Pauline Cafferkey receives experimental drug from survivors.",
+])
+def test_filler_lines_are_not_claims(line: str) -> None:
+    assert not is_checkworthy(line, terms(line))
+
+
+@pytest.mark.parametrize("line", [
+    "I wish to inform this audience that a ceasefire agreement has been concluded, said the "
+    "head of Nigeria's military.",
+    "CNN says the authenticity of the tape has yet to be verified, but what appears to be "
+    "gunfire can be heard in the background of the call.",
+    "I was born intersex and named David Roy Fitch at birth.",
+    "The Detroit Free Press have confirmed that the Batmobile is safe.",
+])
+def test_statements_that_resemble_filler_stay_claims(line: str) -> None:
+    assert is_checkworthy(line, terms(line))
+
+
 def test_hedges() -> None:
     assert is_hedged("Sources estimate that 300 soldiers died.")
     assert is_hedged("The figure could not be independently verified.")

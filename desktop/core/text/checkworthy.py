@@ -1,4 +1,16 @@
-"""Which sentences are claim candidates: checkable statements, not questions or chrome."""
+"""Which sentences are claim candidates: checkable statements, not questions or chrome.
+
+A sentence with a number, a name or a reporting verb is not yet a claim. Articles carry
+lines that look like statements but give a fact-checker nothing to check, and because
+many outlets carry the same lines they rank among the most-sourced "claims": calls to
+watch or share ("Watch the video below."), newsroom boilerplate ("This article originally
+appeared in...", "CNN cannot independently verify...", "did not respond to a request for
+comment"), holding statements ("will provide additional information as and when
+appropriate"), appeals and reactions ("Please be patient", "we are appalled", "keep them
+in your thoughts and prayers") and first-person opinion ("I think", "you know"). The
+patterns were chosen on hand-labelled FNC-1 claims (tests/data/checkworthy_fnc1.json) and
+are reported on a part they were not chosen on (benchmarks/checkworthy_quality.py).
+"""
 
 from __future__ import annotations
 
@@ -17,11 +29,45 @@ _TIME_WORD = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December|yesterday|last year)\b"
 )
+_CALL_TO_ACTION = re.compile(
+    r"^[\W_]*(?:watch|see|click|share|read|scroll|subscribe|sign up|like us|tap|check out|"
+    r"take a look|listen|download|please|don't miss|find out|let us know|tell us|follow)\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"\b(?:originally (?:appeared|published)|"
+    r"(?:can|could|cannot|can't|couldn't)(?: not)? (?:independently|immediately) "
+    r"(?:verify|confirm)|"
+    r"(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?"
+    r"(?:respond|replied|reply|returned?) (?:to )?(?:a |an |our |multiple )?"
+    r"(?:requests?|calls?|e-?mails?|messages?)(?: from \w+)? (?:for|seeking) comment|"
+    r"(?:not|no longer) (?:currently )?accepting comments|contributed to this report|"
+    r"all rights reserved|this (?:story|article|post) (?:is developing|has been updated|"
+    r"will be updated)|please be patient|thoughts and prayers|as and when appropriate|"
+    r"will (?:provide|release|share) (?:additional|more|further) (?:information|details)|"
+    r"story continues below|sign up for|follow us on)\b",
+    re.IGNORECASE,
+)
+_CREDIT_OR_LINK = re.compile(
+    r"^\s*(?:more:|read more\b|image:|watch:)|"
+    r"^\s*\([^()]*(?:Getty|AP Photo|Reuters|AFP|Images?)[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:I|we)(?: (?:really|certainly|just|do|don't|do not|strongly|all))? "
+    r"(?:think|believe|feel|need|needed|know how|call on|urge|ask that|could only imagine|"
+    r"would recognize|would expect|will never know)\b|\b(?:I|we) ?'ll never know\b|"
+    r"\b(?:we are appalled|our deepest condolences|profoundly grateful|mourn in peace|"
+    r"it makes sense|you know|gonna)\b",
+    re.IGNORECASE,
+)
+_RELATED_LINKS = re.compile(r"^\s*Related(?=[A-Z :])")
 
 
 def is_checkworthy(sentence: str, terms: list[str]) -> bool:
     """A statement of fact someone could check: long enough, and with a number, a date, a
-    named actor or reported speech; questions and headings (no final stop, short) are not.
+    named actor or reported speech; questions, headings, calls to action, boilerplate and
+    first-person opinion are not.
     """
     stripped = sentence.strip()
     words = stripped.split()
@@ -29,10 +75,22 @@ def is_checkworthy(sentence: str, terms: list[str]) -> bool:
         return False
     if not stripped.endswith((".", "!", '"', "”", "'", "’", ")")) and len(words) < 10:
         return False
+    if is_filler(stripped):
+        return False
     if any("_" in t for t in terms):
         return True
     return bool(_DIGIT.search(stripped) or _TIME_WORD.search(stripped)
                 or _REPORTED.search(stripped) or _has_name(stripped))
+
+
+def is_filler(sentence: str) -> bool:
+    """Page furniture, a call to action, boilerplate, an appeal or an opinion: a line that
+    states nothing a fact-checker could check, however many outlets carry it.
+    """
+    text = sentence.replace("’", "'")
+    return bool(_CALL_TO_ACTION.search(text) or _BOILERPLATE.search(text)
+                or _CREDIT_OR_LINK.search(text) or _RELATED_LINKS.search(text)
+                or _OPINION.search(text))
 
 
 def _has_name(sentence: str) -> bool:
