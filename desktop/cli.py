@@ -48,7 +48,7 @@ def _claim_json(row: ClaimRow, mentions: list[MentionRow] | None = None) -> dict
         "sources": row.n_sources, "articles": row.n_articles,
         "independent_origins": row.n_origins, "supporting": row.n_support,
         "contradicting": row.n_contradict, "has_conflict": row.has_conflict,
-        "conflicting_values": [{"slot": c.slot, "values": list(c.values)}
+        "conflicting_values": [{"slot": c.slot, "label": c.label, "values": list(c.values)}
                                for c in row.conflicts],
         "first_seen": row.first_seen, "attribution": row.attribution,
         "version": row.version,
@@ -154,7 +154,7 @@ def cmd_show(service: Service, args: argparse.Namespace) -> int:
           f"{counted(c.n_origins, 'independent origin')}, {c.n_support} supporting, "
           f"{c.n_contradict} contradicting; first seen {c.first_seen or 'unknown'}")
     for conflict in c.conflicts:
-        print(f"  CONFLICT on {conflict.slot}: {' vs '.join(conflict.values)}")
+        print(f"  CONFLICT on {conflict.label}: {' vs '.join(conflict.values)}")
     if detail.verdict_note:
         print(f"  note: {detail.verdict_note}")
     print("Mentions:")

@@ -52,6 +52,9 @@ class ConflictValue:
 
     slot: str
     values: tuple[str, ...]
+    label: str = ""
+    """The slot in words ("troops killed"); in projects imported before labels were kept,
+    the slot's stems ("soldier kill")."""
 
 
 @dataclass(frozen=True)

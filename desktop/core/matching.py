@@ -194,7 +194,8 @@ class ClaimIndex:
 def conflicting_values(quantities: list[Quantity]) -> list[dict[str, object]]:
     """Slots that the mentions of one claim give disagreeing values for.
 
-    Returned as ``{"slot": "soldier:kill", "values": ["around 300", "around 600"]}``.
+    Returned as ``{"slot": "soldier:kill", "label": "troops killed", "values": ["around 300",
+    "around 600"]}``, the label in the words of the first mention that has one.
     """
     by_slot: dict[str, list[Quantity]] = defaultdict(list)
     for quantity in quantities:
@@ -207,5 +208,6 @@ def conflicting_values(quantities: list[Quantity]) -> list[dict[str, object]]:
     for slot, values in sorted(by_slot.items()):
         if any(a.disagrees(b) for i, a in enumerate(values) for b in values[i + 1:]):
             texts = list(dict.fromkeys(q.text.lower() for q in values if not q.vague))
-            conflicts.append({"slot": slot, "values": texts})
+            label = next((q.label for q in values if q.label), "")
+            conflicts.append({"slot": slot, "label": label, "values": texts})
     return conflicts

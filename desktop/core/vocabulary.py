@@ -106,7 +106,7 @@ STANCE_COLOUR = {
 STANCE_HEADING = {
     Stance.SUPPORTS: "Supports",
     Stance.CONTRADICTS: "Contradicts",
-    Stance.NEUTRAL: "Neutral (reports it without taking a side)",
+    Stance.NEUTRAL: "Neutral (reports it, takes no side)",
 }
 """The groups of a claim's mentions, in the order Emergent.info showed them: for, against,
 observing."""

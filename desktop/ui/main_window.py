@@ -34,6 +34,7 @@ from desktop.core.errors import FactDeskError
 from desktop.core.paths import data_dir, project_name
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
+from desktop.core.vocabulary import ReviewState
 from desktop.core.wording import counted
 from desktop.ui.dialogs import (
     ClaimChooser,
@@ -212,10 +213,11 @@ class MainWindow(QMainWindow):
         self.table.verdict_key.connect(self.mark_selected)
         self.sources.article_chosen.connect(lambda a: self.open_article(a))
         self.detail.verdict_chosen.connect(self.mark_selected)
+        self.detail.review_state_chosen.connect(self.set_review_state)
+        self.table.review_done.connect(lambda: self.set_review_state(ReviewState.DONE))
         self.detail.text_edited.connect(self._on_text_edited)
         self.detail.stance_changed.connect(self._on_stance_changed)
         self.detail.mention_to_new_claim.connect(lambda m: self._on_mention_to_claim(m, None))
-        self.detail.mention_to_claim.connect(self._on_mention_to_claim)
         self.detail.mention_to_chosen_claim.connect(self._choose_claim_for_mention)
         self.detail.article_requested.connect(
             lambda a, s, e: self.open_article(a, focus=(s, e)))
@@ -439,6 +441,17 @@ class MainWindow(QMainWindow):
                                self.reviewer(), self._changed))
         if len(ids) > 1:
             self.undo_stack.endMacro()
+
+    def set_review_state(self, state: str) -> None:
+        """Move the selected claims (or the shown one) to a review state."""
+        ids = self.selected_claim_ids() or ([c] if (c := self.current_claim_id()) else [])
+        for claim_id in ids:
+            try:
+                self.service.set_review_state(claim_id, state, by=self.reviewer())
+            except FactDeskError as error:
+                self.show_error(str(error))
+                break
+        self._changed(set(ids), False)
 
     def reviewer(self) -> str | None:
         """Who the audit trail names for this user's edits: the name from Preferences,

@@ -41,7 +41,7 @@ def test_claims_json_with_mentions(capsys: pytest.CaptureFixture[str], seeded_pa
     assert code == 0
     (claim,) = json.loads(out)
     assert claim["has_conflict"] is True
-    assert claim["conflicting_values"] == [{"slot": "soldier:kill",
+    assert claim["conflicting_values"] == [{"slot": "soldier:kill", "label": "troops killed",
                                             "values": ["around 300", "around 600"]}]
     assert {"sources", "articles", "independent_origins", "supporting",
             "contradicting"} <= set(claim)

@@ -8,15 +8,27 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.service import Service
 from desktop.ui.dialogs import ClaimChooser, PreferencesDialog, ServerDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.widgets.claim_detail import SENTENCE, STANCE
+from desktop.ui.models.mentions_model import MENTION, STANCE, HtmlRole
+from desktop.ui.widgets.claim_detail import ClaimDetailWidget
 from tests.conftest import SEEDS
+
+
+def _mention_rows(detail: ClaimDetailWidget) -> list[int]:
+    """Rows of the mentions table holding a mention (not a stance heading)."""
+    model = detail.mentions.mentions
+    return [r for r in range(model.rowCount()) if model.mention_at(r) is not None]
+
+
+def _row_stating(detail: ClaimDetailWidget, words: str) -> int:
+    model = detail.mentions.mentions
+    return next(r for r in _mention_rows(detail) if words in model.mention_at(r).sentence)
 
 
 def _select_rows(window: MainWindow, rows: list[int]) -> None:
@@ -107,9 +119,10 @@ def test_claim_detail_shows_conflict_and_stance_edit(qtbot: QtBot, window: MainW
     window.table.selectRow(0)
     detail = window.detail
     assert "conflict" in detail.counts.text() and "around 600" in detail.counts.text()
-    assert detail.mentions.rowCount() == 3
-    row = next(r for r in range(3) if "600" in detail.mentions.cellWidget(r, SENTENCE).text())
-    assert "<b style='color:#C62828'>600</b>" in detail.mentions.cellWidget(row, SENTENCE).text()
+    assert len(_mention_rows(detail)) == 3
+    row = _row_stating(detail, "600")
+    assert "<b style='color:#C62828'>600</b>" in detail.mentions.model().index(
+        row, MENTION).data(HtmlRole)
     cell = detail.mentions.model().index(row, STANCE)
     assert cell.data() == "contradicts"
     detail.mentions.setCurrentIndex(cell)
@@ -186,8 +199,8 @@ def test_clicking_a_sentence_that_states_two_claims_steps_between_them(
     for claim_id in sorted(both):
         window.select_claim(claim_id)
         mentions = window.detail.mentions
-        marked.append(any("also another claim" in mentions.item(r, 0).text()
-                          for r in range(mentions.rowCount())))
+        marked.append(any("also another claim" in str(mentions.model().index(r, MENTION).data())
+                          for r in range(mentions.model().rowCount())))
     assert sorted(marked) == [False, True], "the second claim's mention says why it is there"
 
 
@@ -265,16 +278,19 @@ def test_move_a_mention_to_another_claim_and_undo(qtbot: QtBot, window: MainWind
     window.table.selectRow(0)
     conflict_id = window.current_claim_id()
     detail = window.detail
-    row = next(r for r in range(3) if "600" in detail.mentions.cellWidget(r, SENTENCE).text())
-    detail.mentions.selectRow(row)
-    detail.target.setValue(1)
+    detail.mentions.selectRow(_row_stating(detail, "600"))
     qtbot.mouseClick(detail.move_to, Qt.MouseButton.LeftButton)
+    chooser = next(d for d in window.findChildren(ClaimChooser) if d.isVisible())
+    qtbot.keyClicks(chooser.words, "unconditional support Moscow")
+    qtbot.waitUntil(lambda: chooser.claims.count() > 0)
+    target = chooser.chosen()
+    qtbot.keyClick(chooser.claims, Qt.Key.Key_Return)
     assert not window.service.claim(conflict_id).claim.has_conflict
-    assert any("600" in m.sentence for m in window.service.claim(1).mentions)
+    assert any("600" in m.sentence for m in window.service.claim(target).mentions)
     window.undo_action.trigger()
     assert window.service.claim(conflict_id).claim.has_conflict
     claims_before = window.service.count_claims()
-    detail.mentions.selectRow(0)
+    detail.mentions.selectRow(_mention_rows(detail)[0])
     qtbot.mouseClick(detail.move_out, Qt.MouseButton.LeftButton)
     assert window.service.count_claims() == claims_before + 1
 
@@ -285,9 +301,7 @@ def test_a_mention_moved_by_its_menu_to_a_claim_found_by_its_words(
     window.table.selectRow(0)
     conflict_id = window.current_claim_id()
     detail = window.detail
-    row = next(r for r in range(detail.mentions.rowCount())
-               if "600" in detail.mentions.cellWidget(r, SENTENCE).text())
-    menu = detail.mention_menu(row)
+    menu = detail.mention_menu(_row_stating(detail, "600"))
     assert [a.text() for a in menu.actions() if a.text()] == [
         "Open in its article", "Move to claim…", "Move to a new claim"]
     next(a for a in menu.actions() if a.text() == "Move to claim…").trigger()
@@ -415,12 +429,12 @@ def test_switching_to_a_dark_palette_keeps_text_readable(qtbot: QtBot,
         qtbot.waitUntil(lambda: window.detail.palette().color(QPalette.ColorRole.Window)
                         == QColor("#202124"))
         base = window.detail.palette().color(QPalette.ColorRole.Base)
-        sentences = [window.detail.mentions.cellWidget(r, SENTENCE)
-                     for r in range(window.detail.mentions.rowCount())]
-        colour = window.detail.mentions.item(0, STANCE).foreground().color()
+        mentions = window.detail.mentions.model()
+        rows = _mention_rows(window.detail)
+        colour = mentions.index(rows[0], STANCE).data(Qt.ItemDataRole.ForegroundRole)
         assert colour.lightness() > base.lightness() + 80
-        marked = next(s.text() for s in sentences
-                      if isinstance(s, QLabel) and "<b style=" in s.text())
+        marked = next(text for r in rows
+                      if "<b style=" in (text := mentions.index(r, MENTION).data(HtmlRole)))
         figure = QColor(marked.split("color:")[1].split("'")[0])
         assert figure.lightness() > base.lightness() + 80
         model = window.model
@@ -471,16 +485,16 @@ def test_notes_and_links_are_added_and_the_verdict_note_is_shown(qtbot: QtBot,
     window.service.set_verdict(claim_id, "disputed", note="ask both outlets", by="ana")
     qtbot.keyClick(window.table, Qt.Key.Key_F5)
     detail = window.detail
-    shown = [detail.evidence.item(i).text() for i in range(detail.evidence.count())]
-    assert shown == ["Note with the verdict (disputed): ask both outlets"]
-    qtbot.keyClicks(detail.note, "KCNA transcript")
-    qtbot.keyClicks(detail.link, "https://kcna.kp/en/article/1")
-    qtbot.mouseClick(detail.add_evidence, Qt.MouseButton.LeftButton)
+    assert detail.notes.lines() == ["Note with the verdict (disputed): ask both outlets"]
+    qtbot.keyClicks(detail.notes.note, "KCNA transcript")
+    qtbot.keyClicks(detail.notes.link, "https://kcna.kp/en/article/1")
+    qtbot.mouseClick(detail.notes.save, Qt.MouseButton.LeftButton)
     stored = window.service.claim(claim_id).evidence
     assert [(e.text, e.url) for e in stored] == [("KCNA transcript",
                                                   "https://kcna.kp/en/article/1")]
-    assert detail.evidence.count() == 2 and "KCNA transcript" in detail.evidence.item(1).text()
-    assert detail.note.text() == "" and detail.link.text() == ""
+    shown = detail.notes.lines()
+    assert len(shown) == 2 and "KCNA transcript" in shown[1]
+    assert detail.notes.note.text() == "" and detail.notes.link.text() == ""
 
 
 def test_a_large_project_reads_a_new_order_in_a_worker(qtbot: QtBot,
@@ -516,8 +530,8 @@ def test_the_window_says_when_someone_else_changed_the_project(
     window.table.setFocus()
     window.table.selectRow(0)
     qtbot.keyClick(window.table, Qt.Key.Key_C)
-    window.detail.note.setText("seen in KCNA's own text")
-    qtbot.mouseClick(window.detail.add_evidence, Qt.MouseButton.LeftButton)
+    window.detail.notes.note.setText("seen in KCNA's own text")
+    qtbot.mouseClick(window.detail.notes.save, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.runner.idle, timeout=10_000):
         window.check_for_changes()
     assert window.stale.isHidden(), "this window's own edits are not someone else's"

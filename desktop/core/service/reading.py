@@ -66,7 +66,8 @@ class ClaimPage:
 
 def claim_row(claim: Claim) -> ClaimRow:
     """ORM row to the plain row the GUI and CLI see."""
-    conflicts = tuple(ConflictValue(c["slot"], tuple(c["values"]))
+    conflicts = tuple(ConflictValue(c["slot"], tuple(c["values"]),
+                                    c.get("label") or c["slot"].replace(":", " ").strip())
                       for c in json.loads(claim.conflict_values or "[]"))
     return ClaimRow(
         id=claim.id, text=claim.text, verdict=claim.verdict, review_state=claim.review_state,

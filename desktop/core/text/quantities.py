@@ -84,6 +84,7 @@ _EVENTS = frozenset(
 )
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
 _SKIP = frozenset(["more", "new", "other", "additional"])
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @dataclass(frozen=True)
@@ -95,16 +96,20 @@ class Quantity:
     high: float
     text: str
     vague: bool
+    label: str = ""
+    """The slot in the sentence's own words ("troops killed"): what a reader is shown, where
+    the slot's stems ("soldier:kill") are only for comparing."""
 
     def to_json(self) -> list[object]:
         """Plain form for the database."""
-        return [self.slot, self.low, self.high, self.text, self.vague]
+        return [self.slot, self.low, self.high, self.text, self.vague, self.label]
 
     @classmethod
     def from_json(cls, data: list[object]) -> Quantity:
-        """Inverse of to_json."""
-        slot, low, high, text, vague = data
-        return cls(str(slot), float(low), float(high), str(text), bool(vague))  # type: ignore[arg-type]
+        """Inverse of to_json (sentences stored before labels were kept have none)."""
+        slot, low, high, text, vague, *label = data
+        return cls(str(slot), float(low), float(high), str(text), bool(vague),  # type: ignore[arg-type]
+                   str(label[0]) if label else "")
 
     def disagrees(self, other: Quantity) -> bool:
         """Same slot, both precise, ranges that do not overlap."""
@@ -131,8 +136,16 @@ def _mask(text: str) -> str:
     return text
 
 
-def _slot(before: str, after: str) -> str:
-    """What is counted and what happened: the noun after the number, the nearest event.
+def _in_words(stem: str, text: str) -> str:
+    """The word of ``text`` that the term ``stem`` was made from ("troops" for "soldier")."""
+    if not stem:
+        return ""
+    return next((word for word in _WORD.findall(text) if stem in terms(word)), "")
+
+
+def _slot(before: str, after: str) -> tuple[str, str]:
+    """What is counted and what happened: the noun after the number, the nearest event;
+    as stems to compare, and in the sentence's words to show.
 
     An event right after the number wins ("2,700 more injured"), then one right before
     it ("killed seven people"), then one further on ("troops were later killed").
@@ -149,7 +162,9 @@ def _slot(before: str, after: str) -> str:
     preceding = [w for w in terms(before)[-3:] if w in _EVENTS]
     if not event:
         event = preceding[-1] if preceding else next((w for w in following if w in _EVENTS), "")
-    return f"{head}:{event}"
+    head_words = _in_words(head, after)
+    event_words = _in_words(event, after) or _in_words(event, before)
+    return f"{head}:{event}", " ".join(w for w in (head_words, event_words) if w)
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -185,11 +200,13 @@ def quantities(text: str) -> list[Quantity]:
             high_value = float("inf")
         elif qualifier in {"up to", "fewer than", "less than"}:
             low_value = 0.0
-        slot = ("%" if match.group("pct") else "") + _slot(
+        percent = "%" if match.group("pct") else ""
+        slot, label = _slot(
             masked[max(0, match.start() - 40) : match.start()],
             masked[match.end() : match.end() + 80],
         )
         if slot == ":":
             continue
-        found.append(Quantity(slot, low_value, high_value, match.group().strip(), vague))
+        found.append(Quantity(percent + slot, low_value, high_value, match.group().strip(),
+                              vague, (percent + " " + label).strip()))
     return found

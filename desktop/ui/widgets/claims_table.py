@@ -6,13 +6,14 @@ from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.core.vocabulary import VERDICT_KEYS
+from desktop.core.vocabulary import REVIEW_DONE_KEY, VERDICT_KEYS
 
 VERDICT_OF_KEY = {key: verdict for verdict, key in VERDICT_KEYS.items()}
 
 
 class ClaimsTableView(QTableView):
-    """Emits ``verdict_key`` for C, D, F, U, 0 and ``opened`` for Enter.
+    """Emits ``verdict_key`` for C, D, F, U, 0, ``review_done`` for R and ``opened`` for
+    Enter.
 
     The Edit menu's verdict actions carry the same keys; when a key reaches the table
     without being taken as a shortcut (no menu bar on some platforms, tests), the table
@@ -20,6 +21,7 @@ class ClaimsTableView(QTableView):
     """
 
     verdict_key = Signal(str)
+    review_done = Signal()
     opened = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,8 +69,12 @@ class ClaimsTableView(QTableView):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.opened.emit()
             return
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         verdict = VERDICT_OF_KEY.get(event.text().upper())
-        if verdict and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if verdict and plain:
             self.verdict_key.emit(verdict)
+            return
+        if event.text().upper() == REVIEW_DONE_KEY and plain:
+            self.review_done.emit()
             return
         super().keyPressEvent(event)

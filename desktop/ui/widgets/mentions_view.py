@@ -1,0 +1,170 @@
+"""The table of a claim's mentions: stance groups, sentences wrapped to the pane's width.
+
+Each mention is one row of a model, painted by a delegate as rich text (where and who,
+then the sentence with the conflicting figures marked); the stance is edited in place.
+Rows take the height of their wrapped text, so a narrow pane still shows whole sentences.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop.core.dto import MentionRow
+from desktop.core.vocabulary import Stance
+from desktop.ui.models.mentions_model import (
+    MENTION,
+    STANCE,
+    HtmlRole,
+    MentionRole,
+    MentionsModel,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+PADDING = 3
+STANCE_WIDTH = 84
+
+
+class MentionDelegate(QStyledItemDelegate):
+    """Draws a mention as wrapped rich text and edits its stance with a drop-down.
+
+    One editor at a time instead of a drop-down on every row. The choice leaves as
+    ``chosen`` on the next turn of the event loop, once the editor is closed, because the
+    undoable edit that follows shows the claim again.
+    """
+
+    chosen = Signal(int, str)
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(PADDING)
+        document.setHtml(str(index.data(HtmlRole)))
+        document.setTextWidth(max(40, option.rect.width()))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if index.column() != MENTION or index.data(HtmlRole) is None:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(0, 0, option.rect.width(), option.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        if index.column() != MENTION or index.data(HtmlRole) is None:
+            return super().sizeHint(option, index)
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: Index) -> QWidget:
+        if index.column() != STANCE:
+            return super().createEditor(parent, option, index)
+        editor = QComboBox(parent)
+        for value in Stance:
+            editor.addItem(value.value, value.value)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findData(index.data()))
+
+    def setModelData(self, editor: QWidget, _model: QAbstractItemModel, index: Index) -> None:
+        value = editor.currentData() if isinstance(editor, QComboBox) else None
+        mention = index.data(MentionRole)
+        if value is None or value == index.data() or not isinstance(mention, MentionRow):
+            return
+        QTimer.singleShot(0, self, lambda: self.chosen.emit(mention.id, value))
+
+
+class MentionsView(QTableView):
+    """Emits ``opened`` with a mention double-clicked outside its stance."""
+
+    opened = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mentions = MentionsModel(self)
+        self.setModel(self.mentions)
+        self.delegate = MentionDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.SelectedClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(STANCE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(STANCE, STANCE_WIDTH)
+        header.setSectionResizeMode(MENTION, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._fit_rows)
+        self.doubleClicked.connect(self._on_double_clicked)
+
+    def show_mentions(self, mentions: tuple[MentionRow, ...], values: list[str], alert: str,
+                      dark: bool) -> None:
+        """Show these mentions grouped by stance, conflicting ``values`` marked."""
+        self.clearSpans()
+        self.mentions.show(mentions, values, alert, dark)
+        for row in self.mentions.heading_rows():
+            self.setSpan(row, STANCE, 1, 2)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its text wrapped at the column's width."""
+        self.resizeRowsToContents()
+
+    def mention_at(self, point: QPoint) -> MentionRow | None:
+        """The mention under a point of the viewport."""
+        return self.mentions.mention_at(self.rowAt(point.y()))
+
+    def selected_mention(self) -> MentionRow | None:
+        """The mention whose row is selected."""
+        rows = self.selectionModel().selectedRows()
+        return self.mentions.mention_at(rows[0].row()) if rows else None
+
+    def select_mention(self, mention_id: int) -> None:
+        """Select the row showing this mention."""
+        row = self.mentions.row_of(mention_id)
+        if row is not None:
+            self.selectRow(row)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        mention = self.mentions.mention_at(index.row())
+        if mention is not None and index.column() != STANCE:
+            self.opened.emit(mention)

@@ -1,0 +1,88 @@
+"""The claim view as a reviewer uses it: mentions by stance, room on a laptop, review state,
+unsaved input kept with its claim."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.dto import ClaimFilter
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.mentions_model import MENTION
+
+
+def _show_conflict(window: MainWindow) -> int:
+    conflict = window.service.claims(ClaimFilter(conflicts_only=True))[0]
+    window.select_claim(conflict.id)
+    return conflict.id
+
+
+def test_mentions_are_grouped_by_stance_with_counts(qtbot: QtBot, window: MainWindow) -> None:
+    _show_conflict(window)
+    model = window.detail.mentions.mentions
+    headings = [model.index(r, 0).data() for r in model.heading_rows()]
+    assert headings == ["Contradicts — 1 mention",
+                        "Neutral (reports it, takes no side) — 2 mentions from 1 independent "
+                        "origin"]
+    stances = [model.mention_at(r).stance for r in range(model.rowCount())
+               if model.mention_at(r) is not None]
+    assert stances == ["contradicts", "neutral", "neutral"]
+
+
+def test_three_mentions_fit_at_1280_by_720(qtbot: QtBot, window: MainWindow) -> None:
+    """The conflict is judged by reading its mentions side by side: on a laptop screen the
+    300 and the 600 must both be in view without scrolling."""
+    window.resize(1280, 720)
+    window.splitter.setSizes([1280 * 15 // 100, 1280 * 42 // 100, 1280 * 43 // 100])
+    _show_conflict(window)
+    qtbot.wait(20)
+    view = window.detail.mentions
+    rows = [r for r in range(view.mentions.rowCount()) if view.mentions.mention_at(r)]
+    assert len(rows) == 3
+    viewport = view.viewport().rect()
+    for row in rows:
+        cell = view.visualRect(view.mentions.index(row, MENTION))
+        assert viewport.contains(cell), f"mention row {row} is cut off: {cell} in {viewport}"
+
+
+def test_conflict_names_its_quantity_in_words(qtbot: QtBot, window: MainWindow) -> None:
+    _show_conflict(window)
+    counts = window.detail.counts.text()
+    assert "troops killed: around 300 vs around 600" in counts
+    assert "soldier kill" not in counts
+
+
+def test_review_state_by_button_and_by_key(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    first = window.current_claim_id()
+    qtbot.keyClick(window.table, Qt.Key.Key_R)
+    assert window.service.claim(first).claim.review_state == "done"
+    assert window.detail.review_buttons["done"].isChecked()
+    qtbot.mouseClick(window.detail.review_buttons["in progress"], Qt.MouseButton.LeftButton)
+    assert window.service.claim(first).claim.review_state == "in progress"
+    assert window.detail.title.text().endswith("in progress")
+
+
+def test_unsaved_wording_and_note_stay_with_their_claim(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    window.table.selectRow(0)
+    first = window.current_claim_id()
+    detail = window.detail
+    assert not detail.save_text.isEnabled()
+    detail.text.setPlainText("Reworded, not saved yet")
+    assert detail.unsaved_wording() and detail.save_text.isEnabled()
+    qtbot.keyClicks(detail.notes.note, "half a note")
+    window.table.selectRow(1)
+    second = window.current_claim_id()
+    assert second != first
+    assert detail.notes.note.text() == ""
+    assert detail.text.toPlainText() == window.service.claim(second).claim.text
+    qtbot.mouseClick(detail.notes.save, Qt.MouseButton.LeftButton)
+    assert window.service.claim(second).evidence == ()
+    window.table.selectRow(0)
+    assert detail.text.toPlainText() == "Reworded, not saved yet"
+    assert detail.notes.note.text() == "half a note"
+    qtbot.mouseClick(detail.notes.save, Qt.MouseButton.LeftButton)
+    assert [e.text for e in window.service.claim(first).evidence] == ["half a note"]
+    assert window.service.claim(first).claim.text != "Reworded, not saved yet"
