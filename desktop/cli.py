@@ -199,12 +199,16 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
 
 def cmd_tag(service: Service, args: argparse.Namespace) -> int:
     """Give a claim a verdict."""
-    change = service.set_verdict(args.claim_id, args.verdict, note=args.note,
-                                 by=args.by or login_name())
+    changes = service.set_verdict(args.claim_id, args.verdict, note=args.note,
+                                  by=args.by or login_name(),
+                                  expected_version=args.expect_version)
+    before = next((e.old for e in changes.edits if e.field == "verdict"), args.verdict)
     if args.json:
-        _emit(change)
+        _emit({"claim_id": args.claim_id, "before": before, "after": args.verdict,
+               "version": changes.version, "step_id": changes.step_id})
     else:
-        print(f"claim {change.claim_id}: {change.before} -> {change.after}", file=sys.stderr)
+        print(f"claim {args.claim_id}: {before} -> {args.verdict} "
+              f"(version {changes.version})", file=sys.stderr)
     return 0
 
 
@@ -315,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("--note")
     tag.add_argument("--by", help="who decided (recorded in the history; default: your "
                      "login name)")
+    tag.add_argument("--expect-version", type=int, metavar="N",
+                     help="refuse (exit 1) unless the claim is still at version N, the "
+                          "`version` that `show --json` gave: nobody's work is overwritten")
     tag.set_defaults(run=cmd_tag)
 
     export = sub.add_parser("export", parents=[common],

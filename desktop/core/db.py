@@ -32,9 +32,16 @@ class Database:
     sessions: sessionmaker[Session]
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: committed if the block finishes, rolled back if it raises."""
+    def write(self, *, exclusive: bool = False) -> Iterator[Session]:
+        """One transaction: committed if the block finishes, rolled back if it raises.
+
+        ``exclusive`` takes SQLite's write lock before the first read (BEGIN IMMEDIATE):
+        the Python driver otherwise runs reads outside the transaction, so two processes
+        could both read version 7 and both write over it. PostgreSQL edits lock their rows
+        with SELECT ... FOR UPDATE instead."""
         with self.sessions() as session, session.begin():
+            if exclusive and self.engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield session
 
     @contextmanager

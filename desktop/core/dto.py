@@ -151,6 +151,7 @@ class ArticleRow:
     path: str | None
     copy_of: int | None
     n_claims: int
+    version: int
 
 
 @dataclass(frozen=True)
@@ -194,20 +195,46 @@ class Stats:
 
 
 @dataclass(frozen=True)
-class VerdictChange:
-    """A verdict edit and what undoing it needs (the version the claim now has)."""
+class FieldEdit:
+    """One field one write changed on a claim, as the audit trail records it."""
 
     claim_id: int
-    before: str
-    after: str
-    version: int
-    note_before: str | None = None
+    action: str
+    field: str | None
+    old: str | None
+    new: str | None
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What a write touched, so each view refreshes only what it shows."""
+    """What one write did, returned by every Service write so that one hub can announce it
+    once and each pane refreshes only what it shows (the design of Anki's operations).
 
-    claim_ids: frozenset[int] = frozenset()
+    ``changed`` claims still exist and show something new; ``added`` claims did not exist
+    before (a span made a claim, a move to a new claim, an undone merge restoring a folded
+    claim under its old id); ``removed`` claims are gone (merged away, emptied by a move).
+    ``structure_changed`` says mentions changed claims, so counts and groupings of other
+    rows may have moved. ``step_id`` is the undo step the write recorded (None when it
+    changed nothing) and ``description`` names it for an undo menu ("Mark claim 11 as
+    disputed"). ``claim_id`` is the claim the edit is about or landed on (the new claim of
+    a span or a move) and ``version`` that claim's version afterwards: the next edit's
+    ``expected_version``.
+    """
+
+    changed: frozenset[int] = frozenset()
+    added: frozenset[int] = frozenset()
+    removed: frozenset[int] = frozenset()
     articles_changed: bool = False
     structure_changed: bool = False
+    step_id: int | None = None
+    description: str = ""
+    by: str | None = None
+    claim_id: int | None = None
+    version: int | None = None
+    evidence_id: int | None = None
+    edits: tuple[FieldEdit, ...] = ()
+
+    @property
+    def claim_ids(self) -> frozenset[int]:
+        """Every claim the write touched: changed, added or removed."""
+        return self.changed | self.added | self.removed

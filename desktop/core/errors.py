@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+
+from desktop.core.dto import ArticleRow, ClaimRow, EventRow
 
 
 class FactDeskError(Exception):
@@ -23,7 +26,48 @@ class NotFound(FactDeskError):
 
 
 class StaleVersion(FactDeskError):
-    """The claim was changed by someone else since it was read (optimistic lock)."""
+    """The claim (or article) was changed by someone else since it was read (optimistic
+    lock). Carries what they did, newest last, and the row as it is now, so the window
+    can offer "keep theirs" or "apply mine" (the same edit with ``current.version``)."""
+
+    def __init__(self, message: str, *, claim_id: int | None = None,
+                 article_id: int | None = None, theirs: tuple[EventRow, ...] = (),
+                 current: ClaimRow | ArticleRow | None = None) -> None:
+        super().__init__(message)
+        self.claim_id = claim_id
+        self.article_id = article_id
+        self.theirs = theirs
+        self.current = current
+
+    @property
+    def by(self) -> str | None:
+        """Who made the latest change the user did not see."""
+        return self.theirs[-1].author if self.theirs else None
+
+    @property
+    def at(self) -> datetime | None:
+        """When."""
+        return self.theirs[-1].at if self.theirs else None
+
+    @property
+    def field(self) -> str | None:
+        """Which field it changed."""
+        return self.theirs[-1].field if self.theirs else None
+
+    @property
+    def old(self) -> str | None:
+        """The value before it."""
+        return self.theirs[-1].old if self.theirs else None
+
+    @property
+    def new(self) -> str | None:
+        """The value it set."""
+        return self.theirs[-1].new if self.theirs else None
+
+
+class UndoConflict(FactDeskError):
+    """An undo or redo refused because someone (a colleague, or another step) has since
+    changed what the step changed; the message names who changed what."""
 
 
 class SchemaTooNew(FactDeskError):

@@ -77,6 +77,8 @@ class Article(Base):
     # Sampled word-shingle hashes: the near-duplicate index is rebuilt from these.
     fingerprint: Mapped[str] = mapped_column(Text, default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime)
+    # Optimistic lock for metadata edits, as on claims: an edit names the version it saw.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
 
 class Sentence(Base):
@@ -155,7 +157,12 @@ class Evidence(Base):
 
 
 class ClaimEvent(Base):
-    """Append-only audit trail: who changed what on which claim, and when."""
+    """Append-only audit trail: who changed what on which claim, and when.
+
+    ``version`` is the claim version the event produced, so "what changed since the
+    version you saw" is one range query; ``step_id`` is the undo step it belongs to (an
+    edit, or the undo or redo of one), so undo can tell a colleague's later work from
+    steps that were themselves undone."""
 
     __tablename__ = "claim_event"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -166,3 +173,34 @@ class ClaimEvent(Base):
     field: Mapped[str | None] = mapped_column(String(40))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int | None] = mapped_column(Integer)
+    step_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class UndoStep(Base):
+    """One undoable edit as the team sees it: who, when, what ("Mark claim 11 as
+    disputed"), and whether it is currently applied (``done``) or ``undone``. Kept in the
+    database, not the window, so every window and the command line share one history."""
+
+    __tablename__ = "undo_step"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    author: Mapped[str | None] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(8))
+
+
+class UndoRow(Base):
+    """A row one step changed, as it was before and after (JSON of its editable columns;
+    null when the row did not exist): undo writes ``before`` back, redo ``after``, each
+    only while the row still reads as the step left it."""
+
+    __tablename__ = "undo_row"
+    __table_args__ = (Index("ix_undo_row_kind_row", "kind", "row_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("undo_step.id", ondelete="CASCADE"),
+                                         index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    row_id: Mapped[int] = mapped_column(Integer)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

@@ -530,12 +530,14 @@ class MainWindow(QMainWindow):
 
     def _add_span(self, article_id: int, start: int, end: int, claim_id: int | None) -> None:
         try:
-            landed = self.service.add_span(article_id, start, end, claim_id, by=self.reviewer())
+            landed = self.service.add_span(article_id, start, end, claim_id,
+                                           by=self.reviewer()).claim_id
         except FactDeskError as error:
             self.show_error(str(error))
             return
-        self._changed({landed}, True)
-        self.select_claim(landed)
+        if landed is not None:
+            self._changed({landed}, True)
+            self.select_claim(landed)
 
     # Articles --------------------------------------------------------------------------
     def open_article(self, article_id: int, focus: tuple[int, int] | None = None,

@@ -17,16 +17,23 @@ def _conflict_claim(service: Service) -> int:
 
 def test_verdict_is_recorded_with_who_when_old_and_new(seeded: Service) -> None:
     claim_id = _conflict_claim(seeded)
-    change = seeded.set_verdict(claim_id, "disputed", note="300 vs 600", by="ana",
-                                as_of=date(2025, 6, 7))
-    assert (change.before, change.after) == ("unreviewed", "disputed")
+    version = seeded.claim(claim_id).claim.version
+    changes = seeded.set_verdict(claim_id, "disputed", note="300 vs 600", by="ana",
+                                 as_of=date(2025, 6, 7))
+    assert (changes.changed, changes.added, changes.removed) == (
+        frozenset([claim_id]), frozenset(), frozenset())
+    assert changes.description == f"Mark claim {claim_id} as disputed"
+    assert changes.step_id is not None and not changes.structure_changed
+    assert changes.version == version + 1, "one edit moves the version on once"
     detail = seeded.claim(claim_id)
     assert detail.claim.verdict == "disputed"
+    assert detail.claim.version == version + 1
     assert detail.claim.verdict_as_of == date(2025, 6, 7)
     assert detail.claim.review_state == "in progress"
     assert detail.verdict_note == "300 vs 600"
     assert [(h.author, h.action, h.old, h.new) for h in detail.history] == [
-        ("ana", "verdict", "unreviewed", "disputed"), ("ana", "note", None, "300 vs 600")]
+        ("ana", "verdict", "unreviewed", "disputed"), ("ana", "note", None, "300 vs 600"),
+        ("ana", "review", "new", "in progress")]
     assert seeded.stats().by_verdict["disputed"] == 1
 
 
@@ -79,7 +86,8 @@ def test_merge_moves_mentions_and_evidence_and_recounts(seeded: Service) -> None
 def test_move_a_mention_to_a_new_claim_and_back(seeded: Service) -> None:
     claim_id = _conflict_claim(seeded)
     mention = next(m for m in seeded.claim(claim_id).mentions if "600" in m.sentence)
-    new_id = seeded.move_mentions([mention.id], None, by="ana")
+    new_id = seeded.move_mentions([mention.id], None, by="ana").claim_id
+    assert new_id is not None
     assert new_id != claim_id
     assert not seeded.claim(claim_id).claim.has_conflict
     assert seeded.claim(new_id).claim.text.startswith("around 600 DPRK soldiers")
@@ -93,7 +101,8 @@ def test_claim_from_a_span(seeded: Service) -> None:
     body = seeded.article_body(4)
     start = body.index("Kim oversaw tests of new anti-aircraft missiles")
     end = start + len("Kim oversaw tests of new anti-aircraft missiles")
-    claim_id = seeded.add_span(4, start, end, by="ana")
+    claim_id = seeded.add_span(4, start, end, by="ana").claim_id
+    assert claim_id is not None
     detail = seeded.claim(claim_id)
     assert detail.claim.text == "Kim oversaw tests of new anti-aircraft missiles"
     assert [(m.origin, m.start, m.end) for m in detail.mentions] == [("manual", start, end)]
@@ -118,6 +127,7 @@ def test_article_edits_update_counts(seeded: Service) -> None:
 def test_stance_correction_recounts(seeded: Service) -> None:
     claim_id = _conflict_claim(seeded)
     mention = next(m for m in seeded.claim(claim_id).mentions if "600" in m.sentence)
-    assert seeded.set_stance(mention.id, "supports", by="ana") == "contradicts"
+    changes = seeded.set_stance(mention.id, "supports", by="ana")
+    assert [(e.old, e.new) for e in changes.edits] == [("contradicts", "supports")]
     claim = seeded.claim(claim_id).claim
     assert (claim.n_support, claim.n_contradict) == (1, 0)

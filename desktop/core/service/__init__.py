@@ -7,10 +7,13 @@ GUI thread and a session never crosses threads.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.core.db import Database, open_database
@@ -25,14 +28,13 @@ from desktop.core.dto import (
     MentionSpan,
     SearchHit,
     Stats,
-    VerdictChange,
 )
 from desktop.core.errors import NotFound
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.models import Article
 from desktop.core.paths import database_url
 from desktop.core.progress import NULL_PROGRESS, Progress
-from desktop.core.service import editing, reading
+from desktop.core.service import editing, reading, undo
 from desktop.core.service.exporting import export
 from desktop.core.service.importing import import_paths
 from desktop.core.service.reading import ClaimPage
@@ -167,56 +169,110 @@ class Service:
                 yield query, searcher.search(query, limit)
 
     # Writing ----------------------------------------------------------------------------
+    # Every write is one transaction and one undo step, and returns the Changes it made.
+    # ``expected_version`` is the version of the claim (for edit_article: the article) the
+    # user saw; a write over a newer one raises StaleVersion, which says what the
+    # colleague did and carries the row as it is now ("apply mine" = the same call with
+    # ``error.current.version``). None skips the check (the command line without
+    # --expect-version), never the lock: the audit trail stays an unbroken chain.
+
+    @contextmanager
+    def _editing(self) -> Iterator[Session]:
+        with self.db.write(exclusive=True) as session:
+            yield session
+
+    @staticmethod
+    def _seen(claim_id: int, version: int | None) -> dict[int, int]:
+        return {} if version is None else {claim_id: version}
+
     def set_verdict(self, claim_id: int, verdict: str, *, note: str | None = None,
                     by: str | None = None, expected_version: int | None = None,
-                    as_of: date | None = None) -> VerdictChange:
-        """Give a claim a verdict; fails with StaleVersion if it changed underneath."""
-        with self.db.write() as session:
+                    as_of: date | None = None) -> Changes:
+        """Give a claim a verdict (as of ``as_of``, else today), with an optional note."""
+        with self._editing() as session:
             return editing.set_verdict(session, claim_id, verdict, note=note, by=by,
-                                       expected_version=expected_version, as_of=as_of)
+                                       expected=self._seen(claim_id, expected_version),
+                                       as_of=as_of)
 
     def set_review_state(self, claim_id: int, state: str, *, by: str | None = None,
                          expected_version: int | None = None) -> Changes:
         """new / in progress / done."""
-        with self.db.write() as session:
+        with self._editing() as session:
             return editing.set_review_state(session, claim_id, state, by=by,
-                                            expected_version=expected_version)
+                                            expected=self._seen(claim_id, expected_version))
 
     def set_claim_text(self, claim_id: int, text: str, *, by: str | None = None,
                        expected_version: int | None = None) -> Changes:
         """Reword a claim."""
-        with self.db.write() as session:
+        with self._editing() as session:
             return editing.set_claim_text(session, claim_id, text, by=by,
-                                          expected_version=expected_version)
+                                          expected=self._seen(claim_id, expected_version))
 
     def add_evidence(self, claim_id: int, *, text: str = "", url: str | None = None,
-                     by: str | None = None) -> int:
-        """Attach a note or a link."""
-        with self.db.write() as session:
-            return editing.add_evidence(session, claim_id, text=text, url=url, by=by)
+                     by: str | None = None, expected_version: int | None = None) -> Changes:
+        """Attach a note or a link; ``Changes.evidence_id`` names it."""
+        with self._editing() as session:
+            return editing.add_evidence(session, claim_id, text=text, url=url, by=by,
+                                        expected=self._seen(claim_id, expected_version))
 
-    def set_stance(self, mention_id: int, stance: str, *, by: str | None = None) -> str:
-        """Correct a mention's stance; returns the previous one (for undo)."""
-        with self.db.write() as session:
-            return editing.set_stance(session, mention_id, stance, by=by)[1]
+    def edit_evidence(self, evidence_id: int, *, text: str, url: str | None = None,
+                      by: str | None = None, claim_version: int | None = None) -> Changes:
+        """Correct a note or link (``claim_version``: its claim's version the user saw)."""
+        with self._editing() as session:
+            claim_id = editing.evidence_claim(session, evidence_id)
+            return editing.edit_evidence(session, evidence_id, text=text, url=url, by=by,
+                                         expected=self._seen(claim_id, claim_version))
 
-    def merge_claims(self, target_id: int, other_ids: list[int], *,
-                     by: str | None = None) -> Changes:
-        """Fold claims into one."""
-        with self.db.write() as session:
-            return editing.merge_claims(session, target_id, other_ids, by=by)
+    def remove_evidence(self, evidence_id: int, *, by: str | None = None,
+                        claim_version: int | None = None) -> Changes:
+        """Remove a note or link."""
+        with self._editing() as session:
+            claim_id = editing.evidence_claim(session, evidence_id)
+            return editing.remove_evidence(session, evidence_id, by=by,
+                                           expected=self._seen(claim_id, claim_version))
+
+    def set_stance(self, mention_id: int, stance: str, *, by: str | None = None,
+                   claim_version: int | None = None) -> Changes:
+        """Correct a mention's stance (``claim_version``: its claim's version seen)."""
+        with self._editing() as session:
+            claim_id = editing.mention_claim(session, mention_id)
+            return editing.set_stance(session, mention_id, stance, by=by,
+                                      expected=self._seen(claim_id, claim_version))
+
+    def merge_claims(self, target_id: int, other_ids: list[int], *, by: str | None = None,
+                     expected_versions: Mapping[int, int] | None = None) -> Changes:
+        """Fold claims into one (``expected_versions``: claim id -> version seen)."""
+        with self._editing() as session:
+            return editing.merge_claims(session, target_id, other_ids, by=by,
+                                        expected=expected_versions or {})
 
     def move_mentions(self, mention_ids: list[int], to_claim_id: int | None, *,
-                      by: str | None = None) -> int:
-        """Move mentions to another claim or a new one; returns that claim's id."""
-        with self.db.write() as session:
-            return editing.move_mentions(session, mention_ids, to_claim_id, by=by)[1]
+                      by: str | None = None,
+                      expected_versions: Mapping[int, int] | None = None) -> Changes:
+        """Move mentions to another claim or a new one (``Changes.claim_id``)."""
+        with self._editing() as session:
+            return editing.move_mentions(session, mention_ids, to_claim_id, by=by,
+                                         expected=expected_versions or {})
 
     def add_span(self, article_id: int, start: int, end: int, claim_id: int | None = None, *,
-                 by: str | None = None) -> int:
-        """A span of an article as a mention of a claim (a new one if None)."""
-        with self.db.write() as session:
-            return editing.add_span(session, article_id, start, end, claim_id, by=by)[1]
+                 by: str | None = None, expected_version: int | None = None) -> Changes:
+        """A span of an article as a mention of a claim (a new one if None); the claim is
+        ``Changes.claim_id``."""
+        with self._editing() as session:
+            seen = {} if claim_id is None else self._seen(claim_id, expected_version)
+            return editing.add_span(session, article_id, start, end, claim_id, by=by,
+                                    expected=seen)
+
+    def undo(self, step_id: int, *, by: str | None = None) -> Changes:
+        """Undo one step exactly, in one transaction; UndoConflict (naming who changed
+        what) if someone has since changed what it changed."""
+        with self._editing() as session:
+            return undo.undo(session, step_id, by=by)
+
+    def redo(self, step_id: int, *, by: str | None = None) -> Changes:
+        """Apply an undone step again, on the same terms as undo."""
+        with self._editing() as session:
+            return undo.undo(session, step_id, by=by, redo=True)
 
     def export(self, target: Path | str, flt: ClaimFilter = ClaimFilter(), *,
                progress: Progress = NULL_PROGRESS) -> Path:
@@ -233,8 +289,11 @@ class Service:
 
     def edit_article(self, article_id: int, *, source: str | None = None,
                      title: str | None = None, published: date | None = None,
-                     clear_published: bool = False) -> Changes:
-        """Correct an article's metadata; counts follow."""
-        with self.db.write() as session:
+                     clear_published: bool = False, by: str | None = None,
+                     expected_version: int | None = None) -> Changes:
+        """Correct an article's metadata; counts follow. The date changes only when given
+        or cleared; ``expected_version`` is the article's (ArticleRow.version)."""
+        with self._editing() as session:
             return editing.edit_article(session, article_id, source=source, title=title,
-                                        published=published, clear_published=clear_published)
+                                        published=published, clear_published=clear_published,
+                                        by=by, expected_version=expected_version)

@@ -1,19 +1,22 @@
-"""Write-side use cases on claims and articles; each runs inside the caller's transaction,
-records who changed what in the audit trail, and refreshes the cached counts it affects."""
+"""Write-side use cases on claims, evidence and articles. Each runs inside the caller's
+transaction as one undo step (undo.Step): it locks what it edits, refuses a version the
+user did not see, records who changed what in the audit trail, refreshes the cached
+counts it affects, and returns the Changes it made."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.core.dto import Changes, VerdictChange
+from desktop.core.dto import Changes, EventRow
 from desktop.core.errors import InvalidValue, NotFound, StaleVersion
 from desktop.core.models import (
     Article,
     Claim,
-    ClaimEvent,
     Evidence,
     Mention,
     MentionOrigin,
@@ -21,32 +24,18 @@ from desktop.core.models import (
     Sentence,
     Source,
     Stance,
+    UndoRow,
+    UndoStep,
     Verdict,
 )
-from desktop.core.service import counts
-from desktop.core.service.importing import now
+from desktop.core.service import counts, reading
+from desktop.core.service.undo import Step
 from desktop.core.text.attribution import strip_attribution
 
-
-def _claim(session: Session, claim_id: int, expected_version: int | None = None) -> Claim:
-    claim = session.get(Claim, claim_id, with_for_update=expected_version is not None)
-    if claim is None:
-        raise NotFound(f"claim {claim_id} does not exist")
-    if expected_version is not None and claim.version != expected_version:
-        raise StaleVersion(
-            f"claim {claim_id} was changed by {claim.updated_by or 'someone else'} at "
-            f"{claim.updated_at:%Y-%m-%d %H:%M} since you opened it; reload and try again")
-    return claim
-
-
-def _record(session: Session, claim: Claim, by: str | None, action: str,
-            field: str | None = None, old: str | None = None, new: str | None = None) -> None:
-    stamp = now()
-    session.execute(insert(ClaimEvent).values(claim_id=claim.id, at=stamp, author=by,
-                                              action=action, field=field, old=old, new=new))
-    claim.updated_at = stamp
-    claim.updated_by = by
-    claim.version += 1
+Versions = Mapping[int, int]
+"""The version of each claim the user saw when asking for the edit (claim id -> version);
+claims left out are not checked."""
+UNCHECKED: Versions = MappingProxyType({})
 
 
 def _choice(value: str, allowed: type[Verdict] | type[ReviewState] | type[Stance],
@@ -58,169 +47,261 @@ def _choice(value: str, allowed: type[Verdict] | type[ReviewState] | type[Stance
 
 
 def set_verdict(session: Session, claim_id: int, verdict: str, *, note: str | None = None,
-                by: str | None = None, expected_version: int | None = None,
-                as_of: date | None = None) -> VerdictChange:
-    """Give a claim a verdict (with an as-of date and an optional note)."""
+                by: str | None = None, expected: Versions = UNCHECKED,
+                as_of: date | None = None) -> Changes:
+    """Give a claim a verdict, with an as-of date (today unless given) and an optional
+    note; a first verdict moves a new claim's review to "in progress"."""
     verdict = _choice(verdict, Verdict, "verdict")
-    claim = _claim(session, claim_id, expected_version)
-    before, note_before = claim.verdict, claim.verdict_note
-    if verdict != before:
-        _record(session, claim, by, "verdict", "verdict", before, verdict)
-    claim.verdict = verdict
-    claim.verdict_as_of = as_of or now().date()
-    if note is not None and note != note_before:
-        _record(session, claim, by, "note", "verdict_note", note_before, note)
+    step = Step(session, by, f"Mark claim {claim_id} as {verdict}")
+    claim = step.lock(claim_id, expected.get(claim_id))
+    if verdict != claim.verdict:
+        step.record(claim_id, "verdict", "verdict", claim.verdict, verdict)
+        claim.verdict = verdict
+    claim.verdict_as_of = as_of or step.at.date()
+    if note is not None and note != claim.verdict_note:
+        step.record(claim_id, "note", "verdict_note", claim.verdict_note, note)
         claim.verdict_note = note
     if verdict != Verdict.UNREVIEWED.value and claim.review_state == ReviewState.NEW.value:
+        step.record(claim_id, "review", "review_state", claim.review_state,
+                    ReviewState.IN_PROGRESS.value)
         claim.review_state = ReviewState.IN_PROGRESS.value
-    return VerdictChange(claim_id, before, verdict, claim.version, note_before)
+    return step.finish(claim_id=claim_id)
 
 
 def set_review_state(session: Session, claim_id: int, state: str, *, by: str | None = None,
-                     expected_version: int | None = None) -> Changes:
+                     expected: Versions = UNCHECKED) -> Changes:
     """Move a claim through new / in progress / done, independent of its verdict."""
     state = _choice(state, ReviewState, "review state")
-    claim = _claim(session, claim_id, expected_version)
+    step = Step(session, by, f"Set claim {claim_id} to {state}")
+    claim = step.lock(claim_id, expected.get(claim_id))
     if claim.review_state != state:
-        _record(session, claim, by, "review", "review_state", claim.review_state, state)
+        step.record(claim_id, "review", "review_state", claim.review_state, state)
         claim.review_state = state
-    return Changes(frozenset([claim_id]))
+    return step.finish(claim_id=claim_id)
 
 
 def set_claim_text(session: Session, claim_id: int, text: str, *, by: str | None = None,
-                   expected_version: int | None = None) -> Changes:
+                   expected: Versions = UNCHECKED) -> Changes:
     """Reword a claim's canonical text."""
     text = text.strip()
     if not text:
         raise InvalidValue(f"claim {claim_id}: the text cannot be empty")
-    claim = _claim(session, claim_id, expected_version)
+    step = Step(session, by, f"Reword claim {claim_id}")
+    claim = step.lock(claim_id, expected.get(claim_id))
     if claim.text != text:
-        _record(session, claim, by, "edit", "text", claim.text, text)
+        step.record(claim_id, "edit", "text", claim.text, text)
         claim.text = text
-    return Changes(frozenset([claim_id]))
+    return step.finish(claim_id=claim_id)
 
 
 def add_evidence(session: Session, claim_id: int, *, text: str = "", url: str | None = None,
-                 by: str | None = None) -> int:
+                 by: str | None = None, expected: Versions = UNCHECKED) -> Changes:
     """Attach a note (text) or a link (url, with optional text) to a claim."""
-    if not text.strip() and not (url and url.strip()):
+    text, url = text.strip(), (url or "").strip() or None
+    if not text and not url:
         raise InvalidValue(f"claim {claim_id}: evidence needs a note or a link")
-    claim = _claim(session, claim_id)
     kind = "link" if url else "note"
-    evidence_id = session.scalar(insert(Evidence).values(
-        claim_id=claim_id, kind=kind, text=text.strip(), url=url, author=by,
-        created_at=now()).returning(Evidence.id))
-    _record(session, claim, by, "evidence", kind, None, url or text.strip())
-    return int(evidence_id)  # type: ignore[arg-type]
+    step = Step(session, by, f"Add a {kind} to claim {claim_id}")
+    step.lock(claim_id, expected.get(claim_id))
+    evidence_id = int(session.scalar(insert(Evidence).values(  # type: ignore[arg-type]
+        claim_id=claim_id, kind=kind, text=text, url=url, author=by,
+        created_at=step.at).returning(Evidence.id)))
+    step.created("evidence", evidence_id)
+    step.record(claim_id, "evidence", kind, None, url or text)
+    return step.finish(claim_id=claim_id, evidence_id=evidence_id)
 
 
-def set_stance(session: Session, mention_id: int, stance: str, *,
-               by: str | None = None) -> tuple[Changes, str]:
-    """Correct how a mention stands toward its claim; returns the stance it had."""
+def evidence_claim(session: Session, evidence_id: int) -> int:
+    """The claim a note or link belongs to."""
+    return _evidence(session, evidence_id).claim_id
+
+
+def mention_claim(session: Session, mention_id: int) -> int:
+    """The claim a mention states."""
+    claim_id = session.scalar(select(Mention.claim_id).where(Mention.id == mention_id))
+    if claim_id is None:
+        raise NotFound(f"mention {mention_id} does not exist")
+    return claim_id
+
+
+def _evidence(session: Session, evidence_id: int) -> Evidence:
+    evidence = session.get(Evidence, evidence_id)
+    if evidence is None:
+        raise NotFound(f"evidence {evidence_id} does not exist")
+    return evidence
+
+
+def edit_evidence(session: Session, evidence_id: int, *, text: str,
+                  url: str | None = None, by: str | None = None,
+                  expected: Versions = UNCHECKED) -> Changes:
+    """Correct a note or link; a link edited to no url becomes a note."""
+    text, url = text.strip(), (url or "").strip() or None
+    evidence = _evidence(session, evidence_id)
+    claim_id = evidence.claim_id
+    if not text and not url:
+        raise InvalidValue(f"claim {claim_id}: evidence needs a note or a link "
+                           "(remove it instead)")
+    step = Step(session, by, f"Edit a {evidence.kind} on claim {claim_id}")
+    step.lock(claim_id, expected.get(claim_id))
+    step.watch("evidence", [evidence_id])
+    old = evidence.url or evidence.text
+    if (evidence.text, evidence.url) != (text, url):
+        evidence.text, evidence.url, evidence.kind = text, url, "link" if url else "note"
+        step.record(claim_id, "evidence", f"evidence {evidence_id}", old, url or text)
+    return step.finish(claim_id=claim_id, evidence_id=evidence_id)
+
+
+def remove_evidence(session: Session, evidence_id: int, *, by: str | None = None,
+                    expected: Versions = UNCHECKED) -> Changes:
+    """Remove a note or link (undo brings it back with its id, author and date)."""
+    evidence = _evidence(session, evidence_id)
+    claim_id = evidence.claim_id
+    step = Step(session, by, f"Remove a {evidence.kind} from claim {claim_id}")
+    step.lock(claim_id, expected.get(claim_id))
+    step.watch("evidence", [evidence_id])
+    step.record(claim_id, "evidence", f"evidence {evidence_id}",
+                evidence.url or evidence.text, None)
+    session.delete(evidence)
+    return step.finish(claim_id=claim_id, evidence_id=evidence_id)
+
+
+def set_stance(session: Session, mention_id: int, stance: str, *, by: str | None = None,
+               expected: Versions = UNCHECKED) -> Changes:
+    """Correct how a mention stands toward its claim."""
     stance = _choice(stance, Stance, "stance")
     mention = session.get(Mention, mention_id)
     if mention is None:
         raise NotFound(f"mention {mention_id} does not exist")
-    before = mention.stance
-    if before != stance:
+    claim_id = mention.claim_id
+    step = Step(session, by, f"Mark a mention of claim {claim_id} as {stance}")
+    step.lock(claim_id, expected.get(claim_id))
+    step.watch("mention", [mention_id])
+    session.refresh(mention)
+    if mention.stance != stance:
+        step.record(claim_id, "stance", f"mention {mention_id}", mention.stance, stance)
         mention.stance = stance
         session.flush()
-        _record(session, _claim(session, mention.claim_id), by, "stance",
-                f"mention {mention_id}", before, stance)
-        counts.refresh(session, [mention.claim_id])
-    return Changes(frozenset([mention.claim_id])), before
+        counts.refresh(session, [claim_id])
+    return step.finish(claim_id=claim_id, counted=[claim_id])
 
 
 def merge_claims(session: Session, target_id: int, other_ids: list[int], *,
-                 by: str | None = None) -> Changes:
-    """Fold other claims into the target: their mentions and evidence move, they go."""
-    target = _claim(session, target_id)
+                 by: str | None = None, expected: Versions = UNCHECKED) -> Changes:
+    """Fold other claims into the target: their mentions and evidence move, they go (undo
+    brings them back under their ids, with their history)."""
     others = [o for o in dict.fromkeys(other_ids) if o != target_id]
     if not others:
         raise InvalidValue("choose at least two different claims to merge")
+    step = Step(session, by, f"Merge {len(others) + 1} claims into claim {target_id}")
+    for claim_id in sorted([target_id, *others]):
+        step.lock(claim_id, expected.get(claim_id))
     for other_id in others:
-        other = _claim(session, other_id)
+        other = step.lock(other_id)
+        step.watch("mention", session.scalars(select(Mention.id).where(
+            Mention.claim_id == other_id)))
+        step.watch("evidence", session.scalars(select(Evidence.id).where(
+            Evidence.claim_id == other_id)))
         session.execute(update(Mention).where(Mention.claim_id == other_id)
-                        .values(claim_id=target_id))
+                        .values(claim_id=target_id).execution_options(synchronize_session=False))
         session.execute(update(Evidence).where(Evidence.claim_id == other_id)
-                        .values(claim_id=target_id))
-        _record(session, target, by, "merge", "claim", str(other_id), other.text)
-        _record(session, other, by, "merged", "into", None, str(target_id))
+                        .values(claim_id=target_id).execution_options(synchronize_session=False))
+        step.record(target_id, "merge", "claim", other_id, other.text)
+        step.record(other_id, "merged", "into", None, target_id)
         session.delete(other)
     session.flush()
     counts.refresh(session, [target_id])
-    return Changes(frozenset([target_id, *others]), structure_changed=True)
+    return step.finish(claim_id=target_id, counted=[target_id])
 
 
-def _new_claim(session: Session, text: str, by: str | None) -> Claim:
-    stamp = now()
-    claim = Claim(text=text, created_at=stamp, updated_at=stamp, updated_by=by)
+def _new_claim(session: Session, step: Step, text: str) -> Claim:
+    claim = Claim(text=text, created_at=step.at, updated_at=step.at, updated_by=step.by)
     session.add(claim)
     session.flush()
-    _record(session, claim, by, "create", "text", None, text)
+    step.created("claim", claim.id, claim.version)
+    step.record(claim.id, "create", "text", None, text)
     return claim
 
 
 def move_mentions(session: Session, mention_ids: list[int], to_claim_id: int | None, *,
-                  by: str | None = None) -> tuple[Changes, int]:
-    """Move mentions to another claim, or to a new one (None); returns the claim id."""
-    mentions = list(session.scalars(select(Mention).where(Mention.id.in_(mention_ids))))
+                  by: str | None = None, expected: Versions = UNCHECKED) -> Changes:
+    """Move mentions to another claim, or to a new one (None); ``Changes.claim_id`` is
+    where they landed. A claim the move empties goes, unless the team worked on it."""
+    mentions = list(session.scalars(select(Mention).where(Mention.id.in_(mention_ids))
+                                    .with_for_update()))
     missing = set(mention_ids) - {m.id for m in mentions}
     if missing:
         raise NotFound(f"mention {min(missing)} does not exist")
+    sources = {m.claim_id for m in mentions}
+    where = f"claim {to_claim_id}" if to_claim_id is not None else "a new claim"
+    step = Step(session, by, f"Move {'a mention' if len(mentions) == 1 else 'mentions'} of "
+                             f"claim {', '.join(map(str, sorted(sources)))} to {where}")
+    for claim_id in sorted(sources | ({to_claim_id} if to_claim_id is not None else set())):
+        step.lock(claim_id, expected.get(claim_id))
+    step.watch("mention", [m.id for m in mentions])
     if to_claim_id is None:
         first = mentions[0]
         article = session.get(Article, first.article_id)
         assert article is not None
-        text = strip_attribution(article.body[first.start:first.end]).claim_text
-        target = _new_claim(session, text, by)
+        target = _new_claim(session, step,
+                            strip_attribution(article.body[first.start:first.end]).claim_text)
     else:
-        target = _claim(session, to_claim_id)
-    sources = {m.claim_id for m in mentions}
+        target = step.lock(to_claim_id)
     for mention in mentions:
         if mention.claim_id != target.id:
-            _record(session, _claim(session, mention.claim_id), by, "move out",
-                    f"mention {mention.id}", str(mention.claim_id), str(target.id))
-            _record(session, target, by, "move in", f"mention {mention.id}",
-                    str(mention.claim_id), str(target.id))
+            step.record(mention.claim_id, "move out", f"mention {mention.id}",
+                        mention.claim_id, target.id)
+            step.record(target.id, "move in", f"mention {mention.id}", mention.claim_id,
+                        target.id)
             mention.claim_id = target.id
             mention.origin = MentionOrigin.MANUAL.value
     session.flush()
     counts.refresh(session, sources | {target.id})
-    return Changes(frozenset(sources | {target.id}), structure_changed=True), target.id
+    return step.finish(claim_id=target.id, counted=sources | {target.id})
 
 
 def add_span(session: Session, article_id: int, start: int, end: int, claim_id: int | None, *,
-             by: str | None = None) -> tuple[Changes, int]:
-    """Make a span of an article a mention: of an existing claim, or of a new one (None)."""
+             by: str | None = None, expected: Versions = UNCHECKED) -> Changes:
+    """Make a span of an article a mention: of an existing claim, or of a new one (None);
+    ``Changes.claim_id`` is the claim."""
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound(f"article {article_id} does not exist")
     if not 0 <= start < end <= len(article.body) or not article.body[start:end].strip():
         raise InvalidValue(f"article {article_id}: select some text first "
                            f"(characters {start}-{end} are outside or empty)")
+    where = f"claim {claim_id}" if claim_id is not None else "a new claim"
+    step = Step(session, by, f"Make a span of article {article_id} {where}")
     sentence_id = session.scalar(select(Sentence.id).where(
         Sentence.article_id == article_id, Sentence.start <= start, Sentence.end >= start))
     text = " ".join(article.body[start:end].split())
-    claim = _new_claim(session, text, by) if claim_id is None else _claim(session, claim_id)
-    mention_id = session.scalar(insert(Mention).values(
+    claim = (_new_claim(session, step, text) if claim_id is None
+             else step.lock(claim_id, expected.get(claim_id)))
+    mention_id = int(session.scalar(insert(Mention).values(  # type: ignore[arg-type]
         claim_id=claim.id, article_id=article_id, sentence_id=sentence_id, start=start,
         end=end, stance=Stance.SUPPORTS.value, origin=MentionOrigin.MANUAL.value, score=1.0,
-    ).returning(Mention.id))
-    _record(session, claim, by, "add mention", f"mention {mention_id}", None,
-            f"article {article_id} [{start}:{end}]")
+    ).returning(Mention.id)))
+    step.created("mention", mention_id)
+    step.record(claim.id, "add mention", f"mention {mention_id}", None,
+                f"article {article_id} [{start}:{end}]")
     session.flush()
     counts.refresh(session, [claim.id])
-    return Changes(frozenset([claim.id]), structure_changed=claim_id is None), claim.id
+    return step.finish(claim_id=claim.id, counted=[claim.id])
 
 
 def edit_article(session: Session, article_id: int, *, source: str | None = None,
                  title: str | None = None, published: date | None = None,
-                 clear_published: bool = False) -> Changes:
-    """Correct an article's source, title or date; the counts of its claims follow."""
-    article = session.get(Article, article_id)
+                 clear_published: bool = False, by: str | None = None,
+                 expected_version: int | None = None) -> Changes:
+    """Correct an article's source, title or date; the counts of its claims follow. The
+    date changes only when given (or cleared with ``clear_published``): an undated
+    article stays undated when only its source is corrected."""
+    article = session.get(Article, article_id, with_for_update=True, populate_existing=True)
     if article is None:
         raise NotFound(f"article {article_id} does not exist")
+    if expected_version is not None and article.version != expected_version:
+        raise _stale_article(session, article_id)
+    step = Step(session, by, f"Edit article {article_id}")
+    step.watch("article", [article_id])
     if source is not None:
         name = source.strip()
         if not name:
@@ -237,5 +318,32 @@ def edit_article(session: Session, article_id: int, *, source: str | None = None
     session.flush()
     claim_ids = set(session.scalars(select(Mention.claim_id).where(
         Mention.article_id == article_id)))
-    counts.refresh(session, claim_ids)
-    return Changes(frozenset(claim_ids), articles_changed=True)
+    changes = step.finish(counted=claim_ids)
+    if changes.articles_changed:
+        result = session.execute(
+            update(Article).where(Article.id == article_id,
+                                  Article.version == article.version)
+            .values(version=article.version + 1).execution_options(synchronize_session=False))
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise _stale_article(session, article_id)
+        counts.refresh(session, claim_ids)
+    return changes
+
+
+def _stale_article(session: Session, article_id: int) -> StaleVersion:
+    """What changed an article since it was read: the newest applied step on it."""
+    last = session.execute(
+        select(UndoStep.at, UndoStep.author, UndoStep.description, UndoRow.before,
+               UndoRow.after)
+        .join(UndoRow, UndoRow.step_id == UndoStep.id)
+        .where(UndoRow.kind == "article", UndoRow.row_id == article_id)
+        .order_by(UndoStep.id.desc()).limit(1)).first()
+    theirs: tuple[EventRow, ...] = ()
+    who = "someone else"
+    if last is not None:
+        at, author, description, before, after = last
+        who = author or who
+        theirs = (EventRow(at, author, description, "article", before, after),)
+    return StaleVersion(f"article {article_id} was changed by {who} since you opened it",
+                        article_id=article_id, theirs=theirs,
+                        current=reading.article_row(session, article_id))

@@ -221,20 +221,20 @@ def article_row(session: Session, article_id: int) -> ArticleRow:
     """One article's row (source, title, date, copy mark), without claim counts."""
     row = session.execute(
         select(Article.id, Source.name, Article.title, Article.published, Article.url,
-               Article.external_id, Article.path, Article.origin_id)
+               Article.external_id, Article.path, Article.origin_id, Article.version)
         .join(Source, Source.id == Article.source_id).where(Article.id == article_id)).first()
     if row is None:
         raise NotFound(f"article {article_id} does not exist")
-    i, source, title, published, url, external, path, origin = row
+    i, source, title, published, url, external, path, origin, version = row
     return ArticleRow(i, source, title, published, url, external, path,
-                      origin if origin != i else None, 0)
+                      origin if origin != i else None, 0, version)
 
 
 def articles(session: Session, *, with_claims: bool = True) -> list[ArticleRow]:
     """Every article with its source and copy mark, and (unless asked not to) its number
     of claims, which costs a pass over all mentions (n_claims is then 0)."""
     columns = [Article.id, Source.name, Article.title, Article.published, Article.url,
-               Article.external_id, Article.path, Article.origin_id]
+               Article.external_id, Article.path, Article.origin_id, Article.version]
     stmt = select(*columns, literal(0)).join(Source, Source.id == Article.source_id)
     if with_claims:
         claims = (select(Mention.article_id,
@@ -246,8 +246,8 @@ def articles(session: Session, *, with_claims: bool = True) -> list[ArticleRow]:
     # The column list is built at run time, so the row's types are not known statically.
     rows: Iterable[Any] = session.execute(
         stmt.order_by(Source.name, Article.published, Article.id))
-    return [ArticleRow(i, s, t, p, u, x, path, o if o != i else None, n)
-            for i, s, t, p, u, x, path, o, n in rows]
+    return [ArticleRow(i, s, t, p, u, x, path, o if o != i else None, n, v)
+            for i, s, t, p, u, x, path, o, v, n in rows]
 
 
 def claim_totals(session: Session) -> tuple[int, int, dict[str, int]]:
