@@ -101,7 +101,7 @@ def cmd_import(service: Service, args: argparse.Namespace) -> int:
               f"({counted(totals['copies'], 'near-copy', 'near-copies')} of earlier articles), "
               f"{counted(totals['duplicate'], 'duplicate')}, {totals['failed']:,} failed",
               file=sys.stderr)
-    return 1 if totals["failed"] and not totals["imported"] and not totals["duplicate"] else 0
+    return 1 if totals["failed"] else 0
 
 
 def _filter(args: argparse.Namespace) -> ClaimFilter:

@@ -8,6 +8,20 @@ from pathlib import Path
 from desktop.core.dto import ArticleRow, ClaimRow, EventRow
 
 
+def shown_path(path: Path | str) -> str:
+    """A path as text that can always be printed and stored.
+
+    A file name of invalid UTF-8 bytes reaches Python as lone surrogates, which no
+    terminal, JSON file or database accepts; they are shown as ``\\xNN`` escapes.
+    """
+    text = str(path)
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 class FactDeskError(Exception):
     """Base of every error that is shown to the user as a plain message, never a traceback."""
 
@@ -16,7 +30,7 @@ class InputError(FactDeskError):
     """A file (or a row of a file) that cannot be imported."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        self.path = str(path)
+        self.path = shown_path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

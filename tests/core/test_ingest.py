@@ -130,7 +130,7 @@ def test_utf16_and_cp1252_files_decode(tmp_path: Path) -> None:
     ("blank.txt", b"   \n\n  ", "no text"),
     ("image.txt", bytes(range(256)) * 40, "binary file"),
     ("fake.docx", b"this is not a zip archive at all", "not a valid .docx"),
-    ("fake.pdf", b"%PDF-1.4 broken", "not a readable PDF"),
+    ("fake.pdf", b"%PDF-1.4 broken", "damaged PDF"),
     ("slides.pptx", b"whatever", "unsupported file type"),
 ])
 def test_bad_files_name_the_problem(tmp_path: Path, name: str, content: bytes,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from desktop.core.ingest.document import Document
 from desktop.core.ingest.docx_reader import read_docx
 from desktop.core.ingest.html_reader import read_html
 from desktop.core.ingest.pdf_reader import read_pdf
+from desktop.core.ingest.problems import damaged
 from desktop.core.ingest.text_reader import read_md, read_txt
 
 READERS: dict[str, Callable[[Path], list[Document]]] = {
@@ -26,6 +29,26 @@ READERS: dict[str, Callable[[Path], list[Document]]] = {
 SUFFIXES = frozenset([*READERS, ".csv", ".tsv"])
 
 
+def _wanted(folder: Path, path: Path) -> bool:
+    """A file of a known type, not hidden below the folder the user named."""
+    hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+    return path.suffix.lower() in SUFFIXES and not hidden and path.is_file()
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Files of known types below ``folder``; a folder that cannot be opened is listed as
+    it is, so that reading it reports the problem instead of skipping it without a word."""
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        if error.filename is not None:
+            found.append(Path(error.filename))
+
+    for top, _dirs, names in os.walk(folder, onerror=unreadable):
+        found.extend(p for p in (Path(top) / name for name in names) if _wanted(folder, p))
+    return sorted(found)
+
+
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files named, and files of known types found by recursing into folders, sorted.
 
@@ -33,12 +56,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in SUFFIXES
-                                and not any(part.startswith(".") for part in p.parts)))
-        else:
-            found.append(path)
+        found.extend(_walk(path) if path.is_dir() else [path])
     return found
 
 
@@ -47,15 +65,39 @@ def count_documents(path: Path) -> int:
     if path.suffix.lower() not in (".csv", ".tsv"):
         return 1
     try:
-        return max(1, sum(1 for _ in read_csv(path)))
+        return max(1, sum(1 for _ in read(path)))
     except InputError:
         return 1
 
 
-def read(path: Path, csv_options: CsvOptions = CsvOptions()) -> Iterator[Document]:
-    """The documents in one file; raises InputError naming the file if it cannot be read."""
+def _missing(path: Path) -> InputError:
+    """Why a path that does not exist as a file or folder cannot be read."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(path, "symbolic link loop: the link points back to itself")
+        if path.is_symlink():
+            return InputError(path, f"broken symbolic link (it points to {os.readlink(path)})")
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return InputError(path, f"cannot open ({exc.strerror})")
+    return InputError(path, "no such file or folder")
+
+
+def _folder(path: Path) -> InputError:
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return InputError(path, f"cannot open the folder ({exc.strerror})")
+    return InputError(path, "a folder: import it as a folder to read the files inside")
+
+
+def _read(path: Path, csv_options: CsvOptions) -> Iterator[Document]:
+    if path.is_dir():
+        raise _folder(path)
     if not path.exists():
-        raise InputError(path, "no such file or folder")
+        raise _missing(path)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):
         yield from read_csv(path, csv_options)
@@ -65,3 +107,17 @@ def read(path: Path, csv_options: CsvOptions = CsvOptions()) -> Iterator[Documen
         raise InputError(path, f"unsupported file type {suffix!r} (FactDesk reads "
                                f"{', '.join(sorted(SUFFIXES))})")
     yield from reader(path)
+
+
+def read(path: Path, csv_options: CsvOptions = CsvOptions()) -> Iterator[Document]:
+    """The documents in one file; raises InputError naming the file if it cannot be read.
+
+    Any failure, whatever its type, becomes an InputError for this file alone: one hostile
+    file must never stop a batch.
+    """
+    try:
+        yield from _read(path, csv_options)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise damaged(path, f"{path.suffix.lower() or 'text'} file", exc) from exc

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from desktop.core.errors import InputError
+from desktop.core.errors import InputError, shown_path
 from desktop.core.ingest.decoding import read_text
 from desktop.core.ingest.document import Document
 from desktop.core.ingest.metadata import parse_date
@@ -36,7 +36,7 @@ def read_html(path: Path) -> list[Document]:
     return [
         Document(
             text="\n".join(lines),
-            where=str(path),
+            where=shown_path(path),
             title=title,
             published=parse_date(extracted.date) if extracted.date else None,
             source=(extracted.sitename or "").strip() or None,

@@ -17,8 +17,11 @@ _BYLINE = re.compile(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+)?[A-Z][\w
 def parse_date(text: str) -> date | None:
     """A calendar date from a date-like string ("05 Jun. 2025, 11:05"), else None."""
     try:
-        parsed = date_parser.parse(text.replace(".", " "), fuzzy=False, dayfirst=False)
-    except (ValueError, OverflowError):
+        # ignoretz: only the day is kept, and a zone name dateutil does not know ("EDT" in
+        # FNC-1) would otherwise print an UnknownTimezoneWarning at the user's terminal.
+        parsed = date_parser.parse(text.replace(".", " "), fuzzy=False, dayfirst=False,
+                                   ignoretz=True)
+    except Exception:  # ValueError, OverflowError, and others on hostile strings
         return None
     return parsed.date() if 1900 < parsed.year < 2200 else None
 

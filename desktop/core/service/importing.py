@@ -4,7 +4,6 @@ transaction, so a failure or a cancel never leaves half an article behind."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
@@ -16,7 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.core import ingest
 from desktop.core.db import Database
 from desktop.core.dto import ImportItem, ImportReport
-from desktop.core.errors import Cancelled, InputError
+from desktop.core.errors import Cancelled, InputError, shown_path
 from desktop.core.ingest.cleanup import clean
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.ingest.dedupe import content_hash, encode_fingerprint
@@ -101,7 +100,7 @@ class Importer:
                     progress.report(done, total, f"Importing {path.name}")
                 current = following
         except InputError as error:
-            yield ImportItem(str(path), "failed", reason=error.reason)
+            yield ImportItem(error.path, "failed", reason=error.reason)
 
     @staticmethod
     def _submit(pool: AnalysisPool, cleaned: list[Document]
@@ -141,7 +140,7 @@ class Importer:
         article_id = connection.execute(_INSERT_ARTICLE, {
             "source_id": self._source_id(session, doc), "title": doc.title[:1000],
             "published": doc.published, "url": doc.url, "external_id": doc.external_id,
-            "path": os.fspath(path), "byline": doc.byline, "content_hash": digest,
+            "path": shown_path(path), "byline": doc.byline, "content_hash": digest,
             "body": doc.text, "copy_similarity": copy.containment if copy else None,
             "fingerprint": encode_fingerprint(hashes), "imported_at": now(),
         }).scalar_one()

@@ -94,7 +94,8 @@ class When:
 
 def _parse(text: str) -> date | None:
     try:
-        return date_parser.parse(text.replace(".", " ")).date()
+        # ignoretz: the day is all we keep; an unknown zone ("EDT") would warn on stderr.
+        return date_parser.parse(text.replace(".", " "), ignoretz=True).date()
     except (ValueError, OverflowError):
         return None
 
