@@ -16,13 +16,20 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from desktop.core.dto import ClaimFilter, ClaimRow
 from desktop.core.service import Service
-from desktop.core.vocabulary import INK_ON_FILL
-from desktop.ui.style import VERDICT_COLOURS
+from desktop.core.vocabulary import ALERT, CONFLICT_ROW, INK_ON_FILL
+from desktop.ui.style import VERDICT_COLOURS, is_dark
 from desktop.ui.tasks import TaskRunner
 
 PAGE = 200
@@ -35,24 +42,28 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class ClaimColumn:
-    """A column of the claims table and the database key it sorts by."""
+    """A column of the claims table, the database key it sorts by, and whether its first
+    click sorts highest first (counts: the most-reported claims are the ones to see)."""
 
     header: str
     sort_key: str
     tooltip: str
+    highest_first: bool = False
 
 
 COLUMNS = (
-    ClaimColumn("Claim", "text", "The claim as first stated"),
+    ClaimColumn("Claim", "text", "The claim as first stated; ⚠ marks a conflict"),
     ClaimColumn("Verdict", "verdict", "The team's conclusion"),
-    ClaimColumn("Sources", "sources", "Outlets reporting it"),
-    ClaimColumn("Origins", "origins", "Independent origins: copies of one article count once"),
-    ClaimColumn("Support", "support", "Independent origins that support it"),
-    ClaimColumn("Contradict", "contradict", "Independent origins that contradict it"),
-    ClaimColumn("Conflict", "conflict", "Mentions disagree on a figure"),
+    ClaimColumn("Sources", "sources", "Outlets reporting it", True),
+    ClaimColumn("Origins", "origins", "Independent origins: copies of one article count once",
+                True),
+    ClaimColumn("Support", "support", "Independent origins that support it", True),
+    ClaimColumn("Contradict", "contradict", "Independent origins that contradict it", True),
+    ClaimColumn("Conflict", "conflict", "Mentions disagree on a figure", True),
     ClaimColumn("First seen", "first_seen", "Earliest article date"),
     ClaimColumn("Attribution", "attribution", "Who the articles say it comes from"),
 )
+CLAIM, VERDICT, CONFLICT = 0, 1, 6
 
 
 def _display(row: ClaimRow, column: int) -> Any:
@@ -67,6 +78,27 @@ def _display(row: ClaimRow, column: int) -> Any:
         row.first_seen.isoformat() if row.first_seen else "",
         row.attribution or "",
     )[column]
+
+
+def _conflict_tip(row: ClaimRow) -> str:
+    return "Mentions disagree — " + "; ".join(
+        f"{c.label}: {' vs '.join(c.values)}" for c in row.conflicts)
+
+
+def _mark(colour: str) -> QIcon:
+    """A warning triangle in ``colour``: the conflict mark, seen at any column width."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawPolygon(QPolygonF([QPointF(7, 1), QPointF(13.5, 13), QPointF(0.5, 13)]))
+    painter.setPen(QColor("#FFFFFF"))
+    painter.drawLine(QPointF(7, 5), QPointF(7, 9))
+    painter.drawPoint(QPointF(7, 11))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class ClaimsTableModel(QAbstractTableModel):
@@ -92,6 +124,9 @@ class ClaimsTableModel(QAbstractTableModel):
         self._fills = {verdict: QBrush(QColor(colour))
                        for verdict, colour in VERDICT_COLOURS.items()}
         self._ink = QBrush(QColor(INK_ON_FILL))
+        self._marks = {dark: _mark(ALERT.on(dark)) for dark in (False, True)}
+        self._conflict_fills = {dark: QBrush(QColor(CONFLICT_ROW.on(dark)))
+                                for dark in (False, True)}
 
     @property
     def pending(self) -> bool:
@@ -195,11 +230,17 @@ class ClaimsTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.text
-        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (CLAIM, CONFLICT):
+            return (f"{row.text}\n\n" if column == CLAIM else "") + (
+                _conflict_tip(row) if row.conflicts else "")
+        if role == Qt.ItemDataRole.BackgroundRole and column == VERDICT:
             return self._fills.get(row.verdict)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.verdict in self._fills:
+        if role == Qt.ItemDataRole.BackgroundRole and row.has_conflict:
+            return self._conflict_fills[is_dark()]
+        if role == Qt.ItemDataRole.DecorationRole and column == CLAIM and row.has_conflict:
+            return self._marks[is_dark()]
+        if (role == Qt.ItemDataRole.ForegroundRole and column == VERDICT
+                and row.verdict in self._fills):
             return self._ink
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -213,6 +254,9 @@ class ClaimsTableModel(QAbstractTableModel):
             return COLUMNS[section].header
         if role == Qt.ItemDataRole.ToolTipRole:
             return COLUMNS[section].tooltip
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            return (Qt.SortOrder.DescendingOrder if COLUMNS[section].highest_first
+                    else Qt.SortOrder.AscendingOrder)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

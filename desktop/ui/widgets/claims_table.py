@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.core.vocabulary import REVIEW_DONE_KEY, VERDICT_KEYS
+from desktop.ui.models.claims_model import CLAIM, CONFLICT, VERDICT
 
 VERDICT_OF_KEY = {key: verdict for verdict, key in VERDICT_KEYS.items()}
 
@@ -51,9 +52,12 @@ class ClaimsTableView(QTableView):
         self.set_default_widths()
 
     def set_default_widths(self) -> None:
-        """Room for the claim text first, numbers narrow."""
+        """Room for the claim text first, then the verdict and the conflicting figures,
+        numbers narrow: at 1440x900 the conflict is in view without scrolling."""
         header = self.horizontalHeader()
-        for column, width in ((0, 300), (1, 92), (5, 76), (6, 130), (7, 86), (8, 160)):
+        header.moveSection(header.visualIndex(CONFLICT), VERDICT + 1)
+        for column, width in ((CLAIM, 280), (VERDICT, 92), (CONFLICT, 130), (5, 76), (7, 86),
+                              (8, 160)):
             header.resizeSection(column, width)
 
     def _save_header(self) -> None:
