@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.core.text.dates import When
 from desktop.core.text.quantities import Quantity
@@ -45,6 +46,7 @@ class Indexed:
     claim_id: int
     terms: frozenset[str]
     when: When
+    vector: Any = None
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,9 @@ class Placement:
 class ClaimIndex:
     """Inverted index from term to claims, with term counts for weighting."""
 
-    def __init__(self, threshold: float = JOIN_THRESHOLD) -> None:
+    def __init__(self, threshold: float = JOIN_THRESHOLD, semantic_weight: float = 0.0) -> None:
         self.threshold = threshold
+        self.semantic_weight = semantic_weight
         self._members: dict[int, list[Indexed]] = defaultdict(list)
         self._whens: dict[int, set[When]] = defaultdict(set)
         self._postings: dict[str, set[int]] = defaultdict(set)
@@ -78,12 +81,13 @@ class ClaimIndex:
         self._weights_at = 0
         self._provisional_terms: dict[int, set[str]] = defaultdict(set)
 
-    def add(self, claim_id: int, terms: frozenset[str], when: When) -> None:
-        """Index a mention of ``claim_id``."""
+    def add(self, claim_id: int, terms: frozenset[str], when: When,
+            vector: Any = None) -> None:
+        """Index a mention of ``claim_id`` (``vector``: its sentence embedding, if any)."""
         self._count += 1
         members = self._members[claim_id]
         if len(members) < MEMBERS_COMPARED:
-            members.append(Indexed(claim_id, terms, when))
+            members.append(Indexed(claim_id, terms, when, vector))
         if not when.empty:
             self._whens[claim_id].add(when)
         for term in terms:
@@ -95,7 +99,7 @@ class ClaimIndex:
     def rename(self, old: int, new: int) -> None:
         """Give a claim indexed under a provisional (negative) id its stored id."""
         members = self._members.pop(old)
-        self._members[new] = [Indexed(new, m.terms, m.when) for m in members]
+        self._members[new] = [Indexed(new, m.terms, m.when, m.vector) for m in members]
         if old in self._whens:
             self._whens[new] = self._whens.pop(old)
         for term in self._provisional_terms.pop(old, ()):
@@ -140,8 +144,8 @@ class ClaimIndex:
                         key=lambda c: (-shared[c], c))
         return ranked[:MAX_CANDIDATES]
 
-    def compare(self, claim_id: int, terms: frozenset[str],
-                weights: dict[str, float]) -> tuple[float, float]:
+    def compare(self, claim_id: int, terms: frozenset[str], weights: dict[str, float],
+                vector: Any = None) -> tuple[float, float]:
         """The mention's score against a claim, and how much of the claim it contains.
 
         The score is the mean of the best and the average weighted Jaccard over the claim's
@@ -161,13 +165,17 @@ class ClaimIndex:
                 continue
             weight = sum(weights[t] for t in shared)
             member_total = self._total(member.terms)
-            similarities.append(weight / (own + member_total - weight))
+            similarity = weight / (own + member_total - weight)
+            if self.semantic_weight and vector is not None and member.vector is not None:
+                cosine = max(0.0, float(vector @ member.vector))
+                similarity += self.semantic_weight * (cosine - similarity)
+            similarities.append(similarity)
             if len(shared) >= CONTAINED_TERMS:
                 contained = max(contained, weight / member_total)
         score = 0.5 * max(similarities) + 0.5 * sum(similarities) / len(similarities)
         return score, contained
 
-    def place(self, terms: frozenset[str], when: When) -> Placement:
+    def place(self, terms: frozenset[str], when: When, vector: Any = None) -> Placement:
         """The claim this mention should join (None: start a new claim), and a second
         claim its sentence also states, if any.
 
@@ -181,7 +189,7 @@ class ClaimIndex:
         for claim_id in sorted(self.candidates(terms)):
             if any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
-            score, contained = self.compare(claim_id, terms, weights)
+            score, contained = self.compare(claim_id, terms, weights, vector)
             if score >= self.threshold and (join is None or score > join.score):
                 join = Match(claim_id, score)
             if contained >= CONTAINED:

@@ -120,3 +120,52 @@ def test_an_article_repeating_one_sentence_many_times(service: Service, tmp_path
     assert report.count("imported") == 2
     (claim,) = service.claims()
     assert claim.n_articles == 2 and claim.has_conflict
+
+
+def test_a_headline_imported_as_the_whole_text_is_a_claim_candidate() -> None:
+    from desktop.core.text.analysis import analyse
+
+    headline = "Zack Snyder Kills Stolen Batmobile Rumor With Great Photo"
+    assert [f.checkworthy for f in analyse(headline, None)] == [True]
+    in_article = analyse(f"{headline}\nThe Batmobile was stolen in Detroit on Friday, "
+                         "Bleeding Cool reported.", None)
+    assert [f.checkworthy for f in in_article] == [False, True]
+
+
+def test_embedding_reader_puts_paraphrases_closer_than_neighbouring_claims() -> None:
+    import pytest
+
+    from desktop.core.text.embedding import load
+
+    embedder = load()
+    if embedder is None:
+        pytest.skip("the semantic extra is not installed")
+    rows = embedder.vectors([
+        "Kim expressed hope for Russia's eternal victory.",
+        "Kim voiced his conviction that Russia would surely win victory.",
+        "Apple Watch will ship with a diagnostics port.",
+    ])
+    assert rows.shape == (3, 256)
+    assert abs(float(rows[0] @ rows[0]) - 1.0) < 1e-4
+    assert float(rows[0] @ rows[1]) > float(rows[0] @ rows[2]) + 0.2
+
+
+def test_the_semantic_weight_lets_a_paraphrase_join_its_claim() -> None:
+    import pytest
+
+    from desktop.core.matching import ClaimIndex
+    from desktop.core.text.dates import When
+    from desktop.core.text.embedding import load
+    from desktop.core.text.normalize import terms
+
+    embedder = load()
+    if embedder is None:
+        pytest.skip("the semantic extra is not installed")
+    first = "North Korea hopes Russia wins an eternal victory in the war, Kim told Shoigu."
+    second = "Kim told Shoigu of North Korea's conviction that Russia would surely win the war."
+    vectors = embedder.vectors([first, second])
+    for weight, joins in ((0.0, False), (0.75, True)):
+        index = ClaimIndex(threshold=0.6, semantic_weight=weight)
+        index.add(1, frozenset(terms(first)), When(), vectors[0])
+        placed = index.place(frozenset(terms(second)), When(), vectors[1])
+        assert (placed.join is not None) is joins

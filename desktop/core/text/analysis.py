@@ -62,7 +62,7 @@ def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
             terms=sentence_terms,
             quantities=tuple(quantities(attributed.claim_text)),
             when=when,
-            checkworthy=is_checkworthy(text, list(sentence_terms)),
+            checkworthy=is_checkworthy(text, list(sentence_terms), whole_text=len(spans) == 1),
             hedged=is_hedged(text),
             denial=is_denial(attributed.claim_text),
         ))

@@ -64,16 +64,20 @@ _OPINION = re.compile(
 _RELATED_LINKS = re.compile(r"^\s*Related(?=[A-Z :])")
 
 
-def is_checkworthy(sentence: str, terms: list[str]) -> bool:
+def is_checkworthy(sentence: str, terms: list[str], *, whole_text: bool = False) -> bool:
     """A statement of fact someone could check: long enough, and with a number, a date, a
     named actor or reported speech; questions, headings, calls to action, boilerplate and
     first-person opinion are not.
+
+    A short line without a final stop is a heading inside an article, but when it is the
+    whole text (a headline or a post imported as one row) it is what the text claims.
     """
     stripped = sentence.strip()
     words = stripped.split()
     if len(words) < 6 or len(terms) < 3 or stripped.endswith("?"):
         return False
-    if not stripped.endswith((".", "!", '"', "”", "'", "’", ")")) and len(words) < 10:
+    if (not whole_text and len(words) < 10
+            and not stripped.endswith((".", "!", '"', "”", "'", "’", ")"))):
         return False
     if is_filler(stripped):
         return False
