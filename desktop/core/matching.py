@@ -199,23 +199,38 @@ class ClaimIndex:
         return Placement(join, also)
 
 
-def conflicting_values(quantities: list[Quantity]) -> list[dict[str, object]]:
-    """Slots that the mentions of one claim give disagreeing values for.
+def conflicting_values(mentions: list[tuple[int, list[Quantity]]]) -> list[dict[str, object]]:
+    """Slots that the mentions of one claim, each given with its origin (copy set), give
+    disagreeing values for.
+
+    Two mentions disagree on a slot when they come from independent origins, each gives
+    the slot a precise value and no value of one agrees with a value of the other: the
+    figures of one sentence ("two British hostages and three American hostages", "to $1
+    billion from $660 million") are facts side by side, a copy of that sentence repeats
+    them, and one article giving two prices (pure and 18-karat gold) is not two sources
+    disagreeing.
 
     Returned as ``{"slot": "soldier:kill", "label": "troops killed", "values": ["around 300",
     "around 600"]}``, the label in the words of the first mention that has one.
     """
-    by_slot: dict[str, list[Quantity]] = defaultdict(list)
-    for quantity in quantities:
-        # Only counts of something that happened (killed, sent, arrested) can conflict;
-        # "the two nations" and "eight other nations" are not competing figures.
-        head, _, event = quantity.slot.partition(":")
-        if head and event:
-            by_slot[quantity.slot].append(quantity)
+    by_slot: dict[str, list[tuple[int, list[Quantity]]]] = defaultdict(list)
+    for origin, found in mentions:
+        stated: dict[str, list[Quantity]] = defaultdict(list)
+        for quantity in found:
+            # Only counts of something that happened (killed, sent, arrested) can conflict;
+            # "the two nations" and "eight other nations" are not competing figures.
+            head, _, event = quantity.slot.partition(":")
+            if head and event and not quantity.vague:
+                stated[quantity.slot].append(quantity)
+        for slot, values in stated.items():
+            by_slot[slot].append((origin, values))
     conflicts: list[dict[str, object]] = []
-    for slot, values in sorted(by_slot.items()):
-        if any(a.disagrees(b) for i, a in enumerate(values) for b in values[i + 1:]):
-            texts = list(dict.fromkeys(q.text.lower() for q in values if not q.vague))
-            label = next((q.label for q in values if q.label), "")
+    for slot, statements in sorted(by_slot.items()):
+        if any(origin != other and all(a.disagrees(b) for a in first for b in second)
+               for i, (origin, first) in enumerate(statements)
+               for other, second in statements[i + 1:]):
+            stated_values = [q for _, values in statements for q in values]
+            texts = list(dict.fromkeys(q.text.lower() for q in stated_values))
+            label = next((q.label for q in stated_values if q.label), "")
             conflicts.append({"slot": slot, "label": label, "values": texts})
     return conflicts

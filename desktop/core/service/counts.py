@@ -83,8 +83,9 @@ def _statements() -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
         .group_by(Mention.claim_id)
     )
     details = (
-        select(Mention.claim_id, Sentence.quantities, Sentence.attribution)
+        select(Mention.claim_id, Sentence.quantities, Sentence.attribution, Article.origin_id)
         .join(Sentence, Sentence.id == Mention.sentence_id)
+        .join(Article, Article.id == Mention.article_id)
         .where(Mention.claim_id.in_(ids))
         .order_by(Mention.id)
     )
@@ -97,17 +98,17 @@ _COUNTED, _DETAILS = _statements()
 def _refresh_chunk(session: Session, ids: list[int]) -> None:
     connection = session.connection()
     rows = connection.execute(_COUNTED, {"ids": ids}).all()
-    details: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-    for claim_id, stored, attribution in connection.execute(_DETAILS, {"ids": ids}):
-        details[claim_id].append((stored, attribution))
+    details: dict[int, list[tuple[str, str | None, int]]] = defaultdict(list)
+    for claim_id, stored, attribution, origin in connection.execute(_DETAILS, {"ids": ids}):
+        details[claim_id].append((stored, attribution, origin))
     seen = set()
     updates: list[dict[str, object]] = []
     for claim_id, sources, articles, origins, n_support, n_contra, first_seen in rows:
         seen.add(claim_id)
-        found = [Quantity.from_json(q) for stored, _ in details[claim_id]
-                 for q in json.loads(stored)]
-        conflicts = conflicting_values(found)
-        attributions = Counter(a for _, a in details[claim_id] if a)
+        conflicts = conflicting_values([
+            (origin, [Quantity.from_json(q) for q in json.loads(stored)])
+            for stored, _, origin in details[claim_id]])
+        attributions = Counter(a for _, a, _ in details[claim_id] if a)
         updates.append({
             "claim_id": claim_id, "n_sources": sources, "n_articles": articles,
             "n_origins": origins,
