@@ -64,7 +64,8 @@ def q(slot: str, value: float, text: str = "") -> Quantity:
 def test_two_sources_with_different_figures_conflict() -> None:
     conflicts = conflicting_values([(1, [q("soldier:kill", 300, "around 300")]),
                                     (2, [q("soldier:kill", 600, "around 600")])])
-    assert conflicts == [{"slot": "soldier:kill", "values": ["around 300", "around 600"]}]
+    assert conflicts == [{"slot": "soldier:kill", "label": "",
+                          "values": ["around 300", "around 600"]}]
 
 
 def test_values_of_different_slots_never_conflict() -> None:
