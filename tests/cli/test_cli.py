@@ -60,6 +60,21 @@ def test_tag_then_show_history(capsys: pytest.CaptureFixture[str], seeded_path: 
     assert detail["history"][0]["author"] == "ana"
 
 
+def test_tag_expect_version_refuses_a_stale_verdict(capsys: pytest.CaptureFixture[str],
+                                                   seeded_path: Path) -> None:
+    seen = json.loads(_run(capsys, "show", "1", "--db", str(seeded_path), "--json")[1])
+    assert _run(capsys, "tag", "1", "confirmed", "--by", "ana", "--db", str(seeded_path),
+                "--expect-version", str(seen["version"]))[0] == 0
+    code, _, err = _run(capsys, "tag", "1", "false", "--by", "ben", "--db", str(seeded_path),
+                        "--expect-version", str(seen["version"]))
+    assert code == 1 and "claim 1 was changed by ana" in err and "confirmed" in err
+    now = json.loads(_run(capsys, "show", "1", "--db", str(seeded_path), "--json")[1])
+    assert (now["verdict"], now["version"]) == ("confirmed", seen["version"] + 1)
+    code, out, _ = _run(capsys, "tag", "1", "false", "--by", "ben", "--db", str(seeded_path),
+                        "--expect-version", str(now["version"]), "--json")
+    assert json.loads(out)["before"] == "confirmed"
+
+
 def test_tag_without_a_name_records_the_login_name(capsys: pytest.CaptureFixture[str],
                                                   seeded_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:

@@ -111,6 +111,9 @@ class Step:
         """The claim, locked for this transaction; StaleVersion if it is not at
         ``expected``; NotFound if it does not exist."""
         claim = self.session.get(Claim, claim_id, with_for_update=True, populate_existing=True)
+        if not self.versions:
+            # Stamped once the lock is held, so the history's time order is commit order.
+            self.at = now()
         if claim is None:
             raise NotFound(f"claim {claim_id} does not exist")
         if expected is not None and claim.version != expected:
