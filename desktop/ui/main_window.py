@@ -53,6 +53,7 @@ from desktop.ui.undo import (
     SetStanceCommand,
     SetTextCommand,
     SetVerdictCommand,
+    WriteCommand,
 )
 from desktop.ui.widgets.article_view import ArticleDialog, ArticleView
 from desktop.ui.widgets.claim_detail import ClaimDetailWidget
@@ -222,6 +223,8 @@ class MainWindow(QMainWindow):
         self.detail.article_requested.connect(
             lambda a, s, e: self.open_article(a, focus=(s, e)))
         self.detail.evidence_added.connect(self._on_evidence_added)
+        self.detail.evidence_edited.connect(self._on_evidence_edited)
+        self.detail.evidence_removed.connect(self._on_evidence_removed)
         self.article.claim_clicked.connect(self.select_claim)
         self.article.span_to_new_claim.connect(lambda a, s, e: self._add_span(a, s, e, None))
         self.article.span_to_claim.connect(self._choose_claim_for_span)
@@ -443,15 +446,33 @@ class MainWindow(QMainWindow):
             self.undo_stack.endMacro()
 
     def set_review_state(self, state: str) -> None:
-        """Move the selected claims (or the shown one) to a review state."""
+        """Move the selected claims (or the shown one) to a review state, one undo step."""
         ids = self.selected_claim_ids() or ([c] if (c := self.current_claim_id()) else [])
+        if len(ids) > 1:
+            self.undo_stack.beginMacro(f"Mark {len(ids)} claims {state}")
         for claim_id in ids:
-            try:
-                self.service.set_review_state(claim_id, state, by=self.reviewer())
-            except FactDeskError as error:
-                self.show_error(str(error))
-                break
-        self._changed(set(ids), False)
+            self._push(partial(self._review_command, claim_id, state))
+        if len(ids) > 1:
+            self.undo_stack.endMacro()
+
+    def _review_command(self, claim_id: int, state: str) -> WriteCommand:
+        by = self.reviewer()
+        return WriteCommand(f"Mark claim {claim_id} {state}", self.service,
+                            lambda: self.service.set_review_state(claim_id, state, by=by),
+                            by, self._changed)
+
+    def _on_evidence_edited(self, evidence_id: int, text: str, url: str) -> None:
+        self._push(lambda: WriteCommand(
+            "Correct a note", self.service,
+            lambda: self.service.edit_evidence(evidence_id, text=text, url=url or None,
+                                               by=self.reviewer()),
+            self.reviewer(), self._changed))
+
+    def _on_evidence_removed(self, evidence_id: int) -> None:
+        self._push(lambda: WriteCommand(
+            "Remove a note", self.service,
+            lambda: self.service.remove_evidence(evidence_id, by=self.reviewer()),
+            self.reviewer(), self._changed))
 
     def reviewer(self) -> str | None:
         """Who the audit trail names for this user's edits: the name from Preferences,

@@ -109,3 +109,16 @@ class MoveMentionCommand(_StepCommand):
 
     def apply(self) -> Changes:
         return self.service.move_mentions([self.mention_id], self.target_id, by=self.by)
+
+
+class WriteCommand(_StepCommand):
+    """Any other single service write (review state, a note corrected or removed), named by
+    its label: the core records and undoes it like the others."""
+
+    def __init__(self, label: str, service: Service, write: Callable[[], Changes],
+                 by: str | None, changed: Changed) -> None:
+        super().__init__(label, service, by, changed)
+        self.write = write
+
+    def apply(self) -> Changes:
+        return self.write()

@@ -3,12 +3,15 @@ unsaved input kept with its claim."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION
+from desktop.ui.widgets.notes_pane import NotesPane
 
 
 def _show_conflict(window: MainWindow) -> int:
@@ -86,3 +89,74 @@ def test_unsaved_wording_and_note_stay_with_their_claim(qtbot: QtBot,
     qtbot.mouseClick(detail.notes.save, Qt.MouseButton.LeftButton)
     assert [e.text for e in window.service.claim(first).evidence] == ["half a note"]
     assert window.service.claim(first).claim.text != "Reworded, not saved yet"
+
+
+def test_review_state_is_undone_like_any_edit(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    claim_id = window.current_claim_id()
+    before = window.service.claim(claim_id).claim.review_state
+    qtbot.keyClick(window.table, Qt.Key.Key_R)
+    assert window.service.claim(claim_id).claim.review_state == "done"
+    window.undo_action.trigger()
+    assert window.service.claim(claim_id).claim.review_state == before
+    assert window.detail.review_buttons[before].isChecked()
+
+
+class _Browser(QObject):
+    """Where the system would send a clicked web address."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+def _click_anchor(notes: NotesPane, words: str, href: str) -> None:
+    """Click the link showing ``words`` where the notes page draws it."""
+    page = notes.page
+    cursor = page.document().find(words)
+    assert not cursor.isNull(), f"{words} is not on the page"
+    for offset in range(cursor.selectionStart(), cursor.selectionEnd()):
+        probe = page.textCursor()
+        probe.setPosition(offset)
+        point = page.cursorRect(probe).center() + QPoint(2, 0)
+        if page.anchorAt(point) == href:
+            QTest.mouseClick(page.viewport(), Qt.MouseButton.LeftButton, pos=point)
+            return
+    raise AssertionError(f"no link {href} on the page")
+
+
+def test_notes_are_corrected_removed_and_their_links_open(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    window.table.selectRow(0)
+    claim_id = window.current_claim_id()
+    notes = window.detail.notes
+    qtbot.keyClicks(notes.note, "KCNA transcript at https://kcna.kp/en/1 says 300")
+    qtbot.keyClick(notes.note, Qt.Key.Key_Return)
+    (note,) = window.service.claim(claim_id).evidence
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        _click_anchor(notes, "https://kcna.kp/en/1", "https://kcna.kp/en/1")
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert browser.opened == ["https://kcna.kp/en/1"]
+    _click_anchor(notes, "edit", f"note:edit/{note.id}")
+    assert notes.note.text() == note.text and notes.save.text() == "Save note"
+    notes.note.setText("KCNA transcript says 600")
+    qtbot.mouseClick(notes.save, Qt.MouseButton.LeftButton)
+    assert [e.text for e in window.service.claim(claim_id).evidence] == [
+        "KCNA transcript says 600"]
+    assert "KCNA transcript says 600" in notes.lines()[0]
+    _click_anchor(notes, "remove", f"note:remove/{note.id}")
+    assert window.service.claim(claim_id).evidence == ()
+    assert notes.lines() == []
+    window.undo_action.trigger()
+    assert [e.text for e in window.service.claim(claim_id).evidence] == [
+        "KCNA transcript says 600"]
+    window.undo_action.trigger()
+    assert [e.text for e in window.service.claim(claim_id).evidence] == [note.text]
