@@ -237,6 +237,22 @@ def cmd_stats(service: Service, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(service: Service, args: argparse.Namespace) -> int:
+    """Integrity, foreign keys and a recount of every cached count; 1 on any difference."""
+    report = service.check()
+    if args.json:
+        _emit({"ok": report.ok, "problems": list(report.problems), "claims": report.claims,
+               "engine_checks": list(report.engine_checks)})
+    else:
+        for problem in report.problems:
+            print(problem)
+        checks = " and ".join(report.engine_checks) or "the server's own checks"
+        print(f"{service.project_name()}: {checks}, {counted(report.claims, 'claim')} "
+              f"recounted: {'ok' if report.ok else counted(len(report.problems), 'problem')}",
+              file=sys.stderr)
+    return 0 if report.ok else 1
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the window."""
     headless = sys.platform.startswith("linux") and not any(
@@ -335,6 +351,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", parents=[common], help="totals")
     stats.set_defaults(run=cmd_stats)
+
+    check_ = sub.add_parser("check", parents=[common],
+                            help="integrity, foreign keys and a recount of the cached counts")
+    check_.set_defaults(run=cmd_check)
     return parser
 
 

@@ -94,3 +94,19 @@ class InvalidValue(FactDeskError):
 
 class Cancelled(FactDeskError):
     """The user cancelled a long operation; work already committed stays committed."""
+
+
+class ReadOnlyProject(FactDeskError):
+    """A change asked of a project FactDesk can only read (file, folder or disk)."""
+
+
+class DamagedProject(FactDeskError):
+    """SQLite found damaged pages; writing on would spread the damage."""
+
+
+class NotAProject(FactDeskError):
+    """A database that holds another program's tables: FactDesk refuses to add its own."""
+
+
+class StorageFull(FactDeskError):
+    """The disk (or the server's quota) filled up during a write; what was kept is said."""

@@ -19,6 +19,7 @@ COMMANDS: dict[str, list[str]] = {
     "tag": ["1", "confirmed", "--by", "ana"],
     "export": ["{tmp}/out.csv"],
     "stats": [],
+    "check": [],
 }
 """Each command with the arguments it needs on the seeded project."""
 

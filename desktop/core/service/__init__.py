@@ -35,6 +35,7 @@ from desktop.core.models import Article
 from desktop.core.paths import database_url
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import editing, reading, undo
+from desktop.core.service.checking import CheckReport, check
 from desktop.core.service.exporting import export
 from desktop.core.service.importing import import_paths
 from desktop.core.service.reading import ClaimPage
@@ -167,6 +168,10 @@ class Service:
             searcher = Searcher(session)
             for query in queries:
                 yield query, searcher.search(query, limit)
+
+    def check(self) -> CheckReport:
+        """The database's own checks and a recount of every cached count."""
+        return check(self.db)
 
     # Writing ----------------------------------------------------------------------------
     # Every write is one transaction and one undo step, and returns the Changes it made.

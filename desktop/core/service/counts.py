@@ -95,16 +95,16 @@ def _statements() -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
 _COUNTED, _DETAILS = _statements()
 
 
-def _refresh_chunk(session: Session, ids: list[int]) -> None:
+def computed(session: Session, ids: list[int]) -> list[dict[str, Any]]:
+    """What the cached columns of these claims should hold; claims without mentions are
+    left out (their counts are zero)."""
     connection = session.connection()
     rows = connection.execute(_COUNTED, {"ids": ids}).all()
     details: dict[int, list[tuple[str, str | None, int]]] = defaultdict(list)
     for claim_id, stored, attribution, origin in connection.execute(_DETAILS, {"ids": ids}):
         details[claim_id].append((stored, attribution, origin))
-    seen = set()
-    updates: list[dict[str, object]] = []
+    updates: list[dict[str, Any]] = []
     for claim_id, sources, articles, origins, n_support, n_contra, first_seen in rows:
-        seen.add(claim_id)
         conflicts = conflicting_values([
             (origin, [Quantity.from_json(q) for q in json.loads(stored)])
             for stored, _, origin in details[claim_id]])
@@ -116,6 +116,12 @@ def _refresh_chunk(session: Session, ids: list[int]) -> None:
             "has_conflict": bool(conflicts), "conflict_values": json.dumps(conflicts),
             "attribution": attributions.most_common(1)[0][0] if attributions else None,
         })
+    return updates
+
+
+def _refresh_chunk(session: Session, ids: list[int]) -> None:
+    updates = computed(session, ids)
+    seen = {row["claim_id"] for row in updates}
     if updates:
         table = Claim.table()
         columns: dict[str, BindParameter[Any]] = {
