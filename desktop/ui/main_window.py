@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
         """Save an article's metadata; counts follow at once."""
         try:
             self.service.edit_article(article_id, source=source, title=title,
-                                      published=published)
+                                      published=published, clear_published=published is None)
         except FactDeskError as error:
             self.show_error(str(error))
             return

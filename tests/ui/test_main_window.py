@@ -226,9 +226,12 @@ def test_add_a_selection_to_a_claim_found_by_its_words(qtbot: QtBot,
 def test_edit_article_source_updates_counts(qtbot: QtBot, window: MainWindow) -> None:
     conflict = window.service.claims(ClaimFilter(conflicts_only=True))[0]
     assert conflict.n_sources == 2
-    window.edit_article(1, "Press TV", "N Korea leader vows support", None)
-    window.edit_article(2, "Press TV", "Kim assured Shoigu", None)
-    window.edit_article(5, "Press TV", "DPRK's Kim vows support", None)
+    window.edit_article(1, "Press TV", "N Korea leader vows support",
+                        window.service.article(1).published)
+    window.edit_article(2, "Press TV", "Kim assured Shoigu",
+                        window.service.article(2).published)
+    window.edit_article(5, "Press TV", "DPRK's Kim vows support",
+                        window.service.article(5).published)
     assert window.service.claims(ClaimFilter(conflicts_only=True))[0].n_sources == 1
     assert any(window.sources.topLevelItem(i).text(0).startswith("Press TV")
                for i in range(window.sources.topLevelItemCount()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -37,12 +38,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dto import MentionSpan
-from desktop.core.vocabulary import HIGHLIGHT, HIGHLIGHT_INK, Verdict
+from desktop.core.vocabulary import HIGHLIGHT, HIGHLIGHT_INK, Verdict, verdict_label
 from desktop.ui.dialogs import dialog_buttons
 from desktop.ui.style import is_dark
 
-CURRENT_DARKER = 130
-"""How much darker (percent) the chosen claim's fill is than the others'."""
+CURRENT_SHIFT = 130
+"""How much darker (percent; lighter on a dark window) the chosen claim's fill is than the
+others'."""
+
+
+def legend(dark: bool) -> str:
+    """What the highlight colours mean, drawn in the same colours (rich text)."""
+    ink = HIGHLIGHT_INK.on(dark)
+    chips = " ".join(f"<span style='background:{HIGHLIGHT[v].on(dark)}; color:{ink}'>"
+                     f"&nbsp;{verdict_label(v)}&nbsp;</span>" for v in Verdict)
+    return f"Claims by verdict: {chips} · <u>underlined</u>: the claim shown"
 
 
 def to_qt(text: str, index: int) -> int:
@@ -104,7 +114,8 @@ class ArticleText(QPlainTextEdit):
 
 
 class ArticleDialog(QDialog):
-    """Edit an article's source, title and date."""
+    """Edit an article's source, title and date; an undated article stays undated unless a
+    date is chosen ("No date" unticked)."""
 
     def __init__(self, source: str, title: str, published: date | None,
                  parent: QWidget | None = None) -> None:
@@ -118,14 +129,22 @@ class ArticleDialog(QDialog):
         self.published.setDisplayFormat("yyyy-MM-dd")
         shown = published or date.today()
         self.published.setDate(QDate(shown.year, shown.month, shown.day))
+        self.undated = QCheckBox("No date")
+        self.undated.toggled.connect(lambda on: self.published.setEnabled(not on))
+        self.undated.setChecked(published is None)
+        dated = QHBoxLayout()
+        dated.addWidget(self.published, 1)
+        dated.addWidget(self.undated)
         form.addRow("Source", self.source)
         form.addRow("Title", self.title)
-        form.addRow("Date", self.published)
+        form.addRow("Date", dated)
         buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
 
-    def values(self) -> tuple[str, str, date]:
-        """Source, title, date as entered."""
+    def values(self) -> tuple[str, str, date | None]:
+        """Source, title, date as entered (None: no date)."""
+        if self.undated.isChecked():
+            return self.source.text(), self.title.text(), None
         chosen = self.published.date()
         return (self.source.text(), self.title.text(),
                 date(chosen.year(), chosen.month(), chosen.day()))
@@ -155,6 +174,10 @@ class ArticleView(QWidget):
         header.addWidget(self.heading, 1)
         header.addWidget(self.edit)
         layout.addLayout(header)
+        self.legend = QLabel(legend(is_dark(self.palette())))
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.legend)
         self.text = ArticleText()
         layout.addWidget(self.text, 1)
         self.text.clicked_at.connect(self._on_clicked_at)
@@ -208,12 +231,20 @@ class ArticleView(QWidget):
             fmt.setForeground(QColor(HIGHLIGHT_INK.on(dark)))
             fmt.setToolTip(f"Claim {mark.claim_id} ({mark.verdict})")
             if mark.claim_id == self.current_claim:
-                fill = fill.darker(CURRENT_DARKER)
+                fill = fill.lighter(CURRENT_SHIFT) if dark else fill.darker(CURRENT_SHIFT)
                 fmt.setFontUnderline(True)
             fmt.setBackground(fill)
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         self.text.setExtraSelections(selections)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Repaint highlights and legend in the other scheme's shades when the system
+        switches between light and dark."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.legend.setText(legend(is_dark(self.palette())))
+            self._paint()
 
     def claim_at(self, index: int) -> int | None:
         """The claim of the mention covering this offset.

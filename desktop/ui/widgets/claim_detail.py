@@ -179,6 +179,7 @@ class ClaimDetailWidget(QWidget):
                        *self.verdict_buttons.values(), *self.review_buttons.values()):
             widget.setEnabled(detail is not None)
         self.history.clear()
+        self.save_text.setEnabled(False)
         if detail is None:
             self.title.setText("Select a claim")
             self.text.setPlainText("")
@@ -191,6 +192,7 @@ class ClaimDetailWidget(QWidget):
         self.title.setText(f"Claim {claim.id} — {claim.verdict}, {claim.review_state}")
         draft = self._drafts.pop(claim.id, Draft(None, NoteDraft("", "", None)))
         self.text.setPlainText(claim.text if draft.wording is None else draft.wording)
+        self._on_wording_typed()
         self.notes.restore(draft.note)
         self._paint_choices(claim)
         self.counts.setText(self._counts(claim))

@@ -1,0 +1,68 @@
+"""The article view's highlights and their legend, on a light and on a dark window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.core.vocabulary import HIGHLIGHT, Verdict
+from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.article_view import ArticleDialog
+
+
+def _dark() -> QPalette:
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#E8EAED"),
+                         (QPalette.ColorRole.Base, "#202124"),
+                         (QPalette.ColorRole.Text, "#E8EAED")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def _fills(window: MainWindow) -> list[QColor]:
+    return [s.format.background().color() for s in window.article.text.extraSelections()]
+
+
+def test_highlights_have_a_legend_and_stay_dark_on_a_dark_window(qtbot: QtBot,
+                                                                 window: MainWindow) -> None:
+    window.open_article(4)
+    legend = window.article.legend.text()
+    assert all(v.capitalize() in legend for v in Verdict)
+    assert HIGHLIGHT[Verdict.UNREVIEWED].light in legend
+    assert _fills(window) and all(c.lightness() > 180 for c in _fills(window))
+    light = QApplication.palette()
+    try:
+        QApplication.setPalette(_dark())
+        qtbot.waitUntil(lambda: HIGHLIGHT[Verdict.UNREVIEWED].dark in window.article.legend.text())
+        fills = _fills(window)
+        assert fills and all(c.lightness() < 100 for c in fills), "no bright page in dark mode"
+        inks = {s.format.foreground().color().lightness()
+                for s in window.article.text.extraSelections()}
+        assert min(inks) > 200
+    finally:
+        QApplication.setPalette(light)
+    qtbot.waitUntil(lambda: HIGHLIGHT[Verdict.UNREVIEWED].light in window.article.legend.text())
+
+
+def test_an_undated_article_stays_undated_when_its_source_is_corrected(
+        qtbot: QtBot, window: MainWindow) -> None:
+    undated = next(a for a in window.service.articles() if a.published is None)
+    window.open_article(undated.id)
+    qtbot.mouseClick(window.article.edit, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in window.findChildren(ArticleDialog) if d.isVisible())
+    assert dialog.undated.isChecked() and not dialog.published.isEnabled()
+    dialog.source.setText("Yonhap")
+    dialog.accept()
+    article = window.service.article(undated.id)
+    assert (article.source, article.published) == ("Yonhap", None)
+    dated = next(a for a in window.service.articles() if a.published is not None)
+    window.open_article(dated.id)
+    qtbot.mouseClick(window.article.edit, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in window.findChildren(ArticleDialog)
+                  if d.isVisible() and not d.undated.isChecked())
+    dialog.undated.setChecked(True)
+    dialog.accept()
+    assert window.service.article(dated.id).published is None
