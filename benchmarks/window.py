@@ -1,9 +1,13 @@
 """The window at scale: the claims table over 100,000 and 1,000,000 claims next to an eager
-model (every row read into a Python list, what a quick tool does), and how long the event loop
-ever stalls while a large import runs in the background.
+model (every row read into a Python list, what a quick tool does), how long the event loop
+ever stalls while a large import runs in the background, and the longest the GUI thread is
+held by one key press (next claim, tag, undo) on SQLite and on a PostgreSQL server.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/window.py [--claims 100000,1000000]
         [--import-articles 10000] [--fnc ../shared/data/fnc1]
+        [--keys 100000] [--presses 100] [--pg postgresql+psycopg://user:pw@host/db]
+
+--pg empties that database (DROP SCHEMA public) before building the project in it.
 
 Each measurement runs in a fresh process; memory is that process's peak resident set.
 """
@@ -20,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -54,7 +59,7 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def fresh_window(db: Path) -> MainWindow:
+def fresh_window(db: str | Path) -> MainWindow:
     """The window as on a first start, with preferences in a temporary folder: a benchmark
     must not overwrite the layout saved in the user's own settings."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
@@ -164,7 +169,7 @@ def import_stalls(corpus: Path, db: Path) -> dict[str, float]:
     started = time.perf_counter()
     done: list[bool] = []
     window.runner.idle.connect(lambda: done.append(True))
-    window.import_paths([corpus])
+    window.transfers.import_paths([corpus])
     while not done:
         app.processEvents()
         time.sleep(0.001)
@@ -178,7 +183,80 @@ def import_stalls(corpus: Path, db: Path) -> dict[str, float]:
             "mb": peak_mb()}
 
 
-def run(kind: str, *paths: str) -> dict[str, float]:
+def until_quiet(app: QApplication, window: MainWindow) -> float:
+    """Let the window finish what a key press started (workers and the callbacks they
+    queue); the longest single turn of the event loop meanwhile, in milliseconds."""
+    longest, quiet = 0.0, 0
+    while quiet < 5:
+        started = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - started)
+        quiet = quiet + 1 if not window.runner.busy else 0
+        time.sleep(0.001)
+    return longest * 1000
+
+
+def key_stalls(db: str, presses: str) -> dict[str, list[float]]:
+    """Press Down (next claim), a verdict key and Ctrl+Z in turn on the claims table; per
+    press, the longest the GUI thread was held: the key's own handling or any one turn of
+    the event loop until the work it started is shown."""
+    app = application()
+    window = fresh_window(db)
+    window.resize(1400, 860)
+    window.show()
+    until_quiet(app, window)
+    window.table.setFocus()
+    window.table.selectRow(0)
+    until_quiet(app, window)
+    stalls: dict[str, list[float]] = {"next claim": [], "tag": [], "undo": []}
+    keys = (("next claim", Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier),
+            ("tag", None, Qt.KeyboardModifier.NoModifier),
+            ("undo", Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
+    verdict_keys = (Qt.Key.Key_C, Qt.Key.Key_D, Qt.Key.Key_F, Qt.Key.Key_U)
+    for press in range(int(presses)):
+        for name, key, modifier in keys:
+            started = time.perf_counter()
+            QTest.keyClick(window.table, key or verdict_keys[press % 4], modifier)
+            held = (time.perf_counter() - started) * 1000
+            stalls[name].append(max(held, until_quiet(app, window)))
+    return stalls
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def reset_server(url: str) -> None:
+    """Empty the server database the key-press measurement builds its project in."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def print_key_stalls(folder: Path, size: int, presses: int, pg: str | None) -> None:
+    """The key-press table: one row per engine and key."""
+    print(f"\nLongest GUI-thread stall per key press, {size:,} claims, {presses} presses "
+          "each (ms):\n")
+    print("| engine | key | median | 99th percentile | max |")
+    print("|---|---|---:|---:|---:|")
+    targets: list[tuple[str, str]] = [("SQLite", str(folder / f"keys-{size}.sqlite"))]
+    if pg:
+        reset_server(pg)
+        targets.append(("PostgreSQL (local server)", pg))
+    for engine, target in targets:
+        build(target, size)  # type: ignore[arg-type]  # Service.open takes a URL too
+        stalls = run("keys", target, str(presses))
+        for key, values in stalls.items():
+            print(f"| {engine} | {key} | {percentile(values, 0.5):.1f} | "
+                  f"{percentile(values, 0.99):.1f} | {max(values):.1f} |", flush=True)
+
+
+def run(kind: str, *paths: str) -> Any:
     out = subprocess.run([sys.executable, __file__, "--one", kind, *paths],
                          capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
@@ -192,14 +270,26 @@ def main() -> None:
     parser.add_argument("--import-articles", type=int, default=10_000)
     parser.add_argument("--fnc", type=Path,
                         default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
+    parser.add_argument("--keys", type=int, default=100_000,
+                        help="claims in the project the key presses are timed on (0: skip)")
+    parser.add_argument("--presses", type=int, default=100)
+    parser.add_argument("--pg", help="a PostgreSQL URL to time the key presses on as well")
+    parser.add_argument("--only-keys", action="store_true", help="skip the other tables")
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         kind, *paths = args.one
+        if kind == "keys":
+            print(json.dumps(key_stalls(*paths)), flush=True)
+            os._exit(0)
         runners = {"lazy": table_lazy, "eager": table_eager, "import": import_stalls}
         print(json.dumps(runners[kind](*(Path(p) for p in paths))), flush=True)
         os._exit(0)  # skip Qt's teardown of windows that outlive the measurement
     folder = Path(tempfile.mkdtemp())
+    if args.keys:
+        print_key_stalls(folder, args.keys, args.presses, args.pg)
+    if args.only_keys:
+        return
     print("| claims | model | open and show (s) | Ctrl+End (s) | sort by claim text: rows shown "
           "(GUI thread held) (s) | conflicts only: rows shown (GUI thread held) (s) | "
           "peak memory (MB) |")

@@ -8,11 +8,11 @@ selected, its mentions in the detail pane.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
+import time
 from pathlib import Path
-
-from PySide6.QtCore import QSettings
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.paths import seeds_dir
@@ -27,7 +27,7 @@ def render(target: Path, width: int = 1500, height: int = 900) -> Path:
     app = application()
     folder = Path(tempfile.mkdtemp())
     # A fresh window, as a new user sees it: not the layout saved in your own settings.
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    os.environ["FACTDESK_HOME"] = str(folder)
     project = folder / "demo.sqlite"
     service = Service.open(project)
     service.import_paths([seeds_dir()])
@@ -40,6 +40,9 @@ def render(target: Path, width: int = 1500, height: int = 900) -> Path:
     window.splitter.setSizes([width * 14 // 100, width * 42 // 100, width * 44 // 100])
     window.show()
     window.select_claim(conflict.id)
+    while window.runner.busy or window.model.pending:  # the panes read in workers
+        app.processEvents()
+        time.sleep(0.005)
     for _ in range(5):
         app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -58,6 +59,23 @@ def server_url(host: str, port: int, database: str, user: str, password: str = "
                       host=host or None, port=port or None, database=database,
                       query={"connect_timeout": str(CONNECT_TIMEOUT_S)},
                       ).render_as_string(hide_password=False)
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where a shared project lives, as the connect dialog shows it (no password)."""
+
+    host: str
+    port: int
+    database: str
+    user: str
+
+
+def server_address(url: str) -> ServerAddress:
+    """The parts of a server URL the connect dialog fills in again."""
+    parsed = make_url(url)
+    return ServerAddress(parsed.host or "localhost", parsed.port or 5432,
+                         parsed.database or "", parsed.username or "")
 
 
 def project_name(db: str | os.PathLike[str]) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -30,29 +30,27 @@ def application() -> QApplication:
     return app
 
 
-def demo_project() -> Path:
-    """A fresh project file for the demo, in a temporary folder."""
-    folder = Path(tempfile.mkdtemp(prefix="factdesk-demo-"))
-    return folder / f"demo-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
-
-
-def open_window(db: str | None = None, demo: bool = False) -> MainWindow:
-    """The main window on ``db`` (or the default project, or a fresh demo project)."""
-    service = Service.open(demo_project() if demo else db)
-    window = MainWindow(service)
+def open_window(db: str | Path | None = None, demo: bool = False) -> MainWindow:
+    """The main window on ``db`` (or the default project, or a demo project at ``db``)."""
+    window = MainWindow(Service.open(db))
     if demo:
         window.setWindowTitle("FactDesk — demo")
-        window.import_paths([seeds_dir()])
+        window.transfers.import_paths([seeds_dir()])
     return window
 
 
 def main(db: str | None = None, demo: bool = False) -> int:
-    """Run the window until it closes."""
+    """Run the window until it closes; a demo project lives in a temporary folder that
+    goes when the window does."""
     app = application()
+    folder = Path(tempfile.mkdtemp(prefix="factdesk-demo-")) if demo else None
     try:
-        window = open_window(db, demo)
+        window = open_window(folder / "demo.sqlite" if folder else db, demo)
+        window.show()
+        return app.exec()
     except FactDeskError as error:
         print(f"factdesk: {error}", file=sys.stderr)  # noqa: T201 - no window to show it in
         return 1
-    window.show()
-    return app.exec()
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
-from desktop.core.dto import ClaimFilter, ImportReport
+from desktop.core.dto import ClaimFilter, ClaimRow, ImportReport
 from desktop.core.errors import FactDeskError
-from desktop.core.paths import server_url
+from desktop.core.paths import server_address, server_url
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.core.wording import counted
 from desktop.ui.settings import Settings
+from desktop.ui.tasks import TaskRunner
 
 
 def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton | str,
@@ -71,16 +71,14 @@ class ServerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Connect to a shared server")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the password goes with it
-        url = make_url(previous) if previous else None
+        url = server_address(previous) if previous else None
         form = QFormLayout(self)
         form.addRow(QLabel("A PostgreSQL database the whole team opens. The project is "
                            "created there on first use."))
-        self.host = QLineEdit(url.host if url and url.host else "localhost")
-        self.port = QSpinBox(minimum=1, maximum=65535, value=url.port if url and url.port
-                             else 5432)
-        self.database = QLineEdit(url.database if url and url.database else "",
-                                  placeholderText="factdesk")
-        self.user = QLineEdit(url.username if url and url.username else (login_name() or ""))
+        self.host = QLineEdit(url.host if url else "localhost")
+        self.port = QSpinBox(minimum=1, maximum=65535, value=url.port if url else 5432)
+        self.database = QLineEdit(url.database if url else "", placeholderText="factdesk")
+        self.user = QLineEdit(url.user if url and url.user else (login_name() or ""))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password,
                                   placeholderText="blank: use ~/.pgpass or PGPASSWORD")
         for label, widget in (("Server", self.host), ("Port", self.port),
@@ -106,16 +104,20 @@ class ServerDialog(QDialog):
 
 
 class ClaimChooser(QDialog):
-    """Pick the claim a selected span of an article states, by the claim's words."""
+    """Pick the claim a selected span of an article states, by the claim's words.
+
+    The search runs in a worker on each pause in typing: a full-text query over a large
+    project on a server is not something the keyboard should wait for."""
 
     SHOWN = 50
 
-    def __init__(self, service: Service, current: int | None,
+    def __init__(self, service: Service, runner: TaskRunner, current: int | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add selection to claim")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.service, self.current = service, current
+        self.service, self.runner, self.current = service, runner, current
+        self._generation = 0
         layout = QVBoxLayout(self)
         self.words = QLineEdit(placeholderText="Words of the claim…", clearButtonEnabled=True)
         self.claims = QListWidget()
@@ -128,20 +130,36 @@ class ClaimChooser(QDialog):
         self._typing = QTimer(self, singleShot=True, interval=250)
         self._typing.timeout.connect(self.fill)
         self.words.textChanged.connect(self._typing.start)
+        self.finished.connect(self._drop_answers)
         self.fill()
+
+    def _drop_answers(self) -> None:
+        """A search answered after the dialog closed finds nothing to fill."""
+        self._generation += 1
 
     def fill(self) -> None:
         """List the claims the words find (full-text search), the shown claim first."""
-        self.claims.clear()
+        self._generation += 1
+        generation, service, current = self._generation, self.service, self.current
         words = self.words.text().strip()
-        rows = self.service.claims(ClaimFilter(text=words), limit=self.SHOWN)
-        if self.current is not None and not words:
-            try:
-                shown = self.service.claim(self.current).claim
-            except FactDeskError:  # merged away or deleted meanwhile
-                shown = None
-            if shown is not None:
+
+        def find(_progress: object) -> list[ClaimRow]:
+            rows = service.claims(ClaimFilter(text=words), limit=self.SHOWN)
+            if current is not None and not words:
+                try:
+                    shown = service.claim(current).claim
+                except FactDeskError:  # merged away or deleted meanwhile
+                    return rows
                 rows = [shown, *(r for r in rows if r.id != shown.id)]
+            return rows
+
+        self.runner.run(find, "Finding claims", write=False, shown=False,
+                        on_success=lambda rows: self._show(rows, generation))
+
+    def _show(self, rows: list[ClaimRow], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.claims.clear()
         for row in rows:
             item = QListWidgetItem(f"#{row.id}  {row.text}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)

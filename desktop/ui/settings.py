@@ -1,18 +1,27 @@
-"""Typed access to the window's preferences (QSettings, an INI file per user)."""
+"""Typed access to the window's preferences: an INI file in FactDesk's data folder.
+
+The data folder is the one FACTDESK_HOME moves, so a portable copy (or a test) keeps its
+preferences with its data. The window's layout is kept per project: a server project with
+a wide claims table and a small local one do not fight over one layout.
+"""
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QByteArray, QSettings
+
+from desktop.core.paths import data_dir
 
 MAX_RECENT = 8
 
 
 class Settings:
-    """Each key declared once, with its type and default."""
+    """Each key declared once, with its type and default; ``project`` scopes the layout."""
 
-    def __init__(self) -> None:
-        self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                             "FactDesk", "FactDesk")
+    def __init__(self, project: str = "") -> None:
+        self._qs = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        self.project = project
 
     def _get(self, key: str, default: str = "") -> str:
         value = self._qs.value(key, default)
@@ -49,13 +58,17 @@ class Settings:
         recent = [p for p in self.recent_projects if p != project]
         self._qs.setValue("recent_projects", [project, *recent][:MAX_RECENT])
 
+    def _state_key(self, key: str) -> str:
+        project = hashlib.sha1(self.project.encode()).hexdigest()[:12]
+        return f"state-{project}/{key}"
+
     def save_state(self, key: str, state: QByteArray) -> None:
-        """Window geometry, splitter or header state."""
-        self._qs.setValue(f"state/{key}", state)
+        """The project's window geometry, splitter or header state."""
+        self._qs.setValue(self._state_key(key), state)
 
     def state(self, key: str) -> QByteArray | None:
-        """A saved state, if any."""
-        value = self._qs.value(f"state/{key}")
+        """A state saved for the project, if any."""
+        value = self._qs.value(self._state_key(key))
         return value if isinstance(value, QByteArray) else None
 
     def sync(self) -> None:

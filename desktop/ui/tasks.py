@@ -1,8 +1,10 @@
-"""Running long service calls off the GUI thread, with throttled progress and cancel.
+"""The one way the window calls the database: off the GUI thread, with progress and cancel.
 
 Writes go to a pool of one thread, so they run in the order they were asked for and never
-contend for the database; reads (export) go to a second pool. Results and errors come back
-as queued signals, so every callback runs on the GUI thread.
+contend for the database; reads go to a second pool. Results and errors come back as
+queued signals, so every callback runs on the GUI thread. Once the window shuts the runner
+down, callbacks still queued are dropped: a result arriving after quitting must not open
+a message box that keeps the process alive.
 """
 
 from __future__ import annotations
@@ -83,24 +85,35 @@ class TaskRunner(QObject):
         self._reader = QThreadPool(self)
         self._reader.setMaxThreadCount(2)
         self._running: set[Worker] = set()
+        self._shut = False
 
     def run(self, fn: Callable[[QtProgress], Any], label: str, *, write: bool,
             on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException, str], None] | None = None,
-            on_cancel: Callable[[], None] | None = None) -> Worker:
-        """Start ``fn`` in the writer or reader pool; callbacks run on the GUI thread."""
+            on_cancel: Callable[[], None] | None = None, shown: bool = True) -> Worker:
+        """Start ``fn`` in the writer or reader pool; callbacks run on the GUI thread.
+
+        ``shown``: whether the progress panel follows it (an import, an export); the short
+        reads behind every pane pass False, so they never hide a running import's bar."""
         worker = Worker(fn, label)
         if on_success:
-            worker.signals.succeeded.connect(on_success)
+            worker.signals.succeeded.connect(self._unless_shut(on_success))
         if on_failure:
-            worker.signals.failed.connect(on_failure)
+            worker.signals.failed.connect(self._unless_shut(on_failure))
         if on_cancel:
-            worker.signals.cancelled.connect(on_cancel)
+            worker.signals.cancelled.connect(self._unless_shut(on_cancel))
         worker.signals.finished.connect(lambda: self._done(worker))
         self._running.add(worker)
         (self._writer if write else self._reader).start(worker)
-        self.started.emit(worker)
+        if shown:
+            self.started.emit(worker)
         return worker
+
+    def _unless_shut(self, callback: Callable[..., None]) -> Callable[..., None]:
+        def guarded(*args: Any) -> None:
+            if not self._shut:
+                callback(*args)
+        return guarded
 
     def _done(self, worker: Worker) -> None:
         self._running.discard(worker)
@@ -118,5 +131,13 @@ class TaskRunner(QObject):
             worker.cancel()
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until both pools are idle (used at shutdown and in tests)."""
+        """Block until both pools are idle (used in tests)."""
         return self._writer.waitForDone(msecs) and self._reader.waitForDone(msecs)
+
+    def shut_down(self) -> None:
+        """Cancel everything, wait for the workers to stop at their next progress check,
+        and drop the results they still send: the window is going away."""
+        self._shut = True
+        self.cancel_all()
+        self._writer.waitForDone()
+        self._reader.waitForDone()

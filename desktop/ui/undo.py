@@ -1,124 +1,121 @@
-"""Undoable edits as the window's QUndoStack shows them. Undo itself lives in the core:
-each command makes one service write, keeps the undo step it recorded, and then undoes
-and redoes that step through ``Service.undo`` / ``Service.redo`` (exact, one transaction,
-in the audit trail). The constructors keep the shape the window already calls.
+"""The Undo and Redo the window shows: a presentation of steps the core has already done.
+
+A step enters the stack only after its write succeeded, so a failed edit leaves no entry.
+Undo and redo run in the writer thread like every edit; the stack moves only once the core
+has done it. A step the core refuses to undo (a colleague has built on it) is announced
+with the core's message and leaves the stack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from desktop.core.dto import Changes
+from desktop.core.errors import FactDeskError
 from desktop.core.service import Service
+from desktop.ui.hub import ChangeHub, Origin
+from desktop.ui.tasks import TaskRunner
 
-Changed = Callable[[set[int], bool], None]
-"""Tells the window which claims changed, and whether claims appeared or went away."""
+Write = Callable[[Service], Changes]
 
 
-class _StepCommand(QUndoCommand):
-    """One core undo step: the first redo makes the edit, later ones redo the step."""
+@dataclass(frozen=True)
+class Step:
+    """One undoable step: its label and how the core undoes and redoes it."""
 
-    def __init__(self, label: str, service: Service, by: str | None,
-                 changed: Changed) -> None:
-        super().__init__(label)
-        self.service, self.by, self.changed = service, by, changed
-        self.step_id: int | None = None
+    label: str
+    undo: Write
+    redo: Write
 
-    def apply(self) -> Changes:
-        """The edit itself."""
-        raise NotImplementedError
 
-    def _announce(self, changes: Changes) -> None:
-        self.changed(set(changes.changed | changes.added), changes.structure_changed)
+class StepEntry(QUndoCommand):
+    """A step on the stack. Its redo/undo do nothing: the core did the work already."""
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(step.label)
+        self.step = step
 
     def redo(self) -> None:
-        if self.step_id is None:
-            changes = self.apply()
-            self.step_id = changes.step_id
-        else:
-            changes = self.service.redo(self.step_id, by=self.by)
-        self._announce(changes)
+        """The core has done it; the stack only records that."""
 
     def undo(self) -> None:
-        if self.step_id is not None:
-            self._announce(self.service.undo(self.step_id, by=self.by))
+        """The core has undone it; the stack only records that."""
 
 
-class SetVerdictCommand(_StepCommand):
-    """Give a claim a verdict."""
+class UndoHistory(QObject):
+    """Runs undo and redo through the core, one at a time, and keeps the stack in step."""
 
-    def __init__(self, service: Service, claim_id: int, verdict: str, by: str | None,
-                 changed: Changed) -> None:
-        super().__init__(f"Mark claim {claim_id} as {verdict}", service, by, changed)
-        self.claim_id, self.verdict = claim_id, verdict
+    refused = Signal(str)
+    failed = Signal(object, str)
 
-    def apply(self) -> Changes:
-        return self.service.set_verdict(self.claim_id, self.verdict, by=self.by)
+    def __init__(self, runner: TaskRunner, hub: ChangeHub,
+                 service: Callable[[], Service], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QUndoStack(self)
+        self._runner, self._hub, self._service = runner, hub, service
+        self._moving = False
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction("&Redo", self)
+        # Explicit keys: the platform's Redo is Ctrl+Shift+Z on Linux, and listing it
+        # next to that would register one key twice ("Ambiguous shortcut overload").
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.redo)
+        self.stack.indexChanged.connect(self._update_actions)
+        self._update_actions()
 
+    def record(self, step: Step) -> None:
+        """Present a step the core has just done."""
+        self.stack.push(StepEntry(step))
 
-class SetTextCommand(_StepCommand):
-    """Reword a claim."""
+    def clear(self) -> None:
+        """Forget every step (another project is open)."""
+        self.stack.clear()
 
-    def __init__(self, service: Service, claim_id: int, text: str, by: str | None,
-                 changed: Changed) -> None:
-        super().__init__(f"Reword claim {claim_id}", service, by, changed)
-        # Not self.text: QUndoCommand.text() is the command's label.
-        self.claim_id, self.wording = claim_id, text
+    def undo(self) -> None:
+        """Undo the newest step, in the core."""
+        if self.stack.canUndo() and not self._moving:
+            entry = self.stack.command(self.stack.index() - 1)
+            self._move(entry, entry.step.undo, self.stack.undo, Origin.UNDO)
 
-    def apply(self) -> Changes:
-        return self.service.set_claim_text(self.claim_id, self.wording, by=self.by)
+    def redo(self) -> None:
+        """Redo the step undone last, in the core."""
+        if self.stack.canRedo() and not self._moving:
+            entry = self.stack.command(self.stack.index())
+            self._move(entry, entry.step.redo, self.stack.redo, Origin.REDO)
 
+    def _move(self, entry: QUndoCommand, write: Write, follow: Callable[[], None],
+              origin: Origin) -> None:
+        service = self._service()
+        self._moving = True
+        self._update_actions()
 
-class SetStanceCommand(_StepCommand):
-    """Correct a mention's stance."""
+        def done(changes: Changes) -> None:
+            self._moving = False
+            follow()
+            self._hub.announce(changes, origin)
 
-    def __init__(self, service: Service, claim_id: int, mention_id: int, stance: str,
-                 by: str | None, changed: Changed) -> None:
-        super().__init__(f"Mark a mention of claim {claim_id} as {stance}", service, by,
-                         changed)
-        self.mention_id, self.stance = mention_id, stance
+        def failed(error: BaseException, details: str) -> None:
+            self._moving = False
+            if isinstance(error, FactDeskError):
+                entry.setObsolete(True)  # the stack drops it on the next move
+                follow()
+                self.refused.emit(str(error))
+            else:
+                self._update_actions()
+                self.failed.emit(error, details)
 
-    def apply(self) -> Changes:
-        return self.service.set_stance(self.mention_id, self.stance, by=self.by)
+        label = ("Undoing " if origin is Origin.UNDO else "Redoing ") + entry.text()
+        self._runner.run(lambda _progress: write(service), label, write=True,
+                         on_success=done, on_failure=failed, shown=False)
 
-
-class MergeCommand(_StepCommand):
-    """Fold claims into one; undo brings the others back with their ids."""
-
-    def __init__(self, service: Service, target_id: int, other_ids: list[int],
-                 by: str | None, changed: Changed) -> None:
-        super().__init__(f"Merge {len(other_ids) + 1} claims into claim {target_id}",
-                         service, by, changed)
-        self.target_id, self.other_ids = target_id, other_ids
-
-    def apply(self) -> Changes:
-        return self.service.merge_claims(self.target_id, self.other_ids, by=self.by)
-
-
-class MoveMentionCommand(_StepCommand):
-    """Move a mention to another claim, or to a new claim of its own (target None)."""
-
-    def __init__(self, service: Service, mention_id: int, source_id: int,
-                 target_id: int | None, by: str | None, changed: Changed) -> None:
-        where = f"claim {target_id}" if target_id else "a new claim"
-        super().__init__(f"Move a mention of claim {source_id} to {where}", service, by,
-                         changed)
-        self.mention_id, self.target_id = mention_id, target_id
-
-    def apply(self) -> Changes:
-        return self.service.move_mentions([self.mention_id], self.target_id, by=self.by)
-
-
-class WriteCommand(_StepCommand):
-    """Any other single service write (review state, a note corrected or removed), named by
-    its label: the core records and undoes it like the others."""
-
-    def __init__(self, label: str, service: Service, write: Callable[[], Changes],
-                 by: str | None, changed: Changed) -> None:
-        super().__init__(label, service, by, changed)
-        self.write = write
-
-    def apply(self) -> Changes:
-        return self.write()
+    def _update_actions(self) -> None:
+        self.undo_action.setEnabled(self.stack.canUndo() and not self._moving)
+        self.redo_action.setEnabled(self.stack.canRedo() and not self._moving)
+        self.undo_action.setText(f"&Undo {self.stack.undoText()}".rstrip())
+        self.redo_action.setText(f"&Redo {self.stack.redoText()}".rstrip())

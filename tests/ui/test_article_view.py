@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.vocabulary import HIGHLIGHT, Verdict
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.article_view import ArticleDialog
+from tests.ui.conftest import settle
 
 
 def _dark() -> QPalette:
@@ -29,6 +30,7 @@ def _fills(window: MainWindow) -> list[QColor]:
 def test_highlights_have_a_legend_and_stay_dark_on_a_dark_window(qtbot: QtBot,
                                                                  window: MainWindow) -> None:
     window.open_article(4)
+    settle(qtbot, window)
     legend = window.article.legend.text()
     assert all(v.capitalize() in legend for v in Verdict)
     assert HIGHLIGHT[Verdict.UNREVIEWED].light in legend
@@ -51,18 +53,24 @@ def test_an_undated_article_stays_undated_when_its_source_is_corrected(
         qtbot: QtBot, window: MainWindow) -> None:
     undated = next(a for a in window.service.articles() if a.published is None)
     window.open_article(undated.id)
+    settle(qtbot, window)
     qtbot.mouseClick(window.article.edit, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     dialog = next(d for d in window.findChildren(ArticleDialog) if d.isVisible())
     assert dialog.undated.isChecked() and not dialog.published.isEnabled()
     dialog.source.setText("Yonhap")
     dialog.accept()
+    settle(qtbot, window)
     article = window.service.article(undated.id)
     assert (article.source, article.published) == ("Yonhap", None)
     dated = next(a for a in window.service.articles() if a.published is not None)
     window.open_article(dated.id)
+    settle(qtbot, window)
     qtbot.mouseClick(window.article.edit, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     dialog = next(d for d in window.findChildren(ArticleDialog)
                   if d.isVisible() and not d.undated.isChecked())
     dialog.undated.setChecked(True)
     dialog.accept()
+    settle(qtbot, window)
     assert window.service.article(dated.id).published is None

@@ -12,16 +12,18 @@ from desktop.core.dto import ClaimFilter
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION
 from desktop.ui.widgets.notes_pane import NotesPane
+from tests.ui.conftest import settle
 
 
-def _show_conflict(window: MainWindow) -> int:
+def _show_conflict(qtbot: QtBot, window: MainWindow) -> int:
     conflict = window.service.claims(ClaimFilter(conflicts_only=True))[0]
     window.select_claim(conflict.id)
+    settle(qtbot, window)
     return conflict.id
 
 
 def test_mentions_are_grouped_by_stance_with_counts(qtbot: QtBot, window: MainWindow) -> None:
-    _show_conflict(window)
+    _show_conflict(qtbot, window)
     model = window.detail.mentions.mentions
     headings = [model.index(r, 0).data() for r in model.heading_rows()]
     assert headings == ["Contradicts — 1 mention",
@@ -37,7 +39,7 @@ def test_three_mentions_fit_at_1280_by_720(qtbot: QtBot, window: MainWindow) -> 
     300 and the 600 must both be in view without scrolling."""
     window.resize(1280, 720)
     window.splitter.setSizes([1280 * 15 // 100, 1280 * 42 // 100, 1280 * 43 // 100])
-    _show_conflict(window)
+    _show_conflict(qtbot, window)
     qtbot.wait(20)
     view = window.detail.mentions
     rows = [r for r in range(view.mentions.rowCount()) if view.mentions.mention_at(r)]
@@ -49,7 +51,7 @@ def test_three_mentions_fit_at_1280_by_720(qtbot: QtBot, window: MainWindow) -> 
 
 
 def test_conflict_names_its_quantity_in_words(qtbot: QtBot, window: MainWindow) -> None:
-    _show_conflict(window)
+    _show_conflict(qtbot, window)
     counts = window.detail.counts.text()
     assert "troops killed: around 300 vs around 600" in counts
     assert "soldier kill" not in counts
@@ -58,11 +60,14 @@ def test_conflict_names_its_quantity_in_words(qtbot: QtBot, window: MainWindow) 
 def test_review_state_by_button_and_by_key(qtbot: QtBot, window: MainWindow) -> None:
     window.table.setFocus()
     window.table.selectRow(0)
+    settle(qtbot, window)
     first = window.current_claim_id()
     qtbot.keyClick(window.table, Qt.Key.Key_R)
+    settle(qtbot, window)
     assert window.service.claim(first).claim.review_state == "done"
     assert window.detail.review_buttons["done"].isChecked()
     qtbot.mouseClick(window.detail.review_buttons["in progress"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert window.service.claim(first).claim.review_state == "in progress"
     assert window.detail.title.text().endswith("in progress")
 
@@ -70,6 +75,7 @@ def test_review_state_by_button_and_by_key(qtbot: QtBot, window: MainWindow) -> 
 def test_unsaved_wording_and_note_stay_with_their_claim(qtbot: QtBot,
                                                         window: MainWindow) -> None:
     window.table.selectRow(0)
+    settle(qtbot, window)
     first = window.current_claim_id()
     detail = window.detail
     assert not detail.save_text.isEnabled()
@@ -77,16 +83,20 @@ def test_unsaved_wording_and_note_stay_with_their_claim(qtbot: QtBot,
     assert detail.unsaved_wording() and detail.save_text.isEnabled()
     qtbot.keyClicks(detail.notes.note, "half a note")
     window.table.selectRow(1)
+    settle(qtbot, window)
     second = window.current_claim_id()
     assert second != first
     assert detail.notes.note.text() == ""
     assert detail.text.toPlainText() == window.service.claim(second).claim.text
     qtbot.mouseClick(detail.notes.save, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert window.service.claim(second).evidence == ()
     window.table.selectRow(0)
+    settle(qtbot, window)
     assert detail.text.toPlainText() == "Reworded, not saved yet"
     assert detail.notes.note.text() == "half a note"
     qtbot.mouseClick(detail.notes.save, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert [e.text for e in window.service.claim(first).evidence] == ["half a note"]
     assert window.service.claim(first).claim.text != "Reworded, not saved yet"
 
@@ -94,11 +104,14 @@ def test_unsaved_wording_and_note_stay_with_their_claim(qtbot: QtBot,
 def test_review_state_is_undone_like_any_edit(qtbot: QtBot, window: MainWindow) -> None:
     window.table.setFocus()
     window.table.selectRow(0)
+    settle(qtbot, window)
     claim_id = window.current_claim_id()
     before = window.service.claim(claim_id).claim.review_state
     qtbot.keyClick(window.table, Qt.Key.Key_R)
+    settle(qtbot, window)
     assert window.service.claim(claim_id).claim.review_state == "done"
-    window.undo_action.trigger()
+    window.history.undo()
+    settle(qtbot, window)
     assert window.service.claim(claim_id).claim.review_state == before
     assert window.detail.review_buttons[before].isChecked()
 
@@ -133,10 +146,12 @@ def _click_anchor(notes: NotesPane, words: str, href: str) -> None:
 def test_notes_are_corrected_removed_and_their_links_open(qtbot: QtBot,
                                                           window: MainWindow) -> None:
     window.table.selectRow(0)
+    settle(qtbot, window)
     claim_id = window.current_claim_id()
     notes = window.detail.notes
     qtbot.keyClicks(notes.note, "KCNA transcript at https://kcna.kp/en/1 says 300")
     qtbot.keyClick(notes.note, Qt.Key.Key_Return)
+    settle(qtbot, window)
     (note,) = window.service.claim(claim_id).evidence
     browser = _Browser()
     QDesktopServices.setUrlHandler("https", browser, "open")
@@ -146,17 +161,22 @@ def test_notes_are_corrected_removed_and_their_links_open(qtbot: QtBot,
         QDesktopServices.unsetUrlHandler("https")
     assert browser.opened == ["https://kcna.kp/en/1"]
     _click_anchor(notes, "edit", f"note:edit/{note.id}")
+    settle(qtbot, window)
     assert notes.note.text() == note.text and notes.save.text() == "Save note"
     notes.note.setText("KCNA transcript says 600")
     qtbot.mouseClick(notes.save, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert [e.text for e in window.service.claim(claim_id).evidence] == [
         "KCNA transcript says 600"]
     assert "KCNA transcript says 600" in notes.lines()[0]
     _click_anchor(notes, "remove", f"note:remove/{note.id}")
+    settle(qtbot, window)
     assert window.service.claim(claim_id).evidence == ()
     assert notes.lines() == []
-    window.undo_action.trigger()
+    window.history.undo()
+    settle(qtbot, window)
     assert [e.text for e in window.service.claim(claim_id).evidence] == [
         "KCNA transcript says 600"]
-    window.undo_action.trigger()
+    window.history.undo()
+    settle(qtbot, window)
     assert [e.text for e in window.service.claim(claim_id).evidence] == [note.text]

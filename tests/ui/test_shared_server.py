@@ -10,7 +10,7 @@ from desktop.core.service import Service
 from desktop.ui.dialogs import ServerDialog
 from desktop.ui.main_window import MainWindow
 from tests.conftest import SEEDS
-from tests.ui.test_main_window import _connect_through_the_dialog
+from tests.ui.test_window_life import connect_through_the_dialog
 
 pytestmark = pytest.mark.postgres
 
@@ -21,14 +21,14 @@ def test_connect_to_a_shared_server_and_reopen_it_from_recent(
     colleague.import_paths([SEEDS])
     url = make_url(pg_url)
     try:
-        _connect_through_the_dialog(qtbot, window, url.host or "", url.port or 5432,
-                                    url.database or "", url.username or "",
-                                    url.password or "")
+        connect_through_the_dialog(qtbot, window, url.host or "", url.port or 5432,
+                                   url.database or "", url.username or "",
+                                   url.password or "")
         assert window.service.db.engine.dialect.name == "postgresql"
         assert window.model.rowCount() == colleague.count_claims() > 0
         recent = window.settings.recent_projects[0]
         assert recent.startswith("postgresql+psycopg://") and f":{url.password}@" not in recent
-        window._open_recent(recent)
+        window.projects._open_recent(recent)
         dialog = next(d for d in window.findChildren(ServerDialog) if d.isVisible())
         assert dialog.database.text() == url.database
         assert dialog.password.text() == "" and dialog.focusWidget() is dialog.password

@@ -1,0 +1,120 @@
+"""The window's menus, toolbar and keys, each action declared once.
+
+A key belongs to exactly one action: Qt ignores a key two actions claim ("Ambiguous
+shortcut overload"). The Help menu lists them all, read from the actions themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from desktop.ui.style import VERDICT_KEYS, resources_dir
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+Key = str | QKeySequence | QKeySequence.StandardKey
+
+
+class WindowActions:
+    """Builds the menus on ``window`` and keeps the actions others refer to."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.all: list[QAction] = []
+        bar = window.menuBar()
+        projects, transfers = window.projects, window.transfers
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("&New project…", projects.ask_new,
+                                         QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action("&Open project…", projects.ask_open,
+                                         QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action("Connect to shared &server…",
+                                         lambda: projects.ask_server(),
+                                         tip="Open a project on the team's PostgreSQL server"))
+        self.recent_menu: QMenu = file_menu.addMenu("Recent projects")
+        projects.recent_menu = self.recent_menu
+        file_menu.addSeparator()
+        self.import_action = self._action("&Import files…", transfers.ask_files, "Ctrl+I",
+                                          "Import articles (also: drop files on the window)")
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self._action("Import &folder…", transfers.ask_folder,
+                                         "Ctrl+Shift+I"))
+        self.export_action = self._action("&Export to Excel…", transfers.ask_export, "Ctrl+E",
+                                          "Export the current filter or all claims")
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Preferences…", projects.ask_preferences,
+                                         QKeySequence.StandardKey.Preferences))
+        file_menu.addAction(self._action("&Quit", window.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = window.history.undo_action
+        self.redo_action = window.history.redo_action
+        self.all += [self.undo_action, self.redo_action]
+        for action in (self.undo_action, self.redo_action):
+            window.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("&Find claims…", window.find,
+                                         QKeySequence.StandardKey.Find,
+                                         "Search the claims' words (Enter goes to the table)"))
+        self.merge_action = self._action("&Merge selected claims", window.merge_selected,
+                                         "Ctrl+M", "Fold the selected claims into the first one")
+        edit_menu.addAction(self.merge_action)
+        verdict_menu = edit_menu.addMenu("Mark &verdict")
+        self.verdict_actions: dict[str, QAction] = {}
+        for verdict, key in VERDICT_KEYS.items():
+            action = self._action(verdict.capitalize(),
+                                  lambda _=False, v=verdict: window.mark_selected(v), key)
+            # Single-letter keys act only while the table has focus, never while typing.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            window.table.addAction(action)
+            verdict_menu.addAction(action)
+            self.verdict_actions[verdict] = action
+        view_menu = bar.addMenu("&View")
+        self.refresh_action = self._action(
+            "&Refresh", window.refresh, QKeySequence.StandardKey.Refresh,
+            "Show what colleagues changed in a shared project")
+        view_menu.addAction(self.refresh_action)
+        toolbar = window.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        for action, icon in ((self.import_action, "import"), (self.export_action, "export"),
+                             (self.undo_action, "undo"), (self.redo_action, "redo"),
+                             (self.merge_action, "merge")):
+            action.setIcon(QIcon(str(resources_dir() / "icons" / f"{icon}.svg")))
+            toolbar.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action("&About FactDesk", projects.show_about))
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Key = "",
+                tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.all.append(action)
+        return action
+
+    def shortcut_lines(self) -> list[str]:
+        """Every key with what it does, as the Help menu lists them."""
+        native = QKeySequence.SequenceFormat.NativeText
+        lines = [", ".join(k.toString(native) for k in a.shortcuts())
+                 + f" — {a.text().replace('&', '').replace('…', '')}"
+                 for a in self.all if a.shortcuts()]
+        return [*lines, "Enter — open the claim", "F2 — change a mention's stance"]
+
+    def show_shortcuts(self) -> None:
+        """The list of keys, in a message the window keeps working behind."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts",
+                          "\n".join(self.shortcut_lines()), QMessageBox.StandardButton.Ok,
+                          self.window)
+        self.window.notices.show(box)

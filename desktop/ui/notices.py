@@ -1,0 +1,42 @@
+"""Messages to the user: plain words, never modal, never a traceback."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.core.errors import FactDeskError
+from desktop.core.paths import data_dir
+
+
+class Notices:
+    """Opens message boxes over the window and keeps them referenced while open."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+        self.messages: list[QMessageBox] = []
+
+    def show(self, box: QMessageBox) -> None:
+        """Open a prepared box without blocking the window."""
+        self.messages.append(box)
+        box.open()
+
+    def error(self, message: str) -> None:
+        """A problem in plain words; the window carries on."""
+        self.show(QMessageBox(QMessageBox.Icon.Warning, "FactDesk", message,
+                              QMessageBox.StandardButton.Ok, self._parent))
+
+    def info(self, title: str, message: str) -> None:
+        """Something finished."""
+        self.show(QMessageBox(QMessageBox.Icon.Information, title, message,
+                              QMessageBox.StandardButton.Ok, self._parent))
+
+    def task_failed(self, error: BaseException, details: str) -> None:
+        """A worker's failure: the user's own mistake as its message; anything else
+        logged in full, with a pointer to the log."""
+        if isinstance(error, FactDeskError):
+            self.error(str(error))
+            return
+        log_path = data_dir() / "factdesk.log"
+        with log_path.open("a", encoding="utf-8") as handle:
+            handle.write(details + "\n")
+        self.error(f"Unexpected error: {error}. Details were saved to {log_path}.")

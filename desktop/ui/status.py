@@ -1,0 +1,102 @@
+"""The status bar's totals and its "changed by someone else" notice, both read in workers.
+
+The totals are six counts; a colleague's change is found by polling two maxima. On a
+shared server either is a round trip the GUI thread must not wait for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel
+
+from desktop.core.dto import Stats
+from desktop.core.service import Service
+from desktop.core.wording import counted
+from desktop.ui.models.claims_model import ClaimsTableModel
+from desktop.ui.tasks import TaskRunner
+
+WATCH_MS = 15_000
+"""How often the window asks whether someone else changed the project."""
+
+
+class Totals(QObject):
+    """Articles, sources, claims by verdict and conflicts, and how many the table shows."""
+
+    def __init__(self, label: QLabel, model: ClaimsTableModel, runner: TaskRunner,
+                 service: Callable[[], Service], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.label, self._model, self._runner, self._service = label, model, runner, service
+        self._stats: Stats | None = None
+        self._text = ""
+        self._generation = 0
+
+    def reread(self, *, articles: bool = True) -> None:
+        """Count again; a claim edit recounts claims only, not articles."""
+        self._generation += 1
+        generation, service = self._generation, self._service()
+        whole = articles or self._stats is None
+        self._runner.run(lambda _p: service.stats() if whole else service.claim_totals(),
+                         "Counting", write=False, shown=False,
+                         on_success=lambda stats: self._counted(stats, whole, generation))
+
+    def _counted(self, stats: Stats, whole: bool, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if whole:
+            self._stats = stats
+        assert self._stats is not None
+        verdicts = ", ".join(f"{n} {v}" for v, n in stats.by_verdict.items() if n)
+        self._text = (
+            f"{counted(self._stats.articles, 'article')} · "
+            f"{counted(self._stats.sources, 'source')} · {counted(stats.claims, 'claim')} "
+            f"({verdicts or 'none'}) · {counted(stats.conflicts, 'conflict')}")
+        self.render()
+
+    def render(self) -> None:
+        """Show the counts with the table's own (it changes with the filter)."""
+        self.label.setText(f"{self._text} · showing {self._model.total:,}"
+                           + (" (reading…)" if self._model.pending else ""))
+
+
+class ChangeWatch(QObject):
+    """Polls for someone else's changes and shows ``notice`` when there are some."""
+
+    def __init__(self, notice: QLabel, runner: TaskRunner, service: Callable[[], Service],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notice, self._runner, self._service = notice, runner, service
+        self._marker: tuple[int, int] | None = None
+        self._timer = QTimer(self, interval=WATCH_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def seen(self) -> None:
+        """Everything up to now is known to this window (its own write, a refresh). Read
+        in the writer thread, so it comes after the write just asked for."""
+        service = self._service()
+
+        def mark(marker: tuple[int, int]) -> None:
+            if service is self._service():
+                self._marker = marker
+                self.notice.setVisible(False)
+
+        self._runner.run(lambda _p: service.change_marker(), "Noting changes", write=True,
+                         shown=False, on_success=mark)
+
+    def check(self) -> None:
+        """Tell the user when someone else (a colleague on the server, the command line)
+        changed the project since this window last read it; not while this window's own
+        work runs (an import's articles are not someone else's)."""
+        if self._runner.busy or self._marker is None:
+            return
+        service = self._service()
+
+        def compare(marker: tuple[int, int]) -> None:
+            if service is self._service():
+                self.notice.setVisible(marker != self._marker)
+
+        self._runner.run(lambda _p: service.change_marker(), "Checking for changes",
+                         write=False, shown=False, on_success=compare,
+                         on_failure=lambda _error, _details: None)  # asked again in 15 s

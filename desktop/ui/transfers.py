@@ -1,0 +1,75 @@
+"""Import and export: long work in a worker with the progress panel, then one summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.core.dto import ClaimFilter, ImportReport
+from desktop.ui.dialogs import import_summary
+from desktop.ui.hub import EVERYTHING, Origin
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class Transfers(QObject):
+    """Imports into and exports from the window's project."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import in the background; the panes follow, then a summary."""
+        window = self.window
+        service = window.service
+        window.runner.run(lambda progress: service.import_paths(paths, progress=progress),
+                          f"Importing {len(paths)} item(s)", write=True,
+                          on_success=self._imported, on_failure=window.notices.task_failed,
+                          on_cancel=lambda: window.hub.announce(EVERYTHING, Origin.IMPORT))
+
+    def _imported(self, report: ImportReport) -> None:
+        self.window.hub.announce(EVERYTHING, Origin.IMPORT)
+        self.window.notices.show(import_summary(report, self.window))
+
+    def export_to(self, path: Path, current_filter: bool = True) -> None:
+        """Export in the background: the current filter, or all claims."""
+        window = self.window
+        flt = window.model.filter if current_filter else ClaimFilter()
+        service = window.service
+        window.runner.run(lambda progress: service.export(path, flt, progress=progress),
+                          f"Exporting to {path.name}", write=False,
+                          on_success=self._exported, on_failure=window.notices.task_failed)
+
+    def _exported(self, path: Any) -> None:
+        self.window.statusBar().showMessage(f"Exported to {path}", 10_000)
+        self.window.notices.info("Export finished", f"The claims were saved to\n{path}")
+
+    def ask_files(self) -> None:
+        """Articles to import, chosen in a file dialog."""
+        files, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import articles", self.window.start_folder(),
+            "Articles (*.txt *.md *.html *.htm *.docx *.pdf *.csv);;All files (*)")
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def ask_folder(self) -> None:
+        """A folder to import, recursively."""
+        folder = QFileDialog.getExistingDirectory(self.window, "Import a folder",
+                                                  self.window.start_folder())
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def ask_export(self) -> None:
+        """Where to export, and whether the filter applies."""
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export claims",
+            str(Path(self.window.start_folder()) / "claims.xlsx"),
+            "Excel workbook — current filter (*.xlsx);;Excel workbook — all claims (*.xlsx);;"
+            "CSV (*.csv);;ClaimReview JSON-LD (*.json)")
+        if path:
+            self.export_to(Path(path), current_filter="all claims" not in chosen)

@@ -1,0 +1,222 @@
+"""Edits through the window as a user makes them: keys, buttons, menus; then the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop.core.dto import ClaimFilter
+from desktop.ui.dialogs import ClaimChooser, PreferencesDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.mentions_model import STANCE
+from desktop.ui.widgets.claim_detail import ClaimDetailWidget
+from tests.ui.conftest import settle
+
+
+def mention_rows(detail: ClaimDetailWidget) -> list[int]:
+    """Rows of the mentions table holding a mention (not a stance heading)."""
+    model = detail.mentions.mentions
+    return [r for r in range(model.rowCount()) if model.mention_at(r) is not None]
+
+
+def row_stating(detail: ClaimDetailWidget, words: str) -> int:
+    model = detail.mentions.mentions
+    return next(r for r in mention_rows(detail) if words in model.mention_at(r).sentence)
+
+
+def select_rows(window: MainWindow, rows: list[int]) -> None:
+    model, selection = window.model, window.table.selectionModel()
+    selection.clearSelection()
+    for row in rows:
+        selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def show_conflict(qtbot: QtBot, window: MainWindow) -> int:
+    """Filter to the conflicting claim and show it; its id."""
+    window.filter_bar.conflicts.click()
+    window.table.selectRow(0)
+    settle(qtbot, window)
+    return window.current_claim_id()
+
+
+def test_tag_three_claims_by_keyboard_then_undo_and_redo(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    window.table.setFocus()
+    ids = []
+    for row, key in ((0, Qt.Key.Key_C), (1, Qt.Key.Key_D), (2, Qt.Key.Key_F)):
+        window.table.selectRow(row)
+        ids.append(window.model.claim_at(row).id)
+        qtbot.keyClick(window.table, key)
+    settle(qtbot, window)
+    verdicts = {i: window.service.claim(i).claim.verdict for i in ids}
+    assert verdicts == {ids[0]: "confirmed", ids[1]: "disputed", ids[2]: "false"}
+    assert "1 confirmed, 1 disputed, 1 false" in window.totals.text()
+    assert window.model.claim_at(2).verdict == "false"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert window.service.claim(ids[2]).claim.verdict == "unreviewed"
+    assert window.model.claim_at(2).verdict == "unreviewed"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot, window)
+    assert window.service.claim(ids[2]).claim.verdict == "false"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    history = window.service.claim(ids[2]).history
+    assert [h.new for h in history if h.field == "verdict"] == [
+        "false", "unreviewed", "false", "unreviewed", "false"]
+    assert window.model.claim_at(2).verdict == "false"
+
+
+def test_each_key_belongs_to_one_action(window: MainWindow) -> None:
+    keys = [k.toString() for a in window.menu_actions.all for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), "a key registered twice does nothing in Qt"
+    assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
+    lines = window.menu_actions.shortcut_lines()
+    assert any(line.startswith("Ctrl+Shift+Z, Ctrl+Y — Redo") for line in lines)
+
+
+def test_verdict_keys_do_not_fire_while_typing(qtbot: QtBot, window: MainWindow) -> None:
+    claim_id = window.model.claim_at(0).id
+    window.table.selectRow(0)
+    qtbot.keyClicks(window.filter_bar.search, "Cd")
+    settle(qtbot, window)
+    assert window.service.claim(claim_id).claim.verdict == "unreviewed"
+
+
+def test_merge_two_claims_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    before = window.service.count_claims()
+    first, second = window.model.claim_at(0), window.model.claim_at(1)
+    select_rows(window, [0, 1])
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert window.service.count_claims() == before - 1
+    assert window.model.rowCount() == before - 1
+    merged = window.service.claim(first.id)
+    assert merged.claim.n_articles >= max(first.n_articles, second.n_articles)
+    window.history.undo()
+    settle(qtbot, window)
+    assert window.service.count_claims() == before
+    assert any(c.text == second.text for c in window.service.claims())
+
+
+def test_stance_edit_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    show_conflict(qtbot, window)
+    detail = window.detail
+    cell = detail.mentions.model().index(row_stating(detail, "600"), STANCE)
+    assert cell.data() == "contradicts"
+    detail.mentions.setCurrentIndex(cell)
+    qtbot.keyClick(detail.mentions, Qt.Key.Key_F2)
+    combo = detail.mentions.indexWidget(cell)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("supports"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.service.claims(
+        ClaimFilter(conflicts_only=True))[0].n_contradict == 0)
+    settle(qtbot, window)
+    window.history.undo()
+    settle(qtbot, window)
+    assert window.service.claims(ClaimFilter(conflicts_only=True))[0].n_contradict == 1
+
+
+def test_move_a_mention_to_a_new_claim_and_back(qtbot: QtBot, window: MainWindow) -> None:
+    conflict_id = show_conflict(qtbot, window)
+    claims_before = window.service.count_claims()
+    detail = window.detail
+    detail.mentions.selectRow(row_stating(detail, "600"))
+    qtbot.mouseClick(detail.move_out, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert window.service.count_claims() == claims_before + 1
+    assert not window.service.claim(conflict_id).claim.has_conflict
+    window.history.undo()
+    settle(qtbot, window)
+    assert window.service.claim(conflict_id).claim.has_conflict
+    assert window.service.count_claims() == claims_before
+
+
+def test_a_mention_moved_by_its_menu_to_a_claim_found_by_its_words(
+        qtbot: QtBot, window: MainWindow) -> None:
+    conflict_id = show_conflict(qtbot, window)
+    detail = window.detail
+    menu = detail.mention_menu(row_stating(detail, "600"))
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "Open in its article", "Move to claim…", "Move to a new claim"]
+    next(a for a in menu.actions() if a.text() == "Move to claim…").trigger()
+    chooser = next(d for d in window.findChildren(ClaimChooser) if d.isVisible())
+    qtbot.keyClicks(chooser.words, "unconditional support Moscow")
+    qtbot.waitUntil(lambda: chooser.claims.count() > 0
+                    and "support" in chooser.claims.item(0).text())
+    target = chooser.chosen()
+    qtbot.keyClick(chooser.claims, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert any("600" in m.sentence for m in window.service.claim(target).mentions)
+    assert not window.service.claim(conflict_id).claim.has_conflict
+    window.history.undo()
+    settle(qtbot, window)
+    assert window.service.claim(conflict_id).claim.has_conflict
+
+
+def test_reword_a_claim_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.selectRow(0)
+    settle(qtbot, window)
+    claim_id = window.current_claim_id()
+    before = window.service.claim(claim_id).claim.text
+    wording = "Kim pledged unconditional support to Russia."
+    window.detail.text.setPlainText(wording)
+    qtbot.mouseClick(window.detail.save_text, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert window.service.claim(claim_id).claim.text == wording
+    assert window.undo_stack.undoText() == f"Reword claim {claim_id}"
+    window.history.undo()
+    settle(qtbot, window)
+    assert window.service.claim(claim_id).claim.text == before
+    assert window.detail.text.toPlainText() == before
+
+
+def test_reviewer_name_from_preferences_goes_into_the_history(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    window.projects.ask_preferences()
+    dialog = window.findChild(PreferencesDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.reviewer, "Ana Lima")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert window.settings.reviewer == "Ana Lima"
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_C)
+    settle(qtbot, window)
+    history = window.service.claim(window.model.claim_at(0).id).history
+    assert history[-1].author == "Ana Lima"
+
+
+def test_notes_and_links_are_added_and_the_verdict_note_is_shown(qtbot: QtBot,
+                                                                 window: MainWindow) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    settle(qtbot, window)
+    claim_id = window.current_claim_id()
+    window.service.set_verdict(claim_id, "disputed", note="ask both outlets", by="ana")
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    settle(qtbot, window)
+    detail = window.detail
+    assert detail.notes.lines() == ["Note with the verdict (disputed): ask both outlets"]
+    qtbot.keyClicks(detail.notes.note, "KCNA transcript")
+    qtbot.keyClicks(detail.notes.link, "https://kcna.kp/en/article/1")
+    qtbot.mouseClick(detail.notes.save, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    stored = window.service.claim(claim_id).evidence
+    assert [(e.text, e.url) for e in stored] == [("KCNA transcript",
+                                                  "https://kcna.kp/en/article/1")]
+    shown = detail.notes.lines()
+    assert len(shown) == 2 and "KCNA transcript" in shown[1]
+    assert detail.notes.note.text() == "" and detail.notes.link.text() == ""
+
+
+def test_errors_are_messages_not_crashes(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.clearSelection()
+    window.merge_selected()
+    assert "Select two or more claims" in window.messages[-1].text()

@@ -1,0 +1,289 @@
+"""What the panes show as the user moves around: table, claim detail, article, status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.core.dto import ClaimFilter
+from desktop.core.service import Service
+from desktop.ui.dialogs import ClaimChooser
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.mentions_model import MENTION, STANCE, HtmlRole
+from tests.ui.conftest import settle
+from tests.ui.test_window_edits import mention_rows, row_stating, select_rows, show_conflict
+
+
+def test_sort_and_filter(qtbot: QtBot, window: MainWindow) -> None:
+    header = window.table.horizontalHeader()
+    x = header.sectionViewportPosition(7) + header.sectionSize(7) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    assert window.model.sort_key == "first_seen"
+    dates = [window.model.claim_at(r).first_seen for r in range(window.model.rowCount())]
+    known = [d for d in dates if d is not None]
+    assert known == sorted(known, reverse=window.model.descending) and len(set(known)) > 1
+    window.filter_bar.conflicts.click()
+    assert window.model.rowCount() == 1 and window.model.claim_at(0).has_conflict
+    window.filter_bar.conflicts.click()
+    qtbot.keyClicks(window.filter_bar.search, "prisoner swap")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+    assert "prisoner swap" in window.model.claim_at(0).text
+    window.filter_bar.search.clear()
+    window.filter_bar.min_sources.setValue(3)
+    assert all(window.model.claim_at(r).n_sources >= 3 for r in range(window.model.rowCount()))
+
+
+def test_claim_detail_shows_the_conflict(qtbot: QtBot, window: MainWindow) -> None:
+    show_conflict(qtbot, window)
+    detail = window.detail
+    assert "conflict" in detail.counts.text() and "around 600" in detail.counts.text()
+    assert len(mention_rows(detail)) == 3
+    row = row_stating(detail, "600")
+    assert "<b style='color:#C62828'>600</b>" in detail.mentions.model().index(
+        row, MENTION).data(HtmlRole)
+
+
+def test_article_view_highlights_and_new_claim_from_selection(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    window.open_article(4)
+    settle(qtbot, window)
+    view = window.article
+    assert window.tabs.currentWidget() is view
+    assert view.highlights and all(h.verdict == "unreviewed" for h in view.highlights)
+    body = view.text.body
+    start = body.index("Kim oversaw tests")
+    claim_id = view.claim_at(start)
+    assert claim_id is not None
+    view.claim_clicked.emit(claim_id)
+    settle(qtbot, window)
+    assert window.current_claim_id() == claim_id
+    before = window.service.count_claims()
+    view.span_to_new_claim.emit(4, start, start + len("Kim oversaw tests of new anti-aircraft "
+                                                      "missiles"))
+    settle(qtbot, window)
+    assert window.service.count_claims() == before + 1
+    assert window.detail.detail.claim.text == "Kim oversaw tests of new anti-aircraft missiles"
+
+
+def test_the_article_tab_follows_the_chosen_claim(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    settle(qtbot, window)
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    settle(qtbot, window)
+    view = window.article
+    assert window.tabs.currentWidget() is view
+    top = window.current_claim_id()
+    assert any(h.claim_id == top for h in view.highlights)
+    opened = view.article_id
+    elsewhere = next(c.id for c in window.service.claims()
+                     if opened not in {m.article_id for m in window.service.mentions([c.id])})
+    window.select_claim(elsewhere)
+    settle(qtbot, window)
+    assert view.article_id != opened
+    assert any(h.claim_id == elsewhere for h in view.highlights)
+    cursor = view.text.textCursor().position()
+    mark = next(h for h in view.highlights if h.claim_id == elsewhere)
+    assert mark.start <= cursor <= mark.end
+    underlined = {h.claim_id for h, s in zip(view.highlights, view.text.extraSelections(),
+                                             strict=True) if s.format.fontUnderline()}
+    assert underlined == {elsewhere}
+
+
+def test_clicking_a_sentence_that_states_two_claims_steps_between_them(
+        qtbot: QtBot, window: MainWindow) -> None:
+    compound = "has vowed to \"unconditionally\" support Russia"
+    window.open_article(3)
+    settle(qtbot, window)
+    view = window.article
+    offset = view.text.body.index(compound)
+    both = {h.claim_id for h in view.highlights if h.start <= offset < h.end}
+    assert len(both) == 2
+    cursor = view.text.textCursor()
+    cursor.setPosition(offset + 5)
+    point = view.text.cursorRect(cursor).center()
+    chosen = []
+    for _ in range(3):
+        qtbot.mouseClick(view.text.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        settle(qtbot, window)
+        chosen.append(window.current_claim_id())
+    assert set(chosen[:2]) == both and chosen[2] == chosen[0]
+    marked = []
+    for claim_id in sorted(both):
+        window.select_claim(claim_id)
+        settle(qtbot, window)
+        mentions = window.detail.mentions
+        marked.append(any("also another claim" in str(mentions.model().index(r, MENTION).data())
+                          for r in range(mentions.model().rowCount())))
+    assert sorted(marked) == [False, True], "the second claim's mention says why it is there"
+
+
+def test_add_a_selection_to_a_claim_found_by_its_words(qtbot: QtBot,
+                                                      window: MainWindow) -> None:
+    target = window.service.claims(ClaimFilter(conflicts_only=True))[0]
+    window.open_article(4)
+    settle(qtbot, window)
+    body = window.article.text.body
+    start = body.index("Kim oversaw tests")
+    end = start + len("Kim oversaw tests of new anti-aircraft missiles")
+    window.article.span_to_claim.emit(4, start, end)
+    chooser = next(d for d in window.findChildren(ClaimChooser) if d.isVisible())
+    qtbot.keyClicks(chooser.words, "Kursk soldiers killed")
+    qtbot.waitUntil(lambda: chooser.claims.count() > 0
+                    and chooser.claims.item(0).text().startswith(f"#{target.id} "))
+    qtbot.keyClick(chooser.claims, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert any(m.start == start and m.article_id == 4
+               for m in window.service.mentions([target.id]))
+    assert window.current_claim_id() == target.id
+
+
+def test_edit_article_source_updates_counts(qtbot: QtBot, window: MainWindow) -> None:
+    conflict = window.service.claims(ClaimFilter(conflicts_only=True))[0]
+    assert conflict.n_sources == 2
+    for article_id, title in ((1, "N Korea leader vows support"), (2, "Kim assured Shoigu"),
+                              (5, "DPRK's Kim vows support")):
+        article = window.service.article(article_id)
+        window.edits.edit_article(article_id, article.version, "Press TV", title,
+                                  article.published)
+    settle(qtbot, window)
+    assert window.service.claims(ClaimFilter(conflicts_only=True))[0].n_sources == 1
+    assert window.service.article(1).published is not None, "the date was left alone"
+    assert any(window.sources.topLevelItem(i).text(0).startswith("Press TV")
+               for i in range(window.sources.topLevelItemCount()))
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#E8EAED"),
+                         (QPalette.ColorRole.Base, "#2B2C2F"),
+                         (QPalette.ColorRole.Text, "#E8EAED"),
+                         (QPalette.ColorRole.Button, "#303134"),
+                         (QPalette.ColorRole.ButtonText, "#E8EAED")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def test_switching_to_a_dark_palette_keeps_text_readable(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    show_conflict(qtbot, window)
+    qtbot.keyClick(window.table, Qt.Key.Key_D)
+    settle(qtbot, window)
+    window.filter_bar.conflicts.click()
+    settle(qtbot, window)
+    light = QApplication.palette()
+    try:
+        QApplication.setPalette(_dark_palette())
+        qtbot.waitUntil(lambda: window.detail.palette().color(QPalette.ColorRole.Window)
+                        == QColor("#202124"))
+        base = window.detail.palette().color(QPalette.ColorRole.Base)
+        mentions = window.detail.mentions.model()
+        rows = mention_rows(window.detail)
+        colour = mentions.index(rows[0], STANCE).data(Qt.ItemDataRole.ForegroundRole)
+        assert colour.lightness() > base.lightness() + 80
+        marked = next(text for r in rows
+                      if "<b style=" in (text := mentions.index(r, MENTION).data(HtmlRole)))
+        figure = QColor(marked.split("color:")[1].split("'")[0])
+        assert figure.lightness() > base.lightness() + 80
+        model = window.model
+        verdicts = {model.claim_at(r).verdict: r for r in range(model.rowCount())}
+        assert model.index(verdicts["unreviewed"], 1).data(Qt.ItemDataRole.BackgroundRole) is None
+        assert model.index(verdicts["disputed"], 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    finally:
+        QApplication.setPalette(light)
+
+
+def test_find_type_enter_then_tag_without_the_mouse(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.filter_bar.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "Kursk")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.table.hasFocus()
+    shown = [window.model.claim_at(r) for r in range(window.model.rowCount())]
+    assert shown and len(shown) < window.service.count_claims()
+    assert all(any("Kursk" in m.sentence for m in window.service.mentions([c.id]))
+               for c in shown)
+    qtbot.keyClick(window.table, Qt.Key.Key_F)
+    settle(qtbot, window)
+    assert window.service.claim(shown[0].id).claim.verdict == "false"
+
+
+def test_refresh_shows_what_a_colleague_changed(qtbot: QtBot, window: MainWindow,
+                                                seeded_path: object) -> None:
+    window.table.selectRow(0)
+    settle(qtbot, window)
+    claim_id = window.current_claim_id()
+    colleague = Service.open(str(seeded_path))
+    try:
+        colleague.set_verdict(claim_id, "confirmed", by="ana")
+    finally:
+        colleague.close()
+    assert window.model.claim_at(0).verdict == "unreviewed"
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    settle(qtbot, window)
+    assert window.model.claim_at(0).verdict == "confirmed"
+    assert window.detail.detail.claim.verdict == "confirmed"
+    assert window.detail.history.topLevelItem(0).text(1) == "ana"
+
+
+def test_the_window_says_when_someone_else_changed_the_project(
+        qtbot: QtBot, window: MainWindow, seeded_path: object) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_C)
+    settle(qtbot, window)
+    window.detail.notes.note.setText("seen in KCNA's own text")
+    qtbot.mouseClick(window.detail.notes.save, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    window.watch.check()
+    settle(qtbot, window)
+    assert window.stale.isHidden(), "this window's own edits are not someone else's"
+    colleague = Service.open(str(seeded_path))
+    try:
+        colleague.set_verdict(window.model.claim_at(1).id, "false", by="ana")
+    finally:
+        colleague.close()
+    window.watch.check()
+    settle(qtbot, window)
+    assert not window.stale.isHidden() and "F5" in window.stale.text()
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    settle(qtbot, window)
+    assert window.stale.isHidden() and window.model.claim_at(1).verdict == "false"
+
+
+def test_a_large_project_reads_a_new_order_in_a_worker(qtbot: QtBot,
+                                                       window: MainWindow) -> None:
+    """The seeds stand in for a million claims: from the threshold on, the table keeps the
+    rows it shows until the worker's ids arrive, then selection and totals follow."""
+    window.model.read_in_worker_from = 0
+    window.table.selectRow(3)
+    settle(qtbot, window)
+    chosen = window.current_claim_id()
+    everything = window.model.rowCount()
+    with qtbot.waitSignal(window.model.loaded, timeout=30_000):
+        window.filter_bar.conflicts.click()
+        assert window.model.rowCount() == everything and window.model.pending
+        assert "(reading…)" in window.totals.text()
+    assert window.model.rowCount() == 1 and window.totals.text().endswith("showing 1")
+    window.filter_bar.conflicts.click()
+    settle(qtbot, window)
+    assert window.model.rowCount() == everything
+    window.select_claim(chosen)
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    settle(qtbot, window)
+    assert window.current_claim_id() == chosen
+    assert window.model.claim_at(window.table.currentIndex().row()).id == chosen
+    select_rows(window, [0, 1])
+    first, second = window.selected_claim_ids()
+    qtbot.keyClick(window.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert window.model.row_of(second) is None and window.current_claim_id() == first
+    assert window.selected_claim_ids() == [first]
