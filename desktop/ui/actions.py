@@ -7,6 +7,7 @@ shortcut overload"). The Help menu lists them all, read from the actions themsel
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -61,7 +62,7 @@ class WindowActions:
             window.addAction(action)
             edit_menu.addAction(action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action("&Find claims…", window.find,
+        edit_menu.addAction(self._action("&Find claims…", window.find_claims,
                                          QKeySequence.StandardKey.Find,
                                          "Search the claims' words (Enter goes to the table)"))
         self.merge_action = self._action("&Merge selected claims", window.merge_selected,
@@ -70,8 +71,8 @@ class WindowActions:
         verdict_menu = edit_menu.addMenu("Mark &verdict")
         self.verdict_actions: dict[str, QAction] = {}
         for verdict, key in VERDICT_KEYS.items():
-            action = self._action(verdict.capitalize(),
-                                  lambda _=False, v=verdict: window.mark_selected(v), key)
+            action = self._action(verdict.capitalize(), partial(window.mark_selected, verdict),
+                                  key)
             # Single-letter keys act only while the table has focus, never while typing.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             window.table.addAction(action)

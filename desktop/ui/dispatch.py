@@ -116,10 +116,12 @@ class EditDispatch(QObject):
         """A span of an article as a mention of a claim, which is then shown. The chooser
         lists claims by their words, not their versions: the span is added to the claim as
         it is now."""
+        def show(changes: Changes) -> None:
+            if changes.claim_id is not None:
+                self.window.select_claim(changes.claim_id)
+
         self.window.edits.add_span(
-            article_id, start, end, (claim_id, None) if claim_id is not None else None,
-            lambda changes: changes.claim_id is not None
-            and self.window.select_claim(changes.claim_id))
+            article_id, start, end, (claim_id, None) if claim_id is not None else None, show)
 
     def ask_article(self, article_id: int) -> None:
         """The article's metadata in a dialog, from a read in a worker."""

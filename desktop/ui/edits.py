@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QObject
 
@@ -121,20 +122,30 @@ class Edits(QObject):
     def set_verdict(self, claims: dict[int, int | None], verdict: str) -> None:
         """Give claims (id: version shown) a verdict, as one undo step."""
         by = self._by()
+
+        def write(claim_id: int, service: Service, version: int | None) -> Changes:
+            return service.set_verdict(claim_id, verdict, by=by, expected_version=version)
+
+        def retry(claim_id: int, version: int) -> None:
+            self.set_verdict({claim_id: version}, verdict)
+
         self.run(f"Mark {len(claims)} claims {verdict}", [
-            (claim_id, shown, f"mark it {verdict}",
-             lambda s, v, i=claim_id: s.set_verdict(i, verdict, by=by, expected_version=v),
-             lambda now, i=claim_id: self.set_verdict({i: now}, verdict))
-            for claim_id, shown in claims.items()])
+            (claim_id, shown, f"mark it {verdict}", partial(write, claim_id),
+             partial(retry, claim_id)) for claim_id, shown in claims.items()])
 
     def set_review_state(self, claims: dict[int, int | None], state: str) -> None:
         """Move claims (id: version shown) to a review state, as one undo step."""
         by = self._by()
+
+        def write(claim_id: int, service: Service, version: int | None) -> Changes:
+            return service.set_review_state(claim_id, state, by=by, expected_version=version)
+
+        def retry(claim_id: int, version: int) -> None:
+            self.set_review_state({claim_id: version}, state)
+
         self.run(f"Mark {len(claims)} claims {state}", [
-            (claim_id, shown, f"mark it {state}",
-             lambda s, v, i=claim_id: s.set_review_state(i, state, by=by, expected_version=v),
-             lambda now, i=claim_id: self.set_review_state({i: now}, state))
-            for claim_id, shown in claims.items()])
+            (claim_id, shown, f"mark it {state}", partial(write, claim_id),
+             partial(retry, claim_id)) for claim_id, shown in claims.items()])
 
     def set_text(self, claim_id: int, shown: int | None, text: str) -> None:
         """Reword a claim."""

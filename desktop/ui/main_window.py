@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.model.set_filter(flt)
         self.counts.render()
 
-    def find(self) -> None:
+    def find_claims(self) -> None:
         """Into the search box, its words selected."""
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.search.selectAll()

@@ -7,6 +7,7 @@ which leaves its file complete on its own (the storage layer checkpoints on clos
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,7 @@ class Projects(QObject):
             return
         menu.clear()
         for project in settings.recent_projects:
-            menu.addAction(project, lambda p=project: self._open_recent(p))
+            menu.addAction(project, partial(self._open_recent, project))
         menu.setEnabled(bool(settings.recent_projects))
 
     def _open_recent(self, project: str) -> None:

@@ -79,15 +79,19 @@ class UndoHistory(QObject):
 
     def undo(self) -> None:
         """Undo the newest step, in the core."""
-        if self.stack.canUndo() and not self._moving:
-            entry = self.stack.command(self.stack.index() - 1)
+        entry = self._entry(self.stack.index() - 1)
+        if entry is not None and not self._moving:
             self._move(entry, entry.step.undo, self.stack.undo, Origin.UNDO)
 
     def redo(self) -> None:
         """Redo the step undone last, in the core."""
-        if self.stack.canRedo() and not self._moving:
-            entry = self.stack.command(self.stack.index())
+        entry = self._entry(self.stack.index())
+        if entry is not None and not self._moving:
             self._move(entry, entry.step.redo, self.stack.redo, Origin.REDO)
+
+    def _entry(self, index: int) -> StepEntry | None:
+        entry = self.stack.command(index) if 0 <= index < self.stack.count() else None
+        return entry if isinstance(entry, StepEntry) else None
 
     def _move(self, entry: QUndoCommand, write: Write, follow: Callable[[], None],
               origin: Origin) -> None:
