@@ -224,3 +224,14 @@ def test_an_edit_that_changes_nothing_leaves_no_step(seeded: Service) -> None:
     version = seeded.claim(1).claim.version
     again = seeded.set_claim_text(1, "Same words", by="ana")
     assert again.step_id is None and seeded.claim(1).claim.version == version
+
+
+def test_undo_keeps_a_claim_that_has_since_gained_a_note(seeded: Service) -> None:
+    body = seeded.article_body(4)
+    start = body.index("Kim oversaw tests")
+    span = seeded.add_span(4, start, start + 17, None, by="ana")
+    assert span.claim_id is not None and span.step_id is not None
+    seeded.add_evidence(span.claim_id, text="ask the ministry", by="ben")
+    with pytest.raises(UndoConflict, match=f"claim {span.claim_id} has since gained evidence"):
+        seeded.undo(span.step_id, by="ana")
+    assert seeded.claim(span.claim_id).evidence[0].text == "ask the ministry"

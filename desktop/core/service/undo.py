@@ -106,6 +106,7 @@ class Step:
         self.seen: dict[int, int] = {}
         self.versions: dict[int, int] = {}
         self.edits: list[FieldEdit] = []
+        self.events: list[dict[str, Any]] = []
 
     def lock(self, claim_id: int, expected: int | None = None) -> Claim:
         """The claim, locked for this transaction; StaleVersion if it is not at
@@ -119,7 +120,8 @@ class Step:
         if expected is not None and claim.version != expected:
             raise stale_claim(self.session, claim_id, expected)
         self.seen.setdefault(claim_id, claim.version)
-        self.watch("claim", [claim_id])
+        self.before.setdefault(("claim", claim_id), {
+            c: _encode(getattr(claim, c)) for c in _TABLES["claim"][1]})
         return claim
 
     def watch(self, kind: str, ids: Iterable[int]) -> None:
@@ -149,12 +151,19 @@ class Step:
                old: Any = None, new: Any = None) -> None:
         """Write one audit event on a locked claim, moving its version on once per step."""
         version = self._bump(claim_id)
-        self.session.execute(insert(ClaimEvent).values(
-            claim_id=claim_id, at=self.at, author=self.by, action=self.action or action,
-            field=field, old=_text(old), new=_text(new), version=version,
-            step_id=self.step_id()))
-        self.edits.append(FieldEdit(claim_id, self.action or action, field, _text(old),
-                                    _text(new)))
+        edit = FieldEdit(claim_id, self.action or action, field, _text(old), _text(new))
+        self.events.append({"claim_id": claim_id, "at": self.at, "author": self.by,
+                            "action": edit.action, "field": field, "old": edit.old,
+                            "new": edit.new, "version": version})
+        self.edits.append(edit)
+
+    def write_events(self) -> None:
+        """Insert the step's audit events, all in one statement."""
+        if self.events:
+            step_id = self.step_id()
+            self.session.execute(insert(ClaimEvent),
+                                 [{**event, "step_id": step_id} for event in self.events])
+            self.events.clear()
 
     def _bump(self, claim_id: int) -> int:
         if claim_id in self.versions:
@@ -188,6 +197,7 @@ class Step:
                 rows.append({"kind": kind, "row_id": row_id,
                              "before": None if before is None else json.dumps(before),
                              "after": None if now_image is None else json.dumps(now_image)})
+        self.write_events()
         if rows:
             step_id = self.step_id()
             self.session.execute(insert(UndoRow), [{"step_id": step_id, **r} for r in rows])
@@ -259,8 +269,10 @@ def undo(session: Session, step_id: int, *, by: str | None, redo: bool = False) 
     stored = session.scalars(select(UndoRow).where(UndoRow.step_id == step_id)
                              .order_by(UndoRow.id)).all()
     claim_ids = sorted({r.row_id for r in stored if r.kind == "claim"})
-    for claim_id in claim_ids:  # row locks in id order on PostgreSQL
-        session.get(Claim, claim_id, with_for_update=True)
+    locked: dict[int, int] = {
+        claim_id: version for claim_id, version in session.execute(  # row locks, in id
+            select(Claim.id, Claim.version).where(Claim.id.in_(claim_ids))  # order, on PG
+            .order_by(Claim.id).with_for_update())}
     plan = []
     problems: list[str] = []
     current = {kind: images(session, kind, [r.row_id for r in stored if r.kind == kind])
@@ -272,12 +284,15 @@ def undo(session: Session, step_id: int, *, by: str | None, redo: bool = False) 
         if have != expect_image:
             problems.append(_who_changed(session, step, row, have))
         plan.append((row.kind, row.row_id, have, None if target is None else json.loads(target)))
+    problems += _still_used(session, plan)
     if problems:
         raise UndoConflict(f"cannot {verb} “{step.description}”: "
                            + "; ".join(dict.fromkeys(problems))
                            + ". Nothing was changed.")
     writer = Step(session, by, f"{verb.capitalize()}: {step.description}", step_id, verb)
+    writer.seen.update(locked)
     _write(session, writer, plan)
+    writer.write_events()
     step.state = DONE if redo else UNDONE
     rows = [{"kind": kind, "row_id": row_id,
              "before": None if have is None else json.dumps(have),
@@ -359,6 +374,25 @@ def _audit(writer: Step, kind: str, row_id: int, have: Image | None,
         writer.record(owner, "", f"{kind} {row_id}", _summary(kind, have),
                       _summary(kind, target))
     return owners if kind == "mention" else set()
+
+
+def _still_used(session: Session, plan: list[tuple[str, int, Image | None,
+                                                  Image | None]]) -> list[str]:
+    """A claim the step would remove that has gained mentions or evidence since (an
+    import matched a sentence to it, a colleague added a note): removing it would take
+    their work along."""
+    going = {row_id for kind, row_id, have, target in plan
+             if kind == "claim" and target is None and have is not None}
+    if not going:
+        return []
+    handled = {(kind, row_id) for kind, row_id, _, _ in plan}
+    problems = []
+    for kind, model in (("mention", Mention), ("evidence", Evidence)):
+        for row_id, claim_id in session.execute(
+                select(model.id, model.claim_id).where(model.claim_id.in_(going))):
+            if (kind, row_id) not in handled:
+                problems.append(f"claim {claim_id} has since gained {kind} {row_id}")
+    return problems
 
 
 def _who_changed(session: Session, step: UndoStep, row: UndoRow, have: Image | None) -> str:
