@@ -124,6 +124,16 @@ def mention_claim(session: Session, mention_id: int) -> int:
     return claim_id
 
 
+def _still_on(session: Session, row: Mention | Evidence, claim_id: int) -> None:
+    """Re-read a mention or note once its claim is locked: if a colleague's move or merge
+    took it to another claim meanwhile, the edit was made on a stale view."""
+    session.refresh(row)
+    if row.claim_id != claim_id:
+        raise StaleVersion(f"{type(row).__name__.lower()} {row.id} was moved from claim "
+                           f"{claim_id} to claim {row.claim_id} since you opened it",
+                           claim_id=row.claim_id)
+
+
 def _evidence(session: Session, evidence_id: int) -> Evidence:
     evidence = session.get(Evidence, evidence_id)
     if evidence is None:
@@ -144,6 +154,7 @@ def edit_evidence(session: Session, evidence_id: int, *, text: str,
     step = Step(session, by, f"Edit a {evidence.kind} on claim {claim_id}")
     step.lock(claim_id, expected.get(claim_id))
     step.watch("evidence", [evidence_id])
+    _still_on(session, evidence, claim_id)
     old = evidence.url or evidence.text
     if (evidence.text, evidence.url) != (text, url):
         evidence.text, evidence.url, evidence.kind = text, url, "link" if url else "note"
@@ -159,6 +170,7 @@ def remove_evidence(session: Session, evidence_id: int, *, by: str | None = None
     step = Step(session, by, f"Remove a {evidence.kind} from claim {claim_id}")
     step.lock(claim_id, expected.get(claim_id))
     step.watch("evidence", [evidence_id])
+    _still_on(session, evidence, claim_id)
     step.record(claim_id, "evidence", f"evidence {evidence_id}",
                 evidence.url or evidence.text, None)
     session.delete(evidence)
@@ -176,7 +188,7 @@ def set_stance(session: Session, mention_id: int, stance: str, *, by: str | None
     step = Step(session, by, f"Mark a mention of claim {claim_id} as {stance}")
     step.lock(claim_id, expected.get(claim_id))
     step.watch("mention", [mention_id])
-    session.refresh(mention)
+    _still_on(session, mention, claim_id)
     if mention.stance != stance:
         step.record(claim_id, "stance", f"mention {mention_id}", mention.stance, stance)
         mention.stance = stance
