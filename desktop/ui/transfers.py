@@ -27,21 +27,26 @@ class Transfers(QObject):
         """Import in the background; the panes follow, then a summary."""
         window = self.window
         service = window.service
-        window.runner.run(lambda progress: service.import_paths(paths, progress=progress),
-                          f"Importing {len(paths)} item(s)", write=True,
-                          on_success=self._imported, on_failure=window.notices.task_failed,
-                          on_cancel=lambda: window.hub.announce(EVERYTHING, Origin.IMPORT))
+        worker = window.runner.run(
+            lambda progress: service.import_paths(paths, progress=progress),
+            f"Importing {len(paths)} item(s)", write=True, on_success=self._imported,
+            on_failure=window.notices.task_failed,
+            on_cancel=lambda: window.hub.announce(EVERYTHING, Origin.IMPORT))
+        window.model.follow(worker.signals.progressed)
 
     def _imported(self, report: ImportReport) -> None:
         self.window.hub.announce(EVERYTHING, Origin.IMPORT)
         self.window.notices.show(import_summary(report, self.window))
 
     def export_to(self, path: Path, current_filter: bool = True) -> None:
-        """Export in the background: the current filter, or all claims."""
+        """Export in the background, in the table's order: the current filter, or all
+        claims."""
         window = self.window
         flt = window.model.filter if current_filter else ClaimFilter()
-        service = window.service
-        window.runner.run(lambda progress: service.export(path, flt, progress=progress),
+        service, sort, descending = window.service, window.model.sort_key, window.model.descending
+        window.runner.run(lambda progress: service.export(path, flt, sort=sort,
+                                                          descending=descending,
+                                                          progress=progress),
                           f"Exporting to {path.name}", write=False,
                           on_success=self._exported, on_failure=window.notices.task_failed)
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
+from desktop.core.service import Service
 from desktop.ui.main_window import MainWindow
+from desktop.ui.models import claims_model
 from desktop.ui.models.claims_model import CLAIM, CONFLICT, VERDICT
 
 
@@ -60,3 +66,69 @@ def test_counts_sort_highest_first_on_the_first_click(qtbot: QtBot, window: Main
     assert sources == sorted(sources, reverse=True)
     _click_header(qtbot, window, 2)
     assert not model.descending, "a second click turns the order round"
+
+
+def test_export_follows_the_window_order_and_filter(qtbot: QtBot, window: MainWindow,
+                                                    tmp_path: Path) -> None:
+    window.filter_bar.min_sources.setValue(2)
+    _click_header(qtbot, window, CLAIM)
+    model = window.model
+    shown = [model.claim_at(r).id for r in range(model.rowCount())]
+    assert 1 < len(shown) < window.service.count_claims()
+    assert shown != sorted(shown), "the order on screen is not the id order"
+    target = tmp_path / "shown.xlsx"
+    with qtbot.waitSignal(window.runner.idle, timeout=60_000):
+        window.transfers.export_to(target, current_filter=True)
+    sheet = load_workbook(target, read_only=True)["Claims"]
+    header, *rows = sheet.iter_rows(values_only=True)
+    ids = [int(row[header.index("Claim id")]) for row in rows if row[0] is not None]
+    assert ids == shown
+
+
+class _Progress(QObject):
+    progressed = Signal(int, int, str)
+
+
+def _in_order(window: MainWindow) -> bool:
+    sources = [window.model.claim_at(r).n_sources for r in range(window.model.rowCount())]
+    return sources == sorted(sources, reverse=True)
+
+
+def test_rows_keep_their_order_and_selection_while_an_import_writes(
+        qtbot: QtBot, window: MainWindow, seeded_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(claims_model, "FOLLOW_MS", 0)
+    model = window.model
+    conflict = window.service.claims(ClaimFilter(conflicts_only=True))[0]
+    window.select_claim(conflict.id)
+    import_ = _Progress()
+    model.follow(import_.progressed)
+    writer = Service.open(seeded_path)  # the import's own connection, in effect
+    try:
+        for article in (1, 2, 5):
+            writer.edit_article(article, source="Press TV")
+    finally:
+        writer.close()
+    model.refresh_rows({model.claim_at(r).id for r in range(model.rowCount())})
+    assert not _in_order(window), "fresh counts in the old order"
+    import_.progressed.emit(1, 3, "article 1")
+    assert _in_order(window)
+    assert window.selected_claim_ids() == [conflict.id]
+    assert window.table.currentIndex().row() == model.row_of(conflict.id)
+
+
+def test_an_import_in_the_window_reorders_as_it_goes(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(claims_model, "FOLLOW_MS", 0)
+    for number in range(3):
+        (tmp_path / f"wire{number}.txt").write_text(
+            f"Yonhap report {number}\n\nSouth Korean intelligence said on Thursday that "
+            f"around {300 + number} North Korean troops were killed fighting in Kursk.\n",
+            encoding="utf-8")
+    during: list[bool] = []
+    window.model.loaded.connect(lambda: during.append(window.runner.busy))
+    with qtbot.waitSignal(window.runner.idle, timeout=60_000):
+        window.transfers.import_paths([tmp_path])
+    assert during.count(True) >= 2, "the order was re-read while the import ran, not only after"
+    assert _in_order(window)

@@ -280,10 +280,13 @@ class Service:
             return undo.undo(session, step_id, by=by, redo=True)
 
     def export(self, target: Path | str, flt: ClaimFilter = ClaimFilter(), *,
+               sort: str = "id", descending: bool = False,
                progress: Progress = NULL_PROGRESS) -> Path:
-        """Export the claims the filter keeps to .xlsx, .csv or ClaimReview .json."""
+        """Export the claims the filter keeps to .xlsx, .csv or ClaimReview .json, in the
+        order of ``sort`` (any key of ``claims``; by id unless given)."""
         return export(self.db, Path(target), flt, project=self.project_name(),
-                      version=__version__, progress=progress)
+                      version=__version__, sort=sort, descending=descending,
+                      progress=progress)
 
     def project_name(self) -> str:
         """The database as a user would name it: the file, or the server URL sans password."""

@@ -41,15 +41,17 @@ WRITERS: dict[str, Callable[[ExportSource, Path, Progress], None]] = {
 class DatabaseExport:
     """ExportSource over the database: every method streams page by page."""
 
-    def __init__(self, db: Database, flt: ClaimFilter, project: str, version: str) -> None:
+    def __init__(self, db: Database, flt: ClaimFilter, project: str, version: str,
+                 sort: str = "id", descending: bool = False) -> None:
         self.db, self.flt, self.project, self.version = db, flt, project, version
+        self.sort, self.descending = sort, descending
 
     def _pages(self) -> Iterator[list[ClaimRow]]:
         cursor = None
         while True:
             with self.db.read() as session:
-                page = reading.claims_page(session, self.flt, sort="id", descending=False,
-                                           after=cursor, limit=PAGE)
+                page = reading.claims_page(session, self.flt, sort=self.sort,
+                                           descending=self.descending, after=cursor, limit=PAGE)
             if page.rows:
                 yield list(page.rows)
             if page.cursor is None:
@@ -147,14 +149,17 @@ class DatabaseExport:
 
 
 def export(db: Database, target: Path, flt: ClaimFilter, *, project: str, version: str,
+           sort: str = "id", descending: bool = False,
            progress: Progress = NULL_PROGRESS) -> Path:
-    """Write the claims the filter keeps to ``target``, by its suffix; returns the path."""
+    """Write the claims the filter keeps to ``target``, by its suffix, in the order of
+    ``sort`` (a claims-table key: the window exports in the order it shows); returns the
+    path."""
     writer = WRITERS.get(target.suffix.lower())
     if writer is None:
         kind = target.suffix or "a file without a suffix"
         raise FactDeskError(f"{target}: cannot export to {kind} (use .xlsx, .csv or .json)")
     target = target.expanduser().resolve()
-    source = DatabaseExport(db, flt, project, version)
+    source = DatabaseExport(db, flt, project, version, sort, descending)
     with atomic_target(target) as temporary:
         writer(source, temporary, progress)
     return target

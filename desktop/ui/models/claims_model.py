@@ -18,11 +18,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QElapsedTimer,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QPolygonF
 
@@ -34,6 +36,8 @@ from desktop.ui.tasks import TaskRunner
 
 PAGE = 200
 CACHED_PAGES = 16
+FOLLOW_MS = 1500
+"""How often an import's progress re-reads the table's order."""
 READ_IN_WORKER_FROM = 50_000
 """Claims shown from which a new order or filter is read in a worker: below, the read takes
 under a tenth of a second and the table changes at once (benchmarks/window.py)."""
@@ -138,18 +142,23 @@ class ClaimsTableModel(QAbstractTableModel):
         """How many claims the filter keeps."""
         return len(self._ids)
 
-    def reload(self) -> None:
-        """Read the ordered ids again (after a filter, sort or structural change)."""
+    def reload(self, *, keep_rows: bool = False) -> None:
+        """Read the ordered ids again (after a filter, sort or structural change).
+
+        ``keep_rows``: the same claims in a new order (an import adding to them): the
+        selection stays on its claims and the view where it was, instead of a reset.
+        """
         self._generation += 1
         generation, service = self._generation, self.service
         flt, sort, descending = self.filter, self.sort_key, self.descending
         if self.runner is None or len(self._ids) < self.read_in_worker_from:
-            self._apply(service.claim_ids(flt, sort=sort, descending=descending), generation)
+            self._apply(service.claim_ids(flt, sort=sort, descending=descending), generation,
+                        keep_rows)
             return
         self.runner.run(
             lambda _progress: service.claim_ids(flt, sort=sort, descending=descending),
             "Reading claims", write=False,
-            on_success=lambda ids: self._apply(ids, generation),
+            on_success=lambda ids: self._apply(ids, generation, keep_rows),
             on_failure=lambda error, details: self._give_up(generation, error, details),
             on_cancel=lambda: self._give_up(generation))
 
@@ -162,16 +171,46 @@ class ClaimsTableModel(QAbstractTableModel):
         if error is not None:
             self.read_failed.emit(error, details)
 
-    def _apply(self, ids: array[int], generation: int) -> None:
+    def _apply(self, ids: array[int], generation: int, keep_rows: bool = False) -> None:
         """Show these ids, unless a newer reload was asked for meanwhile."""
         if generation != self._generation:
             return
         self._applied = generation
-        self.beginResetModel()
+        if keep_rows:
+            self._reorder(ids)
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._pages.clear()
+            self.endResetModel()
+        self.loaded.emit()
+
+    def _reorder(self, ids: array[int]) -> None:
+        """Move the rows to their new places: the few persistent indexes (selection, current
+        row) follow their claims; a claim the new order lacks loses its index."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        claims = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in old]
         self._ids = ids
         self._pages.clear()
-        self.endResetModel()
-        self.loaded.emit()
+        rows = [self.row_of(c) if c is not None else None for c in claims]
+        self.changePersistentIndexList(old, [
+            self.index(row, index.column()) if row is not None else QModelIndex()
+            for index, row in zip(old, rows, strict=True)])
+        self.layoutChanged.emit()
+
+    def follow(self, import_progress: SignalInstance) -> None:
+        """Keep the rows in their sort order while an import adds to them: re-read the
+        order as its progress comes in, at most every ``FOLLOW_MS``."""
+        clock = QElapsedTimer()
+        clock.start()
+
+        def tick() -> None:
+            if clock.elapsed() >= FOLLOW_MS and not self.pending:
+                clock.restart()
+                self.reload(keep_rows=True)
+
+        import_progress.connect(tick)
 
     def _page(self, number: int) -> list[ClaimRow]:
         page = self._pages.get(number)
