@@ -235,3 +235,23 @@ def test_undo_keeps_a_claim_that_has_since_gained_a_note(seeded: Service) -> Non
     with pytest.raises(UndoConflict, match=f"claim {span.claim_id} has since gained evidence"):
         seeded.undo(span.step_id, by="ana")
     assert seeded.claim(span.claim_id).evidence[0].text == "ask the ministry"
+
+
+def test_steps_of_one_action_undo_together_or_not_at_all(seeded_path: Any,
+                                                         seeded: Service) -> None:
+    steps = [seeded.set_verdict(c, "confirmed", by="ana").step_id for c in (1, 2, 3)]
+    assert None not in steps
+    colleague = Service.open(seeded_path)
+    try:
+        colleague.set_verdict(3, "false", by="ben")
+    finally:
+        colleague.close()
+    with pytest.raises(UndoConflict, match="ben has since done “Mark claim 3 as false”"):
+        seeded.undo_steps([s for s in steps if s is not None], by="ana")
+    assert [seeded.claim(c).claim.verdict for c in (1, 2, 3)] == ["confirmed", "confirmed",
+                                                                   "false"]
+    both = seeded.undo_steps([s for s in steps[:2] if s is not None], by="ana")
+    assert both.changed == {1, 2} and both.step_id is None
+    assert [seeded.claim(c).claim.verdict for c in (1, 2)] == ["unreviewed", "unreviewed"]
+    seeded.redo_steps([s for s in steps[:2] if s is not None], by="ana")
+    assert [seeded.claim(c).claim.verdict for c in (1, 2)] == ["confirmed", "confirmed"]

@@ -279,6 +279,17 @@ class Service:
         with self._editing() as session:
             return undo.undo(session, step_id, by=by, redo=True)
 
+    def undo_steps(self, step_ids: list[int], *, by: str | None = None) -> Changes:
+        """Undo several steps made as one user action (verdicts on several selected
+        claims), newest first, all in one transaction: all are undone or none."""
+        with self._editing() as session:
+            return undo.undo_all(session, step_ids, by=by)
+
+    def redo_steps(self, step_ids: list[int], *, by: str | None = None) -> Changes:
+        """Redo several steps, oldest first, all or none."""
+        with self._editing() as session:
+            return undo.undo_all(session, step_ids, by=by, redo=True)
+
     def export(self, target: Path | str, flt: ClaimFilter = ClaimFilter(), *,
                sort: str = "id", descending: bool = False,
                progress: Progress = NULL_PROGRESS) -> Path:

@@ -306,6 +306,24 @@ def undo(session: Session, step_id: int, *, by: str | None, redo: bool = False) 
                    None, tuple(writer.edits))
 
 
+def undo_all(session: Session, step_ids: list[int], *, by: str | None,
+             redo: bool = False) -> Changes:
+    """Undo steps newest first (redo: oldest first) in the caller's transaction, so a
+    conflict on any of them leaves all as they were; one Changes for them all."""
+    ordered = sorted(set(step_ids), reverse=not redo)
+    parts = [undo(session, step_id, by=by, redo=redo) for step_id in ordered]
+    if len(parts) == 1:
+        return parts[0]
+    added = frozenset().union(*(p.added for p in parts))
+    removed = frozenset().union(*(p.removed for p in parts))
+    return Changes(
+        frozenset().union(*(p.changed for p in parts)) - added - removed, added - removed,
+        removed - added, any(p.articles_changed for p in parts),
+        any(p.structure_changed for p in parts), None,
+        f"{'Redo' if redo else 'Undo'}: {len(parts)} edits", by,
+        edits=tuple(e for p in parts for e in p.edits))
+
+
 def _write(session: Session, writer: Step,
            plan: list[tuple[str, int, Image | None, Image | None]]) -> None:
     """Write the target images: claims first (a restored claim must exist before its
