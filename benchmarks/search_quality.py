@@ -25,8 +25,6 @@ from pathlib import Path
 from desktop.core.service import Service
 from desktop.core.service.searching import HIT_THRESHOLD, Searcher
 from desktop.core.text.normalize import terms
-from desktop.core.text.quantities import quantities
-from desktop.core.text.stance import is_denial
 
 RELATED = {"agree", "disagree", "discuss"}
 STANCE = {"agree": "supports", "disagree": "contradicts", "discuss": "neutral"}
@@ -109,9 +107,8 @@ def main() -> None:
             relevant = {b for b, s in pairs.items() if s in RELATED}
             if not relevant or not terms(headline):
                 continue
-            query_quantities, query_denial = quantities(headline), is_denial(headline)
             ranked = [(body_of[m.article_id], m.score,
-                       m.stance(query_quantities, query_denial).value)
+                       m.stance(headline).value)
                       for m in searcher.scored(headline) if body_of[m.article_id] in pairs]
             results["factdesk"].append(average_precision([b for b, _, _ in ranked], relevant))
             ranked_bm25 = [b for b in bm25_rank(baseline, headline) if b in pairs]
@@ -169,7 +166,7 @@ def main() -> None:
     always = defaultdict(int)
     for (truth, _), n in confusion.items():
         always[(truth, majority)] += n
-    for name, table in (("FactDesk cues", confusion), (f"always {majority}", always)):
+    for name, table in (("FactDesk stance model", confusion), (f"always {majority}", always)):
         accuracy, macro, per_label = stance_scores(table)
         print(f"| {name} | {accuracy:.1%} | {macro:.3f} | "
               + " | ".join(f"{per_label[label]:.3f}" for label in STANCE.values()) + " |")

@@ -21,7 +21,7 @@ from desktop.core.models import Verdict
 from desktop.core.progress import Progress
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
-from desktop.core.wording import counted
+from desktop.core.wording import counted, stance_breakdown
 
 
 def _jsonable(value: Any) -> Any:
@@ -151,8 +151,8 @@ def cmd_show(service: Service, args: argparse.Namespace) -> int:
     print(f"Claim {c.id}: {c.text}")
     print(f"  verdict {c.verdict} ({c.review_state}); {counted(c.n_sources, 'source')}, "
           f"{counted(c.n_articles, 'article')}, "
-          f"{counted(c.n_origins, 'independent origin')}, {c.n_support} supporting, "
-          f"{c.n_contradict} contradicting; first seen {c.first_seen or 'unknown'}")
+          f"{stance_breakdown(c.n_origins, c.n_support, c.n_contradict)}; "
+          f"first seen {c.first_seen or 'unknown'}")
     for conflict in c.conflicts:
         print(f"  CONFLICT on {conflict.label}: {' vs '.join(conflict.values)}")
     if detail.verdict_note:

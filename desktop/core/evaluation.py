@@ -1,4 +1,5 @@
-"""Scoring claim grouping against a hand-made gold file (pairwise precision and recall).
+"""Scoring against hand-made golds and public data sets, and the folds that keep the data
+a choice was made on apart from the data it is scored on.
 
 Kept in the package, not only in benchmarks/, so the regression test and the benchmark
 measure the same way, and a team can score FactDesk against its own gold.
@@ -6,7 +7,12 @@ measure the same way, and a team can score FactDesk against its own gold.
 
 from __future__ import annotations
 
+import csv
 import json
+import math
+import sys
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -15,6 +21,9 @@ from sqlalchemy import select
 
 from desktop.core.db import Database
 from desktop.core.models import Article, Claim, Mention, Sentence
+from desktop.core.text.normalize import terms
+from desktop.core.text.sentences import split
+from desktop.core.text.stance import passage
 
 
 @dataclass(frozen=True)
@@ -105,3 +114,119 @@ def score_grouping(db: Database, gold_path: Path) -> PairScores:
         false_conflicts=len(flagged - expected_claims),
         wrong_pairs=tuple(wrong), missed_pairs=tuple(missed),
     )
+
+
+# The measurement protocol on public development data (benchmarks/claim_quality.py and
+# scripts/train_stance.py): every choice is made on some stories and scored on others.
+
+FNC_STANCE = {"agree": "supports", "disagree": "contradicts", "discuss": "neutral"}
+EMERGENT_STANCE = {"for": "supports", "against": "contradicts", "observing": "neutral"}
+
+
+@dataclass(frozen=True)
+class EmergentRow:
+    """One Emergent article headline and its stance toward the tracked claim."""
+
+    claim_id: str
+    claim: str
+    article_id: str
+    headline: str
+    stance: str
+
+
+@dataclass(frozen=True)
+class FncPair:
+    """One labelled FNC-1 (headline, body) pair; stance "unrelated" or one of LABELS."""
+
+    headline: str
+    body_id: str
+    stance: str
+
+
+def load_emergent(path: Path) -> list[EmergentRow]:
+    """The Emergent CSV (claimId, claimHeadline, articleId, articleHeadline, stance)."""
+    with path.open(encoding="utf-8") as handle:
+        return [EmergentRow(r["claimId"], r["claimHeadline"].strip(), r["articleId"],
+                            r["articleHeadline"].strip(),
+                            EMERGENT_STANCE[r["articleHeadlineStance"]])
+                for r in csv.DictReader(handle)]
+
+
+def load_fnc(folder: Path) -> tuple[dict[str, str], list[FncPair]]:
+    """FNC-1 train: body id -> body, and the labelled pairs (related stances mapped)."""
+    csv.field_size_limit(sys.maxsize)
+    with (folder / "train_bodies.csv").open(encoding="utf-8") as handle:
+        bodies = {r["Body ID"]: r["articleBody"] for r in csv.DictReader(handle)}
+    with (folder / "train_stances.csv").open(encoding="utf-8") as handle:
+        pairs = [FncPair(r["Headline"].strip(), r["Body ID"],
+                         FNC_STANCE.get(r["Stance"], r["Stance"]))
+                 for r in csv.DictReader(handle)]
+    return bodies, pairs
+
+
+def story_groups(emergent: list[EmergentRow], fnc: list[FncPair]) -> dict[str, str]:
+    """Each Emergent claim ("e:<id>") and FNC-1 headline ("h:<text>") -> its story.
+
+    FNC-1 was built from Emergent: a story's headlines share related bodies, and 508 FNC-1
+    headlines are Emergent article headlines. Splitting by headline or by claim alone
+    would put one story on both sides of a fold, so stories are the connected parts of
+    claim - headline - related body links.
+    """
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    for row in emergent:
+        union("e:" + row.claim_id, "t:" + row.headline.lower())
+    for pair in fnc:
+        union("h:" + pair.headline, "t:" + pair.headline.lower())
+        if pair.stance != "unrelated":
+            union("h:" + pair.headline, "b:" + pair.body_id)
+    wanted = [k for k in list(parent) if k[0] in "eh"]
+    return {key: find(key) for key in sorted(wanted)}
+
+
+def folds(groups: Iterable[str], k: int = 5) -> list[frozenset[str]]:
+    """Split stories into k folds of similar size; each story lies in exactly one fold.
+
+    Deterministic (largest story first, into the emptiest fold) so every run and every
+    script sees the same folds.
+    """
+    sizes = Counter(groups)
+    parts: list[set[str]] = [set() for _ in range(k)]
+    load = [0] * k
+    for group, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+        emptiest = min(range(k), key=lambda i: (load[i], i))
+        parts[emptiest].add(group)
+        load[emptiest] += size
+    return [frozenset(part) for part in parts]
+
+
+def fnc_passages(bodies: dict[str, str], pairs: list[FncPair]) -> dict[tuple[str, str], str]:
+    """For each related (headline, body) pair, the body's sentences that state most of the
+    headline, chosen as claim search chooses them (term weight covered, rarity from the
+    bodies' sentences), so the stance model trains on what it reads at run time."""
+    split_bodies = {b: [text[s:e] for s, e in split(text)] for b, text in bodies.items()}
+    body_terms = {b: [set(terms(s)) for s in sentences]
+                  for b, sentences in split_bodies.items()}
+    df: Counter[str] = Counter(t for rows in body_terms.values() for row in rows for t in row)
+    n = sum(len(rows) for rows in body_terms.values())
+    out: dict[tuple[str, str], str] = {}
+    for pair in pairs:
+        if pair.stance == "unrelated" or pair.body_id not in bodies:
+            continue
+        wanted = set(terms(pair.headline))
+        weights = {t: math.log(1.0 + (n + 1) / (df[t] + 1)) for t in wanted}
+        total = sum(weights.values()) or 1.0
+        scored = [(sum(weights[t] for t in row & wanted) / total, i, split_bodies[pair.body_id][i])
+                  for i, row in enumerate(body_terms[pair.body_id])]
+        out[(pair.headline, pair.body_id)] = passage([s for s in scored if s[0] > 0] or scored)
+    return out

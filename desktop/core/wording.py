@@ -7,3 +7,15 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
     """``number`` and the noun in the form that number takes (plural: noun + "s" unless
     given)."""
     return f"1 {noun}" if number == 1 else f"{number:,} {plural or noun + 's'}"
+
+
+def stance_breakdown(origins: int, supporting: int, contradicting: int) -> str:
+    """How a claim's independent origins stand on it, every origin counted once:
+    "3 independent origins: 1 states it, 1 reports it without taking a side, 1 contradicts
+    it" (service.counts.stance_counts). Hedged reports are counted, not left out."""
+    reporting = max(origins - supporting - contradicting, 0)
+    parts = [f"{supporting:,} {'states' if supporting == 1 else 'state'} it",
+             f"{reporting:,} {'reports' if reporting == 1 else 'report'} it without taking "
+             "a side",
+             f"{contradicting:,} {'contradicts' if contradicting == 1 else 'contradict'} it"]
+    return f"{counted(origins, 'independent origin')}: " + ", ".join(parts)

@@ -75,8 +75,9 @@ class Column:
 CLAIM_COLUMNS = (
     Column("Claim id", 9), Column("Claim", 70, "wrap"), Column("Verdict", 13, "verdict"),
     Column("Review", 11), Column("Verdict as of", 12, "date"), Column("Sources", 9),
-    Column("Independent origins", 11), Column("Articles", 9), Column("Supporting", 11),
-    Column("Contradicting", 13), Column("Conflict", 28, "wrap"), Column("First seen", 12, "date"),
+    Column("Independent origins", 11), Column("Articles", 9),
+    Column("Origins stating it", 11), Column("Origins contradicting it", 13),
+    Column("Conflict", 28, "wrap"), Column("First seen", 12, "date"),
     Column("Attribution", 24, "wrap"), Column("Outlets", 30, "wrap"),
     Column("Latest note", 40, "wrap"), Column("Last changed by", 15),
     Column("Last changed", 17, "datetime"),

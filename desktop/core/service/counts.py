@@ -3,7 +3,8 @@
 Counts are cached on the claim row so a table of a million claims sorts and filters by
 them without aggregating; every write that changes mentions or articles calls refresh().
 Supporting and contradicting count independent origins, as n_origins does: a copy of an
-article is not a second confirmation. Articles whose outlet is unknown count as sources by
+article is not a second confirmation; the origins that are neither report the claim without
+taking a side (stance_counts). Articles whose outlet is unknown count as sources by
 origin: two unattributed articles that are not copies of each other are two sources as far
 as anyone can tell, and a copy is not a second one.
 """
@@ -63,19 +64,34 @@ def source_key() -> Any:
     return case((Article.source_id == unknown, -Article.origin_id), else_=Article.source_id)
 
 
+def stance_counts(stances: Iterable[tuple[int, str]]) -> tuple[int, int]:
+    """(supporting, contradicting) origins, from (origin, stance) of a claim's mentions.
+
+    Each independent origin counts once, under its strongest word on the claim: any
+    mention that contradicts makes it contradicting, else any that states the claim makes
+    it supporting, else it reports the claim without taking a side. So the claim's
+    origins split into supporting + contradicting + reporting (n_origins minus the two),
+    and a claim three origins report reads "3 report it", never "0 supporting" alone.
+    """
+    supporting: set[int] = set()
+    contradicting: set[int] = set()
+    for origin, stance in stances:
+        if stance == Stance.CONTRADICTS.value:
+            contradicting.add(origin)
+        elif stance == Stance.SUPPORTS.value:
+            supporting.add(origin)
+    return len(supporting - contradicting), len(contradicting)
+
+
 def _statements() -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
     """The two aggregate queries, built once with an expanding list of claim ids."""
     ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
-    supports = case((Mention.stance == Stance.SUPPORTS.value, Article.origin_id))
-    contradicts = case((Mention.stance == Stance.CONTRADICTS.value, Article.origin_id))
     counted = (
         select(
             Mention.claim_id,
             func.count(distinct(source_key())),
             func.count(distinct(Mention.article_id)),
             func.count(distinct(Article.origin_id)),
-            func.count(distinct(supports)),
-            func.count(distinct(contradicts)),
             func.min(Article.published),
         )
         .join(Article, Article.id == Mention.article_id)
@@ -83,7 +99,8 @@ def _statements() -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
         .group_by(Mention.claim_id)
     )
     details = (
-        select(Mention.claim_id, Sentence.quantities, Sentence.attribution, Article.origin_id)
+        select(Mention.claim_id, Sentence.quantities, Sentence.attribution, Article.origin_id,
+               Mention.stance)
         .join(Sentence, Sentence.id == Mention.sentence_id)
         .join(Article, Article.id == Mention.article_id)
         .where(Mention.claim_id.in_(ids))
@@ -100,15 +117,17 @@ def computed(session: Session, ids: list[int]) -> list[dict[str, Any]]:
     left out (their counts are zero)."""
     connection = session.connection()
     rows = connection.execute(_COUNTED, {"ids": ids}).all()
-    details: dict[int, list[tuple[str, str | None, int]]] = defaultdict(list)
-    for claim_id, stored, attribution, origin in connection.execute(_DETAILS, {"ids": ids}):
-        details[claim_id].append((stored, attribution, origin))
+    details: dict[int, list[tuple[str, str | None, int, str]]] = defaultdict(list)
+    for claim_id, stored, attribution, origin, stance in connection.execute(
+            _DETAILS, {"ids": ids}):
+        details[claim_id].append((stored, attribution, origin, stance))
     updates: list[dict[str, Any]] = []
-    for claim_id, sources, articles, origins, n_support, n_contra, first_seen in rows:
+    for claim_id, sources, articles, origins, first_seen in rows:
         conflicts = conflicting_values([
             (origin, [Quantity.from_json(q) for q in json.loads(stored)])
-            for stored, _, origin in details[claim_id]])
-        attributions = Counter(a for _, a, _ in details[claim_id] if a)
+            for stored, _, origin, _ in details[claim_id]])
+        attributions = Counter(a for _, a, _, _ in details[claim_id] if a)
+        n_support, n_contra = stance_counts((o, s) for _, _, o, s in details[claim_id])
         updates.append({
             "claim_id": claim_id, "n_sources": sources, "n_articles": articles,
             "n_origins": origins,

@@ -20,7 +20,7 @@ from desktop.core.ingest.cleanup import clean
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.ingest.dedupe import content_hash, encode_fingerprint
 from desktop.core.ingest.document import Document
-from desktop.core.models import Article, Claim, Mention, MentionOrigin, Sentence, Source, Stance
+from desktop.core.models import Article, Claim, Mention, MentionOrigin, Sentence, Source
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import counts
 from desktop.core.service.analysis_pool import Analysis, AnalysisPool
@@ -190,12 +190,12 @@ class Importer:
             if match is None:
                 claim_id = -1 - len(created)
                 created.append((claim_id, feature))
-                self.state.canonical[claim_id] = Canonical(feature.quantities, feature.denial)
-                stance, score = (Stance.NEUTRAL if feature.hedged else Stance.SUPPORTS), 1.0
+                self.state.canonical[claim_id] = Canonical(feature.claim_text,
+                                                           feature.quantities)
+                score = 1.0
             else:
                 claim_id, score = match.claim_id, match.score
-                stance = stance_toward(self.state.canonical[claim_id], feature.quantities,
-                                       feature.denial, feature.hedged)
+            stance = stance_toward(self.state.canonical[claim_id], feature)
             self.state.claims.add(claim_id, terms, feature.when)
             rows.append({
                 "claim_id": claim_id, "article_id": article_id, "sentence_id": sentence_id,
@@ -207,8 +207,7 @@ class Importer:
                 rows.append({**rows[-1], "claim_id": also.claim_id,
                              "origin": MentionOrigin.ALSO.value, "score": round(also.score, 4),
                              "stance": stance_toward(self.state.canonical[also.claim_id],
-                                                     feature.quantities, feature.denial,
-                                                     feature.hedged).value})
+                                                     feature).value})
         stored = self._create_claims(session, created)
         for row in rows:
             row["claim_id"] = stored.get(row["claim_id"], row["claim_id"])  # type: ignore[call-overload]

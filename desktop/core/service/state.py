@@ -15,31 +15,27 @@ from sqlalchemy.orm import Session
 
 from desktop.core.ingest.dedupe import CopyIndex, decode_fingerprint
 from desktop.core.matching import ClaimIndex
-from desktop.core.models import Article, Mention, MentionOrigin, Sentence, Source, Stance
+from desktop.core.models import Article, Claim, Mention, MentionOrigin, Sentence, Source, Stance
+from desktop.core.text.analysis import SentenceFeatures
 from desktop.core.text.dates import When
 from desktop.core.text.quantities import Quantity
-from desktop.core.text.stance import is_denial
+from desktop.core.text.stance import shipped_model
 
 
 @dataclass(frozen=True)
 class Canonical:
     """What a claim's first mention says, the reference that stances are judged against."""
 
+    text: str
     quantities: tuple[Quantity, ...]
-    denial: bool
 
 
-def stance_toward(canonical: Canonical, quantities: tuple[Quantity, ...], denial: bool,
-                  hedged: bool) -> Stance:
-    """How a new mention stands toward its claim's first mention.
-
-    A different value for the same quantity, or a denial of what the claim asserts,
-    contradicts; a hedged report ("reportedly", "estimates") is neutral.
-    """
-    disagrees = any(q.disagrees(c) for q in quantities for c in canonical.quantities)
-    if disagrees or denial != canonical.denial:
-        return Stance.CONTRADICTS
-    return Stance.NEUTRAL if hedged else Stance.SUPPORTS
+def stance_toward(canonical: Canonical, feature: SentenceFeatures) -> Stance:
+    """How a sentence stands toward a claim, by the trained stance model: it states it
+    (supports), denies it or gives another figure (contradicts), or reports it without
+    taking a side (neutral: "reportedly", "estimates", a question)."""
+    return Stance(shipped_model().predict(canonical.text, feature.text, feature.stance_scores,
+                                          canonical.quantities, feature.quantities))
 
 
 @dataclass
@@ -62,13 +58,14 @@ def load_state(session: Session) -> ImportState:
         state.copies.add(article_id, origin_id or article_id, decode_fingerprint(stored))
     for claim_id, terms, when, stored, text in session.execute(
         select(Mention.claim_id, Sentence.terms, Sentence.when, Sentence.quantities,
-               Sentence.text)
+               Claim.text)
         .join(Sentence, Sentence.id == Mention.sentence_id)
+        .join(Claim, Claim.id == Mention.claim_id)
         .where(Mention.origin != MentionOrigin.ALSO.value)
         .order_by(Mention.id)
     ):
         state.claims.add(claim_id, frozenset(terms.split()), When.from_json(json.loads(when)))
         if claim_id not in state.canonical:
             state.canonical[claim_id] = Canonical(
-                tuple(Quantity.from_json(q) for q in json.loads(stored)), is_denial(text))
+                text, tuple(Quantity.from_json(q) for q in json.loads(stored)))
     return state

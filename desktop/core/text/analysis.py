@@ -11,7 +11,7 @@ from desktop.core.text.dates import EVENT, When, article_context, event_when
 from desktop.core.text.normalize import learn_aliases, terms
 from desktop.core.text.quantities import Quantity, quantities
 from desktop.core.text.sentences import split
-from desktop.core.text.stance import is_denial, is_hedged
+from desktop.core.text.stance import is_hedged, shipped_model
 
 EVENT_TERMS = frozenset({"meet", "visit"})
 """Stems of the meeting-like events whose day becomes the article's context."""
@@ -32,7 +32,8 @@ class SentenceFeatures:
     when: When
     checkworthy: bool
     hedged: bool
-    denial: bool
+    stance_scores: tuple[float, ...]
+    """The stance model's scores from the sentence alone (stance.StanceModel.text_scores)."""
 
 
 def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
@@ -64,6 +65,6 @@ def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
             when=when,
             checkworthy=is_checkworthy(text, list(sentence_terms), whole_text=len(spans) == 1),
             hedged=is_hedged(text),
-            denial=is_denial(attributed.claim_text),
+            stance_scores=shipped_model().text_scores(text),
         ))
     return out

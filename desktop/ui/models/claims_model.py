@@ -61,8 +61,10 @@ COLUMNS = (
     ClaimColumn("Sources", "sources", "Outlets reporting it", True),
     ClaimColumn("Origins", "origins", "Independent origins: copies of one article count once",
                 True),
-    ClaimColumn("Support", "support", "Independent origins that support it", True),
-    ClaimColumn("Contradict", "contradict", "Independent origins that contradict it", True),
+    ClaimColumn("Support", "support", "Independent origins that state it as true; the other "
+                "origins report it without taking a side, or contradict it", True),
+    ClaimColumn("Contradict", "contradict",
+                "Independent origins that deny it or give another figure", True),
     ClaimColumn("Conflict", "conflict", "Mentions disagree on a figure", True),
     ClaimColumn("First seen", "first_seen", "Earliest article date"),
     ClaimColumn("Attribution", "attribution", "Who the articles say it comes from"),

@@ -35,7 +35,7 @@ from desktop.core.vocabulary import (
     ReviewState,
     verdict_label,
 )
-from desktop.core.wording import counted
+from desktop.core.wording import counted, stance_breakdown
 from desktop.ui.style import VERDICT_COLOURS, alert_colour, is_dark
 from desktop.ui.widgets.mentions_view import MentionsView
 from desktop.ui.widgets.notes_pane import NoteDraft, NotesPane
@@ -233,9 +233,8 @@ class ClaimDetailWidget(QWidget):
     def _counts(self, claim: ClaimRow) -> str:
         conflict = "; ".join(conflict_text(c) for c in claim.conflicts)
         return (f"{counted(claim.n_sources, 'source')} · "
-                f"{counted(claim.n_origins, 'independent origin')} · "
-                f"{counted(claim.n_articles, 'article')} · {claim.n_support} supporting · "
-                f"{claim.n_contradict} contradicting"
+                f"{counted(claim.n_articles, 'article')} · "
+                f"{stance_breakdown(claim.n_origins, claim.n_support, claim.n_contradict)}"
                 + (f" · <b style='color:{alert_colour(self.palette())}'>"
                    f"conflict: {html.escape(conflict)}</b>" if conflict else ""))
 

@@ -1,0 +1,110 @@
+"""The shipped stance model read back and applied, and the folds that keep its training
+stories apart from its scoring stories."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.core.evaluation import EmergentRow, FncPair, folds, story_groups
+from desktop.core.service import Service
+from desktop.core.service.counts import stance_counts
+from desktop.core.text.stance import StanceModel, shipped_model
+from desktop.core.wording import stance_breakdown
+
+CLAIM = "A man in Florida was arrested for training his dog to steal cars"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Emergent's meanings: states it, debunks it, reports it without taking a side.
+    ("Florida police arrest man who trained his dog to steal cars", "supports"),
+    ("Hoax: no, a Florida man did not train his dog to steal cars", "contradicts"),
+    ("Did a Florida man really train his dog to steal cars?", "neutral"),
+    ("A Florida man reportedly trained his dog to steal cars, unconfirmed reports claim",
+     "neutral"),
+])
+def test_shipped_model_reads_the_three_stances(text: str, expected: str) -> None:
+    assert shipped_model().predict(CLAIM, text) == expected
+
+
+def test_another_figure_for_the_claims_quantity_contradicts() -> None:
+    claim = "Around 300 North Korean soldiers were killed in Kursk"
+    assert shipped_model().predict(
+        claim, "About 600 North Korean soldiers were killed in Kursk") == "contradicts"
+    assert shipped_model().predict(
+        claim, "Some 300 North Korean soldiers were killed in Kursk") == "supports"
+
+
+def test_precomputed_sentence_scores_give_the_same_answer() -> None:
+    model = shipped_model()
+    for text in ("Two men kept a burger for 20 years?", "The burger story is a hoax.",
+                 "Apple will sell 19 million watches.\nAnalysts disagree.\nNo one knows."):
+        assert (model.probabilities(CLAIM, text, model.text_scores(text))
+                == model.probabilities(CLAIM, text))
+
+
+def test_passages_and_sentences_use_their_own_weights() -> None:
+    model = StanceModel(sentence={"bias": (1.0, 0.0, 0.0)}, passage={"bias": (0.0, 0.0, 1.0)})
+    assert model.predict(CLAIM, "One sentence.") == "supports"
+    assert model.predict(CLAIM, "First sentence.\nSecond sentence.") == "neutral"
+
+
+def test_weights_with_other_labels_are_refused_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "weights.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        json.dump({"labels": ["agree", "disagree"], "sentence": {}, "passage": {}}, handle)
+    with pytest.raises(ValueError, match="weights.json.gz"):
+        StanceModel.load(path)
+
+
+def _emergent(claim_id: str, headline: str) -> EmergentRow:
+    return EmergentRow(claim_id, "claim " + claim_id, "a-" + headline, headline, "supports")
+
+
+def test_story_groups_join_headlines_that_share_a_related_body() -> None:
+    fnc = [FncPair("H1", "B1", "supports"), FncPair("H2", "B1", "neutral"),
+           FncPair("H3", "B1", "unrelated"), FncPair("H3", "B2", "contradicts")]
+    emergent = [_emergent("c1", "h2"), _emergent("c2", "Something else")]
+    story = story_groups(emergent, fnc)
+    assert story["h:H1"] == story["h:H2"] == story["e:c1"]  # c1's headline is H2 (case folded)
+    assert story["h:H3"] != story["h:H1"]  # an unrelated label links nothing
+    assert story["e:c2"] not in {story["h:H1"], story["h:H3"]}
+
+
+def test_folds_put_every_story_in_exactly_one_fold() -> None:
+    groups = ["a"] * 50 + ["b"] * 30 + ["c"] * 20 + ["d"] * 20 + ["e"] * 5 + ["f"]
+    parts = folds(groups, k=3)
+    assert sorted(g for part in parts for g in part) == sorted(set(groups))
+    sizes = [sum(1 for g in groups if g in part) for part in parts]
+    assert max(sizes) - min(sizes) <= 20
+    assert parts == folds(list(reversed(groups)), k=3)
+
+
+def test_each_origin_counts_once_under_its_strongest_word() -> None:
+    mentions = [(1, "neutral"), (2, "neutral"), (3, "contradicts"), (3, "supports"),
+                (4, "supports"), (4, "neutral")]
+    assert stance_counts(mentions) == (1, 1)  # origin 4 states it; 3 contradicts; 1, 2 report
+    assert stance_breakdown(4, 1, 1) == ("4 independent origins: 1 states it, 2 report it "
+                                         "without taking a side, 1 contradicts it")
+
+
+def test_a_claim_two_outlets_report_and_one_denies_reads_true(service: Service,
+                                                              tmp_path: Path) -> None:
+    texts = {
+        "a.txt": "Rumours say that Apple will sell 19 million Apple Watches in 2015.",
+        "b.txt": "Apple will reportedly sell 19 million Apple Watches in 2015, analysts claim.",
+        "c.txt": "Apple denied it will sell 19 million Apple Watches in 2015, calling the "
+                 "report false.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    service.import_paths(sorted(tmp_path.iterdir()))
+    (claim,) = [c for c in service.claims() if "Apple" in c.text]
+    stances = sorted(m.stance for m in service.mentions([claim.id]))
+    assert stances == ["contradicts", "neutral", "neutral"]
+    assert (claim.n_origins, claim.n_support, claim.n_contradict) == (3, 0, 1)
+    assert "2 report it without taking a side, 1 contradicts it" in stance_breakdown(
+        claim.n_origins, claim.n_support, claim.n_contradict)
