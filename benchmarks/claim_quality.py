@@ -55,7 +55,7 @@ from desktop.core.evaluation import (
 )
 from desktop.core.service import Service
 from desktop.core.service.searching import HIT_THRESHOLD, Searcher
-from desktop.core.text.stance import LABELS, StanceModel
+from desktop.core.text.stance import LABELS, StanceModel, article_stance
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -169,12 +169,16 @@ def _article_keys(service: Service, items: Sequence[object],
     return keys
 
 
+Sentences = list[tuple[float, int, str]]
+"""An article's sentences as search scored them: (score, position, text)."""
+
+
 def search_queries(data: Path, folder: Path, emergent: list[EmergentRow],
-                   fnc_pairs: list[FncPair], bodies: dict[str, str],
-                   story: dict[str, str]) -> tuple[list[Query], dict[tuple[str, str], str]]:
+                   fnc_pairs: list[FncPair], bodies: dict[str, str], story: dict[str, str]
+                   ) -> tuple[list[Query], dict[tuple[str, str], Sentences]]:
     """Every Emergent claim and FNC-1 headline searched by FactDesk and by TF-IDF."""
     queries: list[Query] = []
-    passages: dict[tuple[str, str], str] = {}
+    passages: dict[tuple[str, str], Sentences] = {}
     started = time.perf_counter()
     emergent_keys = emergent_project(emergent, folder)
     headlines = {r.article_id: r.headline for r in emergent}
@@ -223,7 +227,7 @@ def search_queries(data: Path, folder: Path, emergent: list[EmergentRow],
                 for key in fnc_keys.get(m.article_id, []):
                     if key in pairs:
                         factdesk[key] = m.score
-                        passages[(headline, key)] = m.passage
+                        passages[(headline, key)] = m.sentences
             cosine = (matrix @ vectorizer.transform([headline]).T).toarray().ravel()
             tfidf = {b: c for b, c in zip(body_ids, cosine.tolist(), strict=True) if b in pairs}
             queries.append(Query("fnc1", story["h:" + headline], headline,
@@ -348,7 +352,7 @@ def main() -> None:
     labels = {(p.headline, p.body_id): p.stance for p in pairs}
 
     def fd_stance(q: Query, body: str) -> str:
-        return models[q.group].predict(q.text, passages[(q.text, body)])
+        return article_stance(models[q.group], q.text, passages[(q.text, body)])
 
     rows: list[tuple[str, str, str, str]] = []
     for dataset, name in (("emergent", "Emergent"), ("fnc1", "FNC-1")):

@@ -130,4 +130,4 @@ def test_stance_correction_recounts(seeded: Service) -> None:
     changes = seeded.set_stance(mention.id, "supports", by="ana")
     assert [(e.old, e.new) for e in changes.edits] == [("contradicts", "supports")]
     claim = seeded.claim(claim_id).claim
-    assert (claim.n_support, claim.n_contradict) == (1, 0)
+    assert (claim.n_support, claim.n_contradict) == (2, 0)

@@ -26,12 +26,11 @@ def test_mentions_are_grouped_by_stance_with_counts(qtbot: QtBot, window: MainWi
     _show_conflict(qtbot, window)
     model = window.detail.mentions.mentions
     headings = [model.index(r, 0).data() for r in model.heading_rows()]
-    assert headings == ["Contradicts — 1 mention",
-                        "Neutral (reports it, takes no side) — 2 mentions from 1 independent "
-                        "origin"]
+    assert headings == ["Supports — 2 mentions from 1 independent origin",
+                        "Contradicts — 1 mention"]
     stances = [model.mention_at(r).stance for r in range(model.rowCount())
                if model.mention_at(r) is not None]
-    assert stances == ["contradicts", "neutral", "neutral"]
+    assert stances == ["supports", "supports", "contradicts"]
 
 
 def test_three_mentions_fit_at_1280_by_720(qtbot: QtBot, window: MainWindow) -> None:

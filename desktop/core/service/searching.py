@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.core.dto import SearchHit
 from desktop.core.models import Article, Mention, Sentence, Source, Stance
 from desktop.core.text.normalize import terms as text_terms
-from desktop.core.text.stance import passage, stance_of
+from desktop.core.text.stance import article_stance, passage, shipped_model
 from desktop.core.text_search import document_frequency, ranked_sentence_ids
 
 HIT_THRESHOLD = 0.3
@@ -45,7 +45,7 @@ class ArticleMatch:
     def stance(self, query: str) -> Stance:
         """How the article stands toward the query's claim, by the trained stance model
         read over its sentences closest to the query (desktop.core.text.stance)."""
-        return Stance(stance_of(query, self.passage))
+        return Stance(article_stance(shipped_model(), query, self.sentences))
 
 
 class Searcher:

@@ -125,6 +125,19 @@ def features(claim: str, text: str) -> dict[str, float]:
     return {**sentence_features(text), **relation_features(claim, text)}
 
 
+def article_stance(model: StanceModel, claim: str,
+                   sentences: list[tuple[float, int, str]]) -> str:
+    """How an article stands toward a claim, from its sentences as (score, position, text):
+    another figure in the sentence that states most of the claim contradicts it (as for
+    a mention), else the model reads the passage of its closest sentences."""
+    if not sentences:
+        return "neutral"
+    best = min(sentences, key=lambda s: (-s[0], s[1]))[2]
+    if "cue=figures_differ" in relation_features(claim, best):
+        return "contradicts"
+    return model.predict(claim, passage(sentences))
+
+
 def passage(sentences: list[tuple[float, int, str]]) -> str:
     """The article's sentences that state most of a claim, as (score, position, text):
     the best few in reading order, one a line."""
@@ -210,8 +223,3 @@ class StanceModel:
 def shipped_model() -> StanceModel:
     """The model shipped with FactDesk, read once."""
     return StanceModel.load()
-
-
-def stance_of(claim: str, text: str) -> str:
-    """How the text stands toward the claim, by the shipped model."""
-    return shipped_model().predict(claim, text)
