@@ -36,7 +36,6 @@ from PySide6.QtCore import (  # noqa: E402
     QElapsedTimer,
     QModelIndex,
     QPoint,
-    QSettings,
     Qt,
     QTimer,
 )
@@ -62,7 +61,7 @@ def settle(app: QApplication) -> None:
 def fresh_window(db: str | Path) -> MainWindow:
     """The window as on a first start, with preferences in a temporary folder: a benchmark
     must not overwrite the layout saved in the user's own settings."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    os.environ["FACTDESK_HOME"] = tempfile.mkdtemp()
     return MainWindow(Service.open(db), Settings())
 
 

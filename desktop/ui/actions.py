@@ -111,7 +111,8 @@ class WindowActions:
         lines = [", ".join(k.toString(native) for k in a.shortcuts())
                  + f" — {a.text().replace('&', '').replace('…', '')}"
                  for a in self.all if a.shortcuts()]
-        return [*lines, "Enter — open the claim", "F2 — change a mention's stance"]
+        return [*lines, "R — review done", "Enter — open the claim",
+                "F2 — change a mention's stance"]
 
     def show_shortcuts(self) -> None:
         """The list of keys, in a message the window keeps working behind."""
