@@ -137,8 +137,10 @@ class MainWindow(QMainWindow):
         if changes.structure_changed:
             self.model.reload()
             self._when_loaded(lambda: self._restore_selection(self.current_claim_id()))
-        else:
-            self.model.refresh_rows(set(changes.claim_ids))
+        elif changes.claim_ids:
+            service, ids = self.service, sorted(changes.claim_ids)
+            self.runner.run(lambda _p: service.claims_by_ids(ids), "Reading claims",
+                            write=False, shown=False, on_success=self.model.replace_rows)
         if changes.articles_changed:
             service = self.service
             self.runner.run(lambda _p: service.articles(with_claims=False), "Reading articles",
@@ -289,7 +291,9 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Quitting cancels an import, waits for the workers, and closes the project."""
+        """Quitting cancels an import, waits for the workers, and closes the project. The
+        window goes first: an import stops at its next check, which can take seconds."""
+        self.hide()
         self.runner.shut_down()
         save_layout(self)
         self.service.close()

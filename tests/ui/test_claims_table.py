@@ -109,7 +109,8 @@ def test_rows_keep_their_order_and_selection_while_an_import_writes(
             writer.edit_article(article, source="Press TV")
     finally:
         writer.close()
-    model.refresh_rows({model.claim_at(r).id for r in range(model.rowCount())})
+    model.replace_rows(window.service.claims_by_ids(
+        [model.claim_at(r).id for r in range(model.rowCount())]))
     assert not _in_order(window), "fresh counts in the old order"
     import_.progressed.emit(1, 3, "article 1")
     assert _in_order(window)
