@@ -106,8 +106,8 @@ class Edits(QObject):
                 description = (outcome.changes[0].description if len(steps) == 1 else label)
                 self._history.record(Step(
                     description or label,
-                    lambda s: merged([s.undo(step, by=by) for step in reversed(steps)]),
-                    lambda s: merged([s.redo(step, by=by) for step in steps])))
+                    lambda s: s.undo_steps(steps, by=by),
+                    lambda s: s.redo_steps(steps, by=by)))
             if outcome.changes:
                 self._hub.announce(merged(outcome.changes), Origin.EDIT)
             for stale in outcome.stale:
