@@ -50,6 +50,11 @@ _TABLES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "article": (Article.__table__, ("source_id", "title", "published")),  # type: ignore[dict-item]
 }
 Image = dict[str, Any]
+# Core tables for the step's own rows: plain inserts, none of the ORM's bookkeeping.
+_CLAIM: Table = Claim.__table__  # type: ignore[assignment]
+_EVENT: Table = ClaimEvent.__table__  # type: ignore[assignment]
+_STEP: Table = UndoStep.__table__  # type: ignore[assignment]
+_ROW: Table = UndoRow.__table__  # type: ignore[assignment]
 
 
 def _encode(value: Any) -> Any:
@@ -142,9 +147,9 @@ class Step:
         """This step's id, creating the step on first use (an edit that changes nothing
         leaves no step behind)."""
         if self.id is None:
-            self.id = int(self.session.scalar(insert(UndoStep).values(  # type: ignore[arg-type]
+            self.id = self.session.connection().execute(insert(_STEP).values(
                 at=self.at, author=self.by, description=self.description, state=DONE,
-            ).returning(UndoStep.id)))
+            ).returning(_STEP.c.id)).scalar_one()
         return self.id
 
     def record(self, claim_id: int, action: str, field: str | None = None,
@@ -161,8 +166,8 @@ class Step:
         """Insert the step's audit events, all in one statement."""
         if self.events:
             step_id = self.step_id()
-            self.session.execute(insert(ClaimEvent),
-                                 [{**event, "step_id": step_id} for event in self.events])
+            self.session.connection().execute(
+                insert(_EVENT), [{**event, "step_id": step_id} for event in self.events])
             self.events.clear()
 
     def _bump(self, claim_id: int) -> int:
@@ -172,11 +177,10 @@ class Step:
             self.seen[claim_id] = int(self.session.scalar(  # type: ignore[arg-type]
                 select(Claim.version).where(Claim.id == claim_id)))
         seen = self.seen[claim_id]
-        result = self.session.execute(
-            update(Claim).where(Claim.id == claim_id, Claim.version == seen)
-            .values(version=seen + 1, updated_at=self.at, updated_by=self.by)
-            .execution_options(synchronize_session=False))
-        if result.rowcount != 1:  # type: ignore[attr-defined]
+        result = self.session.connection().execute(
+            update(_CLAIM).where(_CLAIM.c.id == claim_id, _CLAIM.c.version == seen)
+            .values(version=seen + 1, updated_at=self.at, updated_by=self.by))
+        if result.rowcount != 1:
             raise stale_claim(self.session, claim_id, seen)
         self.versions[claim_id] = seen + 1
         return seen + 1
@@ -200,7 +204,8 @@ class Step:
         self.write_events()
         if rows:
             step_id = self.step_id()
-            self.session.execute(insert(UndoRow), [{"step_id": step_id, **r} for r in rows])
+            self.session.connection().execute(
+                insert(_ROW), [{"step_id": step_id, **r} for r in rows])
         changes = describe(rows, self.versions.keys() | set(counted))
         return Changes(
             changes.changed, changes.added, changes.removed, changes.articles_changed,
