@@ -5,15 +5,16 @@ leave-one-story-out cross-validation, next to plain TF-IDF cosine in the same ru
                                           [--emergent ../shared/data/emergent]
 
 Golds (tests/data, each made by reading the texts; README there): the seeds (two golds
-made independently, one story: left out together), two FNC-1 stories (the stolen Batmobile, rats at Vogue), 42 FNC-1
-headlines as short posts, and the Emergent dev half (headlines of one tracked claim
-belong together: the data set's own labels). For each gold, the join threshold and the
-weight of sentence embeddings are chosen on the *other* golds (the best mean recall at a
-mean precision of at least 0.9) and the gold is scored at them: out-of-fold. The baselines cluster the same check-worthy sentences by
-single link over TF-IDF cosine, or over embedding cosine, with their thresholds chosen the
-same way. Scores are pairwise precision and recall over sentence pairs; pairs a gold marks
-as related claims or side clauses are not scored, and in the golds that list only their
-central claims, neither are pairs of two unlisted sentences.
+made independently, one story: left out together), two FNC-1 stories (the stolen
+Batmobile, rats at Vogue), 42 FNC-1 headlines as short posts, and the Emergent dev half
+(headlines of one tracked claim belong together: the data set's own labels). For each
+gold, the join threshold and the weight of sentence embeddings are chosen on the golds of
+the *other* stories (the best mean recall at a mean precision of at least 0.9) and the
+gold is scored at them: out-of-fold. The baselines cluster the same check-worthy
+sentences by single link over TF-IDF cosine, or over embedding cosine, with their
+thresholds chosen the same way. Scores are pairwise precision and recall over sentence
+pairs; pairs a gold marks as related claims or side clauses are not scored, and in the
+golds that list only their central claims, neither are pairs of two unlisted sentences.
 
 The grouping is run in memory through the same analysis and ClaimIndex that an import
 uses (an import adds only storage), so the grid of constants takes seconds per story.

@@ -88,6 +88,15 @@ def test_grouping_quality_on_the_seed_gold(seeded: Service) -> None:
     assert (scores.conflicts_found, scores.false_conflicts) == (1, 0)
 
 
+def test_grouping_quality_on_the_independent_seed_gold(seeded: Service) -> None:
+    """Floor for the second gold, made without the first (measured P 0.803, R 0.687): the
+    constants were not chosen on it, so it reads lower."""
+    scores = score_grouping(seeded.db, DATA / "seeds_gold_2.json")
+    assert scores.precision >= 0.78
+    assert scores.recall >= 0.65
+    assert (scores.conflicts_found, scores.false_conflicts) == (1, 0)
+
+
 def test_filters(seeded: Service) -> None:
     everything = seeded.count_claims()
     assert seeded.count_claims(ClaimFilter(min_sources=3)) < everything
@@ -169,3 +178,21 @@ def test_the_semantic_weight_lets_a_paraphrase_join_its_claim() -> None:
         index.add(1, frozenset(terms(first)), When(), vectors[0])
         placed = index.place(frozenset(terms(second)), When(), vectors[1])
         assert (placed.join is not None) is joins
+
+
+def test_without_embeddings_the_matcher_falls_back_to_words() -> None:
+    """What CI runs (the semantic extra is not installed there): no vector, no change."""
+    from desktop.core.matching import ClaimIndex
+    from desktop.core.text.dates import When
+    from desktop.core.text.normalize import terms
+
+    first = "North Korea hopes Russia wins an eternal victory in the war, Kim told Shoigu."
+    second = "Kim told Shoigu of North Korea's conviction that Russia would surely win the war."
+    scores = []
+    for weight in (0.0, 0.75):
+        index = ClaimIndex(threshold=0.4, semantic_weight=weight)
+        index.add(1, frozenset(terms(first)), When())
+        placed = index.place(frozenset(terms(second)), When())
+        assert placed.join is not None
+        scores.append(placed.join.score)
+    assert scores[0] == scores[1]

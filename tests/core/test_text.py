@@ -137,6 +137,16 @@ def test_statements_that_resemble_filler_stay_claims(line: str) -> None:
     assert is_checkworthy(line, terms(line))
 
 
+def test_a_labelled_headline_is_not_a_call_to_watch() -> None:
+    line = "WATCH: Stan Beaton cries tears of joy when engineers find his late wife's voicemail"
+    assert is_checkworthy(line, terms(line), whole_text=True)
+
+
+def test_a_denial_and_a_rumour_state_the_same_claim_in_the_same_terms() -> None:
+    assert terms("White House denies it threatened Foley family") == \
+        terms("White House reportedly threatened Foley family")
+
+
 def test_hedges() -> None:
     assert is_hedged("Sources estimate that 300 soldiers died.")
     assert is_hedged("The figure could not be independently verified.")

@@ -64,7 +64,7 @@ def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
             quantities=tuple(quantities(attributed.claim_text)),
             when=when,
             checkworthy=is_checkworthy(text, list(sentence_terms), whole_text=len(spans) == 1),
-            hedged=is_hedged(text),
+            hedged=is_hedged(text) or text.rstrip().endswith("?"),
             stance_scores=shipped_model().text_scores(text),
         ))
     return out

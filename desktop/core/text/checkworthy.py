@@ -23,7 +23,6 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+")
 _REPORTED = re.compile(
     r"\b(?:said|says|told|reported|according to|announced|confirmed|stated|claimed|vowed|"
     r"pledged|denied|accused|estimated?|acknowledged|warned|agreed|signed|killed|sent)\b",
-    re.IGNORECASE,
 )
 _TIME_WORD = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -31,8 +30,8 @@ _TIME_WORD = re.compile(
 )
 _CALL_TO_ACTION = re.compile(
     r"^[\W_]*(?:watch|see|click|share|read|scroll|subscribe|sign up|like us|tap|check out|"
-    r"take a look|listen|download|please|don't miss|find out|let us know|tell us|follow)\b",
-    re.IGNORECASE,
+    r"take a look|listen|download|please|don't miss|find out|let us know|tell us|follow)\b"
+    r"(?!:)",
 )
 _BOILERPLATE = re.compile(
     r"\b(?:originally (?:appeared|published)|"
@@ -46,20 +45,17 @@ _BOILERPLATE = re.compile(
     r"will be updated)|please be patient|thoughts and prayers|as and when appropriate|"
     r"will (?:provide|release|share) (?:additional|more|further) (?:information|details)|"
     r"story continues below|sign up for|follow us on)\b",
-    re.IGNORECASE,
 )
 _CREDIT_OR_LINK = re.compile(
-    r"^\s*(?:more:|read more\b|image:|watch:)|"
-    r"^\s*\([^()]*(?:Getty|AP Photo|Reuters|AFP|Images?)[^()]*\)\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:more:|read more\b|image:)|"
+    r"^\s*\([^()]*(?:getty|ap photo|reuters|afp|images?)[^()]*\)\s*$",
 )
 _OPINION = re.compile(
-    r"\b(?:I|we)(?: (?:really|certainly|just|do|don't|do not|strongly|all))? "
+    r"\b(?:i|we)(?: (?:really|certainly|just|do|don't|do not|strongly|all))? "
     r"(?:think|believe|feel|need|needed|know how|call on|urge|ask that|could only imagine|"
-    r"would recognize|would expect|will never know)\b|\b(?:I|we) ?'ll never know\b|"
+    r"would recognize|would expect|will never know)\b|\b(?:i|we) ?'ll never know\b|"
     r"\b(?:we are appalled|our deepest condolences|profoundly grateful|mourn in peace|"
     r"it makes sense|you know|gonna)\b",
-    re.IGNORECASE,
 )
 _RELATED_LINKS = re.compile(r"^\s*Related(?=[A-Z :])")
 
@@ -69,32 +65,41 @@ def is_checkworthy(sentence: str, terms: list[str], *, whole_text: bool = False)
     named actor or reported speech; questions, headings, calls to action, boilerplate and
     first-person opinion are not.
 
-    A short line without a final stop is a heading inside an article, but when it is the
-    whole text (a headline or a post imported as one row) it is what the text claims.
+    A short line without a final stop is a heading inside an article, and a question there
+    asks rather than states; but when the line is the whole text (a headline or a post
+    imported as one row), it is what the text says: "Was the Batmobile stolen in
+    Detroit?" spreads the claim it asks about.
     """
     stripped = sentence.strip()
     words = stripped.split()
-    if len(words) < 6 or len(terms) < 3 or stripped.endswith("?"):
+    if len(words) < (4 if whole_text else 6) or len(terms) < 3:
+        return False
+    if stripped.endswith("?") and not whole_text:
         return False
     if (not whole_text and len(words) < 10
             and not stripped.endswith((".", "!", '"', "”", "'", "’", ")"))):
         return False
-    if is_filler(stripped):
+    lowered = stripped.replace("’", "'").lower()
+    if _is_filler(stripped, lowered):
         return False
     if any("_" in t for t in terms):
         return True
     return bool(_DIGIT.search(stripped) or _TIME_WORD.search(stripped)
-                or _REPORTED.search(stripped) or _has_name(stripped))
+                or _REPORTED.search(lowered) or _has_name(stripped))
 
 
 def is_filler(sentence: str) -> bool:
     """Page furniture, a call to action, boilerplate, an appeal or an opinion: a line that
     states nothing a fact-checker could check, however many outlets carry it.
     """
-    text = sentence.replace("’", "'")
-    return bool(_CALL_TO_ACTION.search(text) or _BOILERPLATE.search(text)
-                or _CREDIT_OR_LINK.search(text) or _RELATED_LINKS.search(text)
-                or _OPINION.search(text))
+    return _is_filler(sentence, sentence.replace("’", "'").lower())
+
+
+def _is_filler(sentence: str, lowered: str) -> bool:
+    # Case-sensitive patterns over lower-cased text: several times faster than IGNORECASE.
+    return bool(_RELATED_LINKS.search(sentence) or _CALL_TO_ACTION.search(lowered)
+                or _BOILERPLATE.search(lowered) or _CREDIT_OR_LINK.search(lowered)
+                or _OPINION.search(lowered))
 
 
 def _has_name(sentence: str) -> bool:

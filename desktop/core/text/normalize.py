@@ -46,6 +46,7 @@ class _Aliases:
         table = {_fold(k): v for k, v in alias_table().items()}
         self.acronyms = {p: k for p, k in table.items() if not any(c.islower() for c in p)}
         self.words = {p.lower(): k for p, k in table.items() if p not in self.acronyms}
+        self.keys = frozenset(self.words.values())
         self.acronym_re = re.compile(_alternation(list(self.acronyms)))
         self.word_re = re.compile(_alternation(list(self.words)), re.IGNORECASE)
         # terms() works on lower-cased text, where a case-sensitive pattern is much faster.
@@ -150,7 +151,7 @@ def terms(text: str, aliases: ArticleAliases | None = None) -> list[str]:
     lowered = table.lower_word_re.sub(lambda m: f" {table.words[m.group()]} ", lowered)
     out: list[str] = []
     for token in _TOKEN.findall(lowered):
-        if "_" in token or token in table.words.values():
+        if "_" in token or token in table.keys:
             out.append(token)
         elif len(token) > 1 and token not in STOP_WORDS:
             stem = _stem(token)
