@@ -21,7 +21,7 @@ from desktop.core.models import Verdict
 from desktop.core.progress import Progress
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
-from desktop.core.wording import counted, stance_breakdown
+from desktop.core.wording import counted, sources_counted, stance_breakdown
 
 
 def _jsonable(value: Any) -> Any:
@@ -228,8 +228,9 @@ def cmd_stats(service: Service, args: argparse.Namespace) -> int:
     if args.json:
         _emit(stats)
         return 0
-    print(f"{counted(stats.articles, 'article')} from {counted(stats.sources, 'source')} "
-          f"({counted(stats.origins, 'independent origin')}), "
+    print(f"{counted(stats.articles, 'article')} from "
+          f"{sources_counted(stats.sources, stats.unknown_sources)}, "
+          f"{counted(stats.origins, 'independent origin')}, "
           f"{counted(stats.sentences, 'sentence')}")
     print(f"{counted(stats.claims, 'claim')}, {counted(stats.mentions, 'mention')}, "
           f"{stats.conflicts:,} with conflicts")

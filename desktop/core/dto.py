@@ -192,6 +192,9 @@ class Stats:
     mentions: int
     conflicts: int
     by_verdict: dict[str, int] = field(default_factory=dict)
+    unknown_sources: int = 0
+    """Of ``sources``, how many stand for an unknown outlet: each independent origin of
+    the articles whose outlet is not known counts as one source."""
 
 
 @dataclass(frozen=True)

@@ -19,3 +19,12 @@ def stance_breakdown(origins: int, supporting: int, contradicting: int) -> str:
              "a side",
              f"{contradicting:,} {'contradicts' if contradicting == 1 else 'contradict'} it"]
     return f"{counted(origins, 'independent origin')}: " + ", ".join(parts)
+
+
+def sources_counted(sources: int, unknown: int) -> str:
+    """"4 sources", saying how many of them stand for unknown outlets: those are counted
+    one per independent origin, and a reader comparing with the outlets listed must know."""
+    text = counted(sources, "source")
+    if unknown:
+        text += f" ({unknown:,} of unknown outlet, one per independent origin)"
+    return text

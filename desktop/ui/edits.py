@@ -229,6 +229,21 @@ class Edits(QObject):
             lambda now: self.add_span(article_id, start, end,
                                       (claim_id, now) if claim_id else None, then))], then)
 
+    def set_source(self, articles: dict[int, int | None], source: str) -> None:
+        """Name the outlet of articles (id: version shown), as one undo step."""
+        by = self._by()
+
+        def write(article_id: int, service: Service, version: int | None) -> Changes:
+            return service.edit_article(article_id, source=source, by=by,
+                                        expected_version=version)
+
+        def retry(article_id: int, version: int) -> None:
+            self.set_source({article_id: version}, source)
+
+        self.run(f"Set the source of {len(articles)} articles to {source}", [
+            (None, shown, f"set its source to {source}", partial(write, article_id),
+             partial(retry, article_id)) for article_id, shown in articles.items()])
+
     def edit_article(self, article_id: int, shown: int | None, source: str, title: str,
                      published: date | None) -> None:
         """Correct an article's metadata; an empty date stays empty."""

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             self.detail.detail, self.tabs.currentWidget() is self.article, only_if_empty=True))
         self.table.verdict_key.connect(self.mark_selected)
         self.sources.article_chosen.connect(lambda a: self.open_article(a))
+        self.sources.source_chosen.connect(self.edits.set_source)
         self.detail.article_requested.connect(
             lambda a, s, e: self.open_article(a, focus=(s, e)))
         self.article.claim_clicked.connect(self.select_claim)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.core.dto import Stats
 from desktop.core.service import Service
-from desktop.core.wording import counted
+from desktop.core.wording import counted, sources_counted
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.tasks import TaskRunner
 
@@ -50,7 +50,8 @@ class Totals(QObject):
         verdicts = ", ".join(f"{n} {v}" for v, n in stats.by_verdict.items() if n)
         self._text = (
             f"{counted(self._stats.articles, 'article')} · "
-            f"{counted(self._stats.sources, 'source')} · {counted(stats.claims, 'claim')} "
+            f"{sources_counted(self._stats.sources, self._stats.unknown_sources)} · "
+            f"{counted(stats.claims, 'claim')} "
             f"({verdicts or 'none'}) · {counted(stats.conflicts, 'conflict')}")
         self.render()
 

@@ -121,14 +121,15 @@ def test_stats_json(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> No
 def test_stats_read_as_plain_english(capsys: pytest.CaptureFixture[str],
                                      seeded_path: Path) -> None:
     out = _run(capsys, "stats", "--db", str(seeded_path))[1]
-    assert out.startswith("5 articles from 4 sources (4 independent origins), "), (
+    assert out.startswith("5 articles from 4 sources (4 of unknown outlet, one per independent "
+                          "origin), 4 independent origins, "), (
         "articles of unknown outlet count as sources by copy set, as in a claim's counts")
     service = Service.open(seeded_path)
     for article_id in range(1, 6):
         service.edit_article(article_id, source="Press TV")
     service.close()
     out = _run(capsys, "stats", "--db", str(seeded_path))[1]
-    assert out.startswith("5 articles from 1 source (4 independent origins), ")
+    assert out.startswith("5 articles from 1 source, 4 independent origins, ")
 
 
 def test_db_from_environment(capsys: pytest.CaptureFixture[str], seeded_path: Path,

@@ -36,7 +36,7 @@ from desktop.core.models import (
     Source,
     Verdict,
 )
-from desktop.core.service.counts import source_key
+from desktop.core.service.counts import UNKNOWN_SOURCE, source_key
 from desktop.core.text.normalize import terms as text_terms
 from desktop.core.text_search import sentence_ids
 
@@ -282,4 +282,7 @@ def stats(session: Session) -> Stats:
         mentions=count(select(Mention.id)),
         conflicts=conflicts,
         by_verdict=by_verdict,
+        unknown_sources=count(
+            select(Article.origin_id).distinct().join(Source, Source.id == Article.source_id)
+            .where(Source.name == UNKNOWN_SOURCE)),
     )
