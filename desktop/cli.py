@@ -10,7 +10,9 @@ import argparse
 import dataclasses
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -359,6 +361,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled as Ctrl+C is: the article being written rolls back, the
+    analysis workers are shut down, and the command ends with a message."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise _Terminated(signum)
+
+
+def _stop_like_ctrl_c() -> dict[int, Any]:
+    """Route SIGTERM and SIGHUP to _Terminated; returns the handlers to put back."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    return {signum: signal.signal(signum, _terminate) for signum in wanted}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `factdesk` command."""
     args = build_parser().parse_args(argv)
@@ -366,20 +389,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_gui(args)
     run: Callable[[Service, argparse.Namespace], int] = args.run
     service: Service | None = None
+    previous = _stop_like_ctrl_c()
     try:
         service = Service.open(args.db)
         return run(service, args)
     except FactDeskError as error:
         print(f"factdesk: {error}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("factdesk: interrupted; work already committed is kept", file=sys.stderr)
-        return 1
+    except KeyboardInterrupt as stop:
+        how = (f"stopped by {signal.Signals(stop.signum).name}"
+               if isinstance(stop, _Terminated) else "interrupted")
+        print(f"factdesk: {how}; work already committed is kept", file=sys.stderr)
+        return 128 + stop.signum if isinstance(stop, _Terminated) else 1
     except BrokenPipeError:
         return 0
     finally:
         if service is not None:
             service.close()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -78,7 +78,8 @@ class ClaimIndex:
         self._count = 0
         self._weights: dict[str, float] = {}
         self._totals: dict[frozenset[str], float] = {}
-        self._weights_at = 0
+        self._weighed_count = 0
+        self._weighed_df: dict[str, int] = {}
         self._provisional_terms: dict[int, set[str]] = defaultdict(set)
 
     def add(self, claim_id: int, terms: frozenset[str], when: When,
@@ -95,6 +96,11 @@ class ClaimIndex:
             self._df[term] += 1
         if claim_id < 0:
             self._provisional_terms[claim_id].update(terms)
+        if self._count > self._weighed_count * 1.1:
+            self._weighed_count = self._count
+            self._weighed_df = dict(self._df)
+            self._weights.clear()
+            self._totals.clear()
 
     def rename(self, old: int, new: int) -> None:
         """Give a claim indexed under a provisional (negative) id its stored id."""
@@ -110,23 +116,23 @@ class ClaimIndex:
     def weight(self, term: str) -> float:
         """Rarity of a term: half in this corpus, half in news prose at large.
 
-        Cached until the index has grown by a tenth: rarity moves slowly, and recomputing
-        it for every comparison was most of the cost of matching.
+        Counted as of the last time the index grew by a tenth: rarity moves slowly, and
+        recomputing it for every comparison was most of the cost of matching. The counts
+        are taken when a mention is added, never when a weight is asked for, so the weights
+        depend only on the mentions indexed: an import resumed over a reloaded index
+        weighs as the uninterrupted one did.
         """
-        if self._count > self._weights_at * 1.1:
-            self._weights.clear()
-            self._totals.clear()
-            self._weights_at = self._count
         cached = self._weights.get(term)
         if cached is None:
-            local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
+            local = math.log(1.0 + (self._weighed_count + 1)
+                             / (self._weighed_df.get(term, 0) + 1))
             cached = self._weights[term] = 0.5 * local + 0.5 * background_weight(term)
         return cached
 
     def _total(self, terms: frozenset[str]) -> float:
         total = self._totals.get(terms)
         if total is None:
-            total = self._totals[terms] = sum(self.weight(t) for t in terms)
+            total = self._totals[terms] = math.fsum(self.weight(t) for t in terms)
         return total
 
     def candidates(self, terms: frozenset[str]) -> list[int]:
@@ -155,7 +161,9 @@ class ClaimIndex:
         are what both are made of. ``weights`` holds the weight of each of ``terms``, looked
         up once per mention rather than once per comparison.
         """
-        own = sum(weights.values())
+        # fsum: exact, so independent of the order a set of strings iterates in (which
+        # changes with each process's hash seed), and so are the scores near thresholds.
+        own = math.fsum(weights.values())
         similarities: list[float] = []
         contained = 0.0
         for member in self._members[claim_id]:
@@ -163,7 +171,7 @@ class ClaimIndex:
             if len(shared) < MIN_SHARED:
                 similarities.append(0.0)
                 continue
-            weight = sum(weights[t] for t in shared)
+            weight = math.fsum(weights[t] for t in shared)
             member_total = self._total(member.terms)
             similarity = weight / (own + member_total - weight)
             if self.semantic_weight and vector is not None and member.vector is not None:

@@ -75,9 +75,12 @@ class Importer:
                     items.append(item)
             progress.report(total, total, "Import finished")
         except Cancelled:
+            pool.abandon()
             return ImportReport(tuple(items), cancelled=True)
-        finally:
-            pool.close()
+        except BaseException:
+            pool.abandon()
+            raise
+        pool.close()
         return ImportReport(tuple(items))
 
     def _import_file(self, path: Path, pool: AnalysisPool, progress: Progress, total: int,
