@@ -220,3 +220,18 @@ def test_errors_are_messages_not_crashes(qtbot: QtBot, window: MainWindow) -> No
     window.table.clearSelection()
     window.merge_selected()
     assert "Select two or more claims" in window.messages[-1].text()
+
+
+def test_a_verdict_on_several_claims_is_one_step(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    select_rows(window, [0, 1, 2])
+    ids = window.selected_claim_ids()
+    qtbot.keyClick(window.table, Qt.Key.Key_U)
+    qtbot.keyClick(window.table, Qt.Key.Key_C)
+    settle(qtbot, window)
+    assert {window.service.claim(i).claim.verdict for i in ids} == {"confirmed"}
+    assert window.undo_stack.count() == 2, "one step per key press, not one per claim"
+    window.history.undo()
+    settle(qtbot, window)
+    assert {window.service.claim(i).claim.verdict for i in ids} == {"unverifiable"}
+    assert {window.model.claim_at(r).verdict for r in range(3)} == {"unverifiable"}
