@@ -32,8 +32,8 @@ def test_verdict_is_recorded_with_who_when_old_and_new(seeded: Service) -> None:
     assert detail.claim.review_state == "in progress"
     assert detail.verdict_note == "300 vs 600"
     assert [(h.author, h.action, h.old, h.new) for h in detail.history] == [
-        ("ana", "verdict", "unreviewed", "disputed"), ("ana", "note", None, "300 vs 600"),
-        ("ana", "review", "new", "in progress")]
+        ("ana", "verdict", "unreviewed", "disputed"), ("ana", "verdict", None, "2025-06-07"),
+        ("ana", "note", None, "300 vs 600"), ("ana", "review", "new", "in progress")]
     assert seeded.stats().by_verdict["disputed"] == 1
 
 

@@ -206,6 +206,7 @@ def test_article_edits_keep_an_undated_article_undated_and_undo(seeded: Service)
     assert (row.source, row.published, row.version) == ("Press TV", None,
                                                         undated.version + 1)
     assert changes.articles_changed and changes.step_id is not None
+    assert changes.description == f"Edit article {undated.id}: source Press TV"
     with pytest.raises(StaleVersion, match=f"article {undated.id} was changed by ana"):
         seeded.edit_article(undated.id, title="late", expected_version=undated.version)
     seeded.undo(changes.step_id, by="ana")

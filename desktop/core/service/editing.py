@@ -57,7 +57,10 @@ def set_verdict(session: Session, claim_id: int, verdict: str, *, note: str | No
     if verdict != claim.verdict:
         step.record(claim_id, "verdict", "verdict", claim.verdict, verdict)
         claim.verdict = verdict
-    claim.verdict_as_of = as_of or step.at.date()
+    as_of = as_of or step.at.date()
+    if as_of != claim.verdict_as_of:
+        step.record(claim_id, "verdict", "verdict_as_of", claim.verdict_as_of, as_of)
+        claim.verdict_as_of = as_of
     if note is not None and note != claim.verdict_note:
         step.record(claim_id, "note", "verdict_note", claim.verdict_note, note)
         claim.verdict_note = note
@@ -314,6 +317,7 @@ def edit_article(session: Session, article_id: int, *, source: str | None = None
         raise _stale_article(session, article_id)
     step = Step(session, by, f"Edit article {article_id}")
     step.watch("article", [article_id])
+    what = []
     if source is not None:
         name = source.strip()
         if not name:
@@ -322,11 +326,16 @@ def edit_article(session: Session, article_id: int, *, source: str | None = None
         if source_id is None:
             source_id = session.execute(
                 insert(Source).values(name=name).returning(Source.id)).scalar_one()
+        if source_id != article.source_id:
+            what.append(f"source {name}")
         article.source_id = source_id
-    if title is not None:
+    if title is not None and title.strip() != article.title:
         article.title = title.strip()
-    if published is not None or clear_published:
+        what.append("title")
+    if (published is not None or clear_published) and published != article.published:
         article.published = published
+        what.append(f"date {published}" if published else "no date")
+    step.description = f"Edit article {article_id}: {', '.join(what)}"
     session.flush()
     claim_ids = set(session.scalars(select(Mention.claim_id).where(
         Mention.article_id == article_id)))
