@@ -1,8 +1,8 @@
 """The main window: sources | claims | claim detail and article, and how they hang together.
 
 Every database call runs in the task runner, off the GUI thread; every write goes through
-``Edits`` and its Changes reach the panes once, through the hub, where each pane decides
-what to read again (``_on_announced``).
+``Edits`` and its Changes reach the panes once, through the hub (``routing.py`` decides
+what each pane reads again).
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from desktop.core.service import Service
 from desktop.ui.actions import WindowActions
 from desktop.ui.dispatch import EditDispatch
 from desktop.ui.edits import Edits
-from desktop.ui.hub import EVERYTHING, Announcement, ChangeHub, Origin
+from desktop.ui.hub import EVERYTHING, ChangeHub, Origin
 from desktop.ui.layout import restore_layout, save_layout
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.notices import Notices
 from desktop.ui.progress_panel import ProgressPanel
 from desktop.ui.projects import Projects
+from desktop.ui.routing import PaneRouter
 from desktop.ui.settings import Settings
 from desktop.ui.showing import ArticleShower, ClaimShower
 from desktop.ui.status import ChangeWatch, Totals
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.transfers = Transfers(self)
         self.menu_actions = WindowActions(self)
         self.dispatch = EditDispatch(self)
+        self.router = PaneRouter(self)
         self._connect()
         restore_layout(self)
         self.projects.fill_recent()
@@ -110,7 +112,6 @@ class MainWindow(QMainWindow):
         return self.service
 
     def _connect(self) -> None:
-        self.hub.announced.connect(self._on_announced)
         self.history.refused.connect(self.notices.error)
         self.history.failed.connect(self.notices.task_failed)
         self.filter_bar.changed.connect(self._on_filter_changed)
@@ -132,26 +133,6 @@ class MainWindow(QMainWindow):
         self.article_shower.opened.connect(lambda _a: self.tabs.setCurrentWidget(self.article))
 
     # Changes ---------------------------------------------------------------------------
-    def _on_announced(self, announcement: Announcement) -> None:
-        """Each pane re-reads what the change touched, in workers."""
-        changes = announcement.changes
-        if changes.structure_changed:
-            self.model.reload()
-            self._when_loaded(lambda: self._restore_selection(self.current_claim_id()))
-        elif changes.claim_ids:
-            service, ids = self.service, sorted(changes.claim_ids)
-            self.runner.run(lambda _p: service.claims_by_ids(ids), "Reading claims",
-                            write=False, shown=False, on_success=self.model.replace_rows)
-        if changes.articles_changed:
-            service = self.service
-            self.runner.run(lambda _p: service.articles(with_claims=False), "Reading articles",
-                            write=False, shown=False, on_success=self.sources.show_articles)
-        self.counts.reread(articles=changes.articles_changed)
-        self.watch.seen()
-        if changes.structure_changed or self.shower.claim_id in changes.claim_ids:
-            self.shower.reread()
-        self.article_shower.reread()
-
     def refresh(self) -> None:
         """Re-read the project: on a shared server colleagues change claims underneath."""
         self.hub.announce(EVERYTHING, Origin.COLLEAGUE)
@@ -165,7 +146,8 @@ class MainWindow(QMainWindow):
         restore_layout(self)
         self.hub.announce(EVERYTHING, Origin.PROJECT)
 
-    def _restore_selection(self, selected: int | None) -> None:
+    def restore_selection(self, selected: int | None) -> None:
+        """After a reload, the claim shown before if the table still holds it."""
         if selected is not None and self.model.row_of(selected) is not None:
             self.select_claim(selected)
         elif self.model.rowCount():
@@ -173,7 +155,7 @@ class MainWindow(QMainWindow):
         else:
             self.shower.show(None)
 
-    def _when_loaded(self, action: Callable[[], None]) -> None:
+    def when_loaded(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the claims table shows its new rows."""
         if self.model.pending:
             self._after_load = action
@@ -234,7 +216,7 @@ class MainWindow(QMainWindow):
         """Enter in the search box goes to the results, the first one selected."""
         self.filter_bar.apply_now()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._when_loaded(self._select_first_if_none)
+        self.when_loaded(self._select_first_if_none)
 
     def _select_first_if_none(self) -> None:
         if self.model.rowCount() and not self.selected_claim_ids():

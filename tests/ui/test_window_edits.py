@@ -58,6 +58,7 @@ def test_tag_three_claims_by_keyboard_then_undo_and_redo(qtbot: QtBot,
     settle(qtbot, window)
     assert window.service.claim(ids[2]).claim.verdict == "unreviewed"
     assert window.model.claim_at(2).verdict == "unreviewed"
+    assert window.statusBar().currentMessage().startswith("Undone: ")
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     settle(qtbot, window)
