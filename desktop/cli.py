@@ -19,6 +19,8 @@ from typing import Any
 
 from desktop.core.dto import ClaimFilter, ClaimRow, ImportReport, MentionRow
 from desktop.core.errors import FactDeskError
+from desktop.core.export.csv_writer import TABLES
+from desktop.core.export.records import ExportOptions
 from desktop.core.models import Verdict
 from desktop.core.progress import Progress
 from desktop.core.reviewer import login_name
@@ -201,10 +203,14 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
 
 def cmd_tag(service: Service, args: argparse.Namespace) -> int:
     """Give a claim a verdict."""
-    changes = service.set_verdict(args.claim_id, args.verdict, note=args.note,
-                                  by=args.by or login_name(),
+    by = args.by or login_name()
+    changes = service.set_verdict(args.claim_id, args.verdict, note=args.note, by=by,
                                   expected_version=args.expect_version)
     before = next((e.old for e in changes.edits if e.field == "verdict"), args.verdict)
+    if args.explanation:
+        service.add_evidence(args.claim_id, text=args.explanation, by=by, public=True)
+    if args.done:
+        service.set_review_state(args.claim_id, "done", by=by)
     if args.json:
         _emit({"claim_id": args.claim_id, "before": before, "after": args.verdict,
                "version": changes.version, "step_id": changes.step_id})
@@ -216,11 +222,18 @@ def cmd_tag(service: Service, args: argparse.Namespace) -> int:
 
 def cmd_export(service: Service, args: argparse.Namespace) -> int:
     """Export claims to a workbook, CSV or ClaimReview JSON-LD."""
-    target = service.export(args.target, _filter(args), progress=_StderrProgress())
+    options = ExportOptions(what=args.what, delimiter="\t" if args.delimiter == "tab"
+                            else args.delimiter, review_url=args.review_url or "",
+                            author=args.author or "", author_url=args.author_url or "")
+    result = service.export(args.target, _filter(args), options=options,
+                            progress=_StderrProgress())
+    for notice in result.notices:
+        print(f"{result.path}: {notice}", file=sys.stderr)
     if args.json:
-        _emit({"path": str(target), "claims": service.count_claims(_filter(args))})
+        _emit({"path": str(result.path), "claims": service.count_claims(_filter(args)),
+               "written": result.written, "notices": list(result.notices)})
     else:
-        print(f"exported to {target}", file=sys.stderr)
+        print(f"exported to {result.path}", file=sys.stderr)
     return 0
 
 
@@ -335,7 +348,11 @@ def build_parser() -> argparse.ArgumentParser:
     tag = sub.add_parser("tag", parents=[common], help="give a claim a verdict")
     tag.add_argument("claim_id", type=int)
     tag.add_argument("verdict", choices=[v.value for v in Verdict])
-    tag.add_argument("--note")
+    tag.add_argument("--note", help="an internal note (never published)")
+    tag.add_argument("--explanation", help="the verdict's public explanation (published "
+                     "as the ClaimReview's text)")
+    tag.add_argument("--done", action="store_true", help="mark the review done (only done "
+                     "reviews go into ClaimReview)")
     tag.add_argument("--by", help="who decided (recorded in the history; default: your "
                      "login name)")
     tag.add_argument("--expect-version", type=int, metavar="N",
@@ -350,6 +367,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--conflicts", action="store_true")
     export.add_argument("--min-sources", type=int, default=0)
     export.add_argument("--text", default="")
+    export.add_argument("--what", choices=TABLES, default="claims",
+                        help="the CSV's table (default: claims)")
+    export.add_argument("--delimiter", choices=[",", ";", "tab", "|"], default=",",
+                        help="the CSV's separator; ';' for Excel in locales with a "
+                        "decimal comma (de, fr)")
+    export.add_argument("--review-url", help="ClaimReview: where reviews are published, "
+                        "'https://site/checks/{id}' or a page (reviews at #claim-ID)")
+    export.add_argument("--author", help="ClaimReview: the publishing organisation")
+    export.add_argument("--author-url", help="ClaimReview: its web site")
     export.set_defaults(run=cmd_export)
 
     stats = sub.add_parser("stats", parents=[common], help="totals")

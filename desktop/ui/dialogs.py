@@ -43,7 +43,8 @@ def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton | st
 
 
 class PreferencesDialog(QDialog):
-    """Reviewer name (recorded with every edit) and the default folder."""
+    """Reviewer name (recorded with every edit), the default folder, and who publishes
+    the ClaimReview export and where."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,8 +54,15 @@ class PreferencesDialog(QDialog):
         self.reviewer = QLineEdit(settings.reviewer,
                                   placeholderText=login_name() or "Your name")
         self.folder = QLineEdit(settings.default_folder, placeholderText="Folder for files")
+        self.review_url = QLineEdit(settings.review_url,
+                                    placeholderText="https://example.org/checks/{id}")
+        self.author = QLineEdit(settings.author, placeholderText="Your organisation")
+        self.author_url = QLineEdit(settings.author_url, placeholderText="https://example.org")
         form.addRow("Reviewer name", self.reviewer)
         form.addRow("Default folder", self.folder)
+        form.addRow("Published reviews at", self.review_url)
+        form.addRow("Reviews' author", self.author)
+        form.addRow("Author's web site", self.author_url)
         buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
         form.addRow(buttons)
         self.accepted.connect(self._save)
@@ -62,6 +70,9 @@ class PreferencesDialog(QDialog):
     def _save(self) -> None:
         self.settings.reviewer = self.reviewer.text()
         self.settings.default_folder = self.folder.text()
+        self.settings.review_url = self.review_url.text()
+        self.settings.author = self.author.text()
+        self.settings.author_url = self.author_url.text()
 
 
 class ServerDialog(QDialog):

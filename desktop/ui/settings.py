@@ -46,6 +46,33 @@ class Settings:
         self._qs.setValue("default_folder", folder)
 
     @property
+    def review_url(self) -> str:
+        """Where the team publishes its reviews, for ClaimReview export."""
+        return self._get("export/review_url")
+
+    @review_url.setter
+    def review_url(self, url: str) -> None:
+        self._qs.setValue("export/review_url", url.strip())
+
+    @property
+    def author(self) -> str:
+        """The organisation named as the reviews' author in ClaimReview export."""
+        return self._get("export/author")
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._qs.setValue("export/author", name.strip())
+
+    @property
+    def author_url(self) -> str:
+        """Its web site."""
+        return self._get("export/author_url")
+
+    @author_url.setter
+    def author_url(self, url: str) -> None:
+        self._qs.setValue("export/author_url", url.strip())
+
+    @property
     def recent_projects(self) -> list[str]:
         """Most recent first."""
         value = self._qs.value("recent_projects", [])

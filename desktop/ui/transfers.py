@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.dto import ClaimFilter, ImportReport
+from desktop.core.export.records import ExportOptions, ExportResult
 from desktop.ui.dialogs import import_summary
 from desktop.ui.hub import EVERYTHING, Origin
 
@@ -44,15 +45,21 @@ class Transfers(QObject):
         window = self.window
         flt = window.model.filter if current_filter else ClaimFilter()
         service, sort, descending = window.service, window.model.sort_key, window.model.descending
+        settings = window.settings
+        options = ExportOptions(review_url=settings.review_url, author=settings.author,
+                                author_url=settings.author_url)
         window.runner.run(lambda progress: service.export(path, flt, sort=sort,
                                                           descending=descending,
+                                                          options=options,
                                                           progress=progress),
                           f"Exporting to {path.name}", write=False,
                           on_success=self._exported, on_failure=window.notices.task_failed)
 
-    def _exported(self, path: Any) -> None:
-        self.window.statusBar().showMessage(f"Exported to {path}", 10_000)
-        self.window.notices.info("Export finished", f"The claims were saved to\n{path}")
+    def _exported(self, result: ExportResult) -> None:
+        self.window.statusBar().showMessage(f"Exported to {result.path}", 10_000)
+        notices = "".join(f"\n\n{n}" for n in result.notices)
+        self.window.notices.info("Export finished",
+                                 f"The claims were saved to\n{result.path}{notices}")
 
     def ask_files(self) -> None:
         """Articles to import, chosen in a file dialog."""

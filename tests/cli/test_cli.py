@@ -166,7 +166,7 @@ def test_export_command(capsys: pytest.CaptureFixture[str], seeded_path: Path,
     code, out, _ = _run(capsys, "export", str(target), "--conflicts", "--db", str(seeded_path),
                         "--json")
     assert code == 0
-    assert json.loads(out) == {"path": str(target), "claims": 1}
+    assert json.loads(out) == {"path": str(target), "claims": 1, "written": 1, "notices": []}
     code, _, err = _run(capsys, "export", str(tmp_path / "x.ods"), "--db", str(seeded_path))
     assert code == 1 and "cannot export to .ods" in err
 

@@ -4,15 +4,17 @@ hostile text, limits, atomic replacement and cancel."""
 from __future__ import annotations
 
 import csv
-import json
 import os
+import re
 import shutil
 import subprocess
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 from sqlalchemy import text as sql
 
@@ -39,43 +41,59 @@ def reviewed(seeded: Service) -> Service:
     return seeded
 
 
+def _table(sheet: Any) -> list[dict[str, Any]]:
+    """A sheet's rows as dicts by header, the way a colleague reads it."""
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
 def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -> None:
-    path = reviewed.export(tmp_path / "claims.xlsx")
+    path = reviewed.export(tmp_path / "claims.xlsx").path
     book = load_workbook(path)
     assert book.sheetnames == ["Claims", "Mentions", "Sources x Claims", "Articles", "History",
                                "Evidence", "Summary"]
     claims = book["Claims"]
     assert claims.freeze_panes == "A2"
-    assert claims.auto_filter.ref == f"A1:Q{claims.max_row}"
-    header = [c.value for c in claims[1]]
-    assert header[:3] == ["Claim id", "Claim", "Verdict"]
-    rows = {r[0]: r for r in claims.iter_rows(min_row=2, values_only=True)}
+    assert claims.tables["Claims"].ref == f"A1:R{claims.max_row}"
+    rows = {r["Claim id"]: r for r in _table(claims)}
     stored = {c.id: c for c in reviewed.claims()}
     assert set(rows) == set(stored)
     for claim_id, claim in stored.items():
         row = rows[claim_id]
-        assert (row[1], row[2], row[5], row[6], row[7]) == (
-            claim.text, claim.verdict, claim.n_sources, claim.n_origins, claim.n_articles)
+        assert (row["Claim"], row["Verdict"], row["Sources"], row["Independent origins"],
+                row["Articles"]) == (claim.text, claim.verdict, claim.n_sources,
+                                     claim.n_origins, claim.n_articles)
     conflict = next(c for c in stored.values() if c.has_conflict)
-    conflict_row = next(r for r in claims.iter_rows(min_row=2) if r[0].value == conflict.id)
-    assert conflict_row[10].value == "around 300 vs around 600"
-    assert conflict_row[2].fill.fgColor.rgb.endswith("FFEB9C")
-    assert isinstance(conflict_row[11].value, datetime)
-    assert conflict_row[14].value == "300 vs 600: sources differ"
+    row = rows[conflict.id]
+    assert row["Conflict"] == "soldiers killed: around 300 vs around 600"
+    assert isinstance(row["Last changed (local time)"], datetime)
+    assert row["Latest note (internal)"] == "300 vs 600: sources differ"
+    assert row["Public explanation"] is None
 
-    mentions = list(book["Mentions"].iter_rows(min_row=2, values_only=True))
-    assert len(mentions) == sum(len(reviewed.mentions([c])) for c in stored)
+    mentions = _table(book["Mentions"])
+    stored_mentions = {m.id: m for c in stored for m in reviewed.mentions([c])}
+    assert {m["Mention id"] for m in mentions} == set(stored_mentions)
+    for m in mentions:
+        mention = stored_mentions[m["Mention id"]]
+        assert (m["Article id"], m["Start"], m["End"], m["Origin"], m["Copy of"],
+                m["Hedged"]) == (mention.article_id, mention.start, mention.end,
+                                 mention.origin, mention.copy_of, mention.hedged)
+        assert isinstance(m["Hedged"], bool)
+    assert len({tuple(m.values()) for m in mentions}) == len(mentions)
     matrix = book["Sources x Claims"]
     sources = [c.value for c in matrix[1]][2:]
     assert sources == ["Korea JoongAng Daily", "unknown"]
+    assert "S: an article of this outlet supports" in matrix["B1"].comment.text
     marks = {r[0]: r[2:] for r in matrix.iter_rows(min_row=2, values_only=True)}
     assert set(marks[conflict.id][1]) <= set("SXR") and "X" in marks[conflict.id][1]
-    articles = list(book["Articles"].iter_rows(min_row=2, values_only=True))
-    assert {(a[0], a[5]) for a in articles if a[5]} == {(2, 1)}
-    history = list(book["History"].iter_rows(min_row=2, values_only=True))
-    assert {(h[1], h[4]) for h in history} >= {("ana", "verdict"), ("ben", "evidence")}
-    evidence = list(book["Evidence"].iter_rows(min_row=2, values_only=True))
-    assert evidence[0][4] == "https://kcna.example/2025/06/05"
+    articles = _table(book["Articles"])
+    assert {(a["Article id"], a["Copy of"]) for a in articles if a["Copy of"]} == {(2, 1)}
+    history = _table(book["History"])
+    assert {(h["Who"], h["What changed"], h["Field"]) for h in history} >= {
+        ("ana", "Verdict", "Verdict"), ("ana", "Note", "Verdict note"),
+        ("ben", "Evidence", "Link")}
+    evidence = _table(book["Evidence"])
+    assert evidence[0]["Link"] == "https://kcna.example/2025/06/05"
     summary: dict[str, object] = {}
     for r in book["Summary"].iter_rows(values_only=True):
         if r and r[0]:
@@ -84,8 +102,52 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
     assert summary["Claims exported"] == len(stored)
 
 
+def test_sheets_read_well_in_excel_and_libreoffice(reviewed: Service, tmp_path: Path) -> None:
+    book = load_workbook(reviewed.export(tmp_path / "claims.xlsx").path)
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        if sheet.title != "Summary":
+            assert sheet.print_title_rows == "$1:$1", sheet.title
+            assert len(sheet.tables) == 1, sheet.title
+            for cell in sheet[1]:
+                width = sheet.column_dimensions[cell.column_letter].width
+                assert max(len(w) for w in str(cell.value).split()) < width, cell.value
+    claims = book["Claims"]
+    assert claims.row_dimensions[1].height >= 30  # "Independent origins" on two lines
+    long_rows = [r[0].row for r in claims.iter_rows(min_row=2) if len(r[1].value) > 140]
+    assert long_rows and all(claims.row_dimensions[n].height >= 45 for n in long_rows)
+    validation = claims.data_validations.dataValidation[0]
+    assert validation.type == "list" and str(validation.sqref) == f"C2:C{claims.max_row}"
+    assert "disputed" in validation.formula1
+    rules = {r.formula[0]: r.dxf.fill.fgColor.rgb
+             for cf in claims.conditional_formatting for r in cf.rules}
+    assert rules['"disputed"'].endswith("FFEB9C") and rules['"false"'].endswith("FFC7CE")
+    assert all(c.fill.fgColor.rgb in (None, "00000000") for c in next(
+        claims.iter_cols(min_col=3, max_col=3, min_row=2)))
+    changed = claims.cell(2, 18)
+    assert re.fullmatch(r'yyyy-mm-dd hh:mm "[+-]\d\d:\d\d"', changed.number_format)
+    assert book.properties.creator.startswith("FactDesk ")
+    assert book.properties.title and str(reviewed.project_name()) in book.properties.subject
+    chart = book["Summary"]._charts[0]
+    colours = [p.graphicalProperties.solidFill.srgbClr for p in chart.series[0].dPt]
+    assert colours == ["C6EFCE", "FFEB9C", "FFC7CE", "D9D9D9"]
+
+
+def test_summary_counts_only_what_the_export_holds(reviewed: Service, tmp_path: Path) -> None:
+    path = reviewed.export(tmp_path / "one.xlsx", ClaimFilter(verdicts=("confirmed",))).path
+    rows = list(load_workbook(path)["Summary"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == "Sources in this export") + 2
+    end = next(i for i in range(start, len(rows)) if not rows[i][0])
+    sources = {r[0]: r[1:3] for r in rows[start:end]}
+    mentions = reviewed.mentions([1])
+    assert sources == {name: (len({m.article_id for m in mentions if m.source == name}), 1)
+                       for name in {m.source for m in mentions}}
+
+
 def test_calamine_reads_the_same_claims(reviewed: Service, tmp_path: Path) -> None:
-    path = reviewed.export(tmp_path / "claims.xlsx")
+    path = reviewed.export(tmp_path / "claims.xlsx").path
     book = CalamineWorkbook.from_path(str(path))
     rows = book.get_sheet_by_name("Claims").to_python()
     assert [int(r[0]) for r in rows[1:]] == sorted(c.id for c in reviewed.claims())
@@ -98,7 +160,7 @@ def test_hostile_text_stays_text(seeded: Service, tmp_path: Path) -> None:
         seeded.set_claim_text(claim.id, text)
     long_id = claims[-1].id
     seeded.set_claim_text(long_id, "x" * 40_000)
-    path = seeded.export(tmp_path / "hostile.xlsx")
+    path = seeded.export(tmp_path / "hostile.xlsx").path
     sheet = load_workbook(path)["Claims"]
     cells = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
     for claim, text in zip(claims, HOSTILE, strict=False):
@@ -108,7 +170,7 @@ def test_hostile_text_stays_text(seeded: Service, tmp_path: Path) -> None:
     long_cell = cells[long_id].value
     assert len(long_cell) <= EXCEL_CELL_LIMIT and long_cell.endswith("40,000 characters in all]")
 
-    csv_path = seeded.export(tmp_path / "hostile.csv")
+    csv_path = seeded.export(tmp_path / "hostile.csv").path
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     texts = {r["Claim"] for r in csv.DictReader(raw.decode("utf-8-sig").splitlines())}
@@ -118,7 +180,7 @@ def test_hostile_text_stays_text(seeded: Service, tmp_path: Path) -> None:
 def test_sheets_continue_past_the_row_limit(seeded: Service, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlsx, "EXCEL_ROW_LIMIT", 21)
-    book = load_workbook(seeded.export(tmp_path / "split.xlsx"))
+    book = load_workbook(seeded.export(tmp_path / "split.xlsx").path)
     parts = [n for n in book.sheetnames if n.startswith("Claims")]
     assert parts[:2] == ["Claims", "Claims (2)"]
     total = sum(book[n].max_row - 1 for n in parts)
@@ -135,27 +197,11 @@ def test_sheet_names_follow_excel_rules() -> None:
 
 
 def test_filter_is_honoured(reviewed: Service, tmp_path: Path) -> None:
-    path = reviewed.export(tmp_path / "c.xlsx", ClaimFilter(conflicts_only=True))
+    path = reviewed.export(tmp_path / "c.xlsx", ClaimFilter(conflicts_only=True)).path
     rows = list(load_workbook(path)["Claims"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == 1 and rows[0][2] == "disputed"
-    by_verdict = reviewed.export(tmp_path / "v.csv", ClaimFilter(verdicts=("confirmed",)))
+    by_verdict = reviewed.export(tmp_path / "v.csv", ClaimFilter(verdicts=("confirmed",))).path
     assert len(by_verdict.read_text(encoding="utf-8-sig").splitlines()) == 2
-
-
-def test_claimreview_json_ld(reviewed: Service, tmp_path: Path) -> None:
-    reviewed.set_verdict(2, "unverifiable")
-    reviews = json.loads(reviewed.export(tmp_path / "reviews.json").read_text("utf-8"))
-    assert len(reviews) == 3
-    by_rating = {r["reviewRating"]["alternateName"]: r for r in reviews}
-    assert set(by_rating) == {"True", "Disputed", "Unverifiable"}
-    assert "ratingValue" not in by_rating["Unverifiable"]["reviewRating"]
-    assert by_rating["True"]["reviewRating"]["ratingValue"] == 5
-    disputed = by_rating["Disputed"]
-    assert disputed["@context"] == "https://schema.org"
-    assert disputed["itemReviewed"]["@type"] == "Claim"
-    appearance = disputed["itemReviewed"]["appearance"]
-    assert len(appearance) == 3
-    assert disputed["itemReviewed"]["firstAppearance"] == appearance[0]
 
 
 def test_failed_or_cancelled_export_keeps_the_old_file(reviewed: Service, tmp_path: Path) -> None:
@@ -186,7 +232,7 @@ def test_unwritable_targets_are_clear(reviewed: Service, tmp_path: Path) -> None
 
 def test_html_article_url_becomes_a_hyperlink(service: Service, tmp_path: Path) -> None:
     service.import_paths([DATA / "joongang.html"])
-    book = load_workbook(service.export(tmp_path / "links.xlsx"))
+    book = load_workbook(service.export(tmp_path / "links.xlsx").path)
     url_cell = next(book["Mentions"].iter_rows(min_row=2))[11]
     url = "https://koreajoongangdaily.example/2025/06/05/kim-russia"
     assert (url_cell.data_type, url_cell.value, url_cell.hyperlink.target) == ("s", url, url)
@@ -198,23 +244,45 @@ def test_a_url_that_is_not_a_web_address_is_not_a_link(service: Service,
     hostile = 'https://x.example/a"),CMD("calc'
     with service.db.write() as session:
         session.execute(sql('UPDATE article SET url = :u'), {"u": hostile})
-    book = load_workbook(service.export(tmp_path / "links.xlsx"))
+    book = load_workbook(service.export(tmp_path / "links.xlsx").path)
     cell = next(book["Mentions"].iter_rows(min_row=2))[11]
     assert (cell.data_type, cell.value, cell.hyperlink) == ("s", hostile, None)
 
 
-def test_libreoffice_opens_the_workbook(reviewed: Service, tmp_path: Path) -> None:
+def libreoffice(path: Path, out: Path, target: str) -> list[Path]:
+    """Have LibreOffice open the file and convert it, as a colleague's machine would."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         if os.environ.get("CI"):
             pytest.fail("CI must install LibreOffice (see .ci/run)")
         pytest.skip("LibreOffice is not installed")
-    path = reviewed.export(tmp_path / "claims.xlsx")
-    out = tmp_path / "converted"
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "csv", "--outdir", str(out), str(path)],
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{out}/profile",
+                    "--convert-to", target, "--outdir", str(out / "converted"), str(path)],
                    check=True, capture_output=True, timeout=180)
-    converted = (out / "claims.csv").read_text(encoding="utf-8", errors="replace")
-    assert converted.splitlines()[0].startswith("Claim id,Claim,Verdict")
-    assert len(converted.splitlines()) >= reviewed.count_claims() + 1
-    assert date.today().year > 2000
+    return sorted((out / "converted").iterdir())
+
+
+ALL_SHEETS_AS_SHOWN = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
+"""LibreOffice's CSV filter: UTF-8, every sheet to its own file, cells as displayed."""
+
+
+def test_libreoffice_prints_every_sheet_landscape(reviewed: Service, tmp_path: Path) -> None:
+    path = reviewed.export(tmp_path / "claims.xlsx").path
+    [pdf] = libreoffice(path, tmp_path, "pdf")
+    pages = PdfReader(pdf).pages
+    assert all(p.mediabox.width > p.mediabox.height for p in pages)
+    assert len(pages) <= 20  # 57 claims, 7 sheets, each one page wide
+    text = "\n".join(p.extract_text() for p in pages)
+    assert text.count("Claim id") >= 4  # the header row repeats on the Claims pages
+    assert "###" not in text
+
+
+def test_libreoffice_reads_every_sheet(reviewed: Service, tmp_path: Path) -> None:
+    path = reviewed.export(tmp_path / "claims.xlsx").path
+    files = {p.name: p for p in libreoffice(path, tmp_path, ALL_SHEETS_AS_SHOWN)}
+    assert set(files) == {f"claims-{name}.csv" for name in load_workbook(path).sheetnames}
+    claims = (files["claims-Claims.csv"]).read_text(encoding="utf-8").splitlines()
+    assert claims[0].startswith("Claim id,Claim,Verdict")
+    assert len(claims) >= reviewed.count_claims() + 1
+    assert re.search(r'\d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d',
+                     files["claims-Summary.csv"].read_text(encoding="utf-8"))

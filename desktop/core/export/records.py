@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 
 from desktop.core.dto import (
@@ -19,6 +20,7 @@ from desktop.core.dto import (
     EvidenceRow,
     MentionRow,
 )
+from desktop.core.export.labels import slot_label
 from desktop.core.vocabulary import VERDICT_FILL, VERDICT_MEANING, Verdict
 
 VERDICT_STYLE: dict[str, tuple[str, str]] = {
@@ -36,11 +38,15 @@ class ClaimRecord:
     row: ClaimRow
     outlets: tuple[str, ...]
     latest_note: str | None
+    explanation: str | None = None
+    """The public explanation of the verdict: the only text of the team's that may be
+    published (ClaimReview's reviewBody); notes stay internal."""
 
     @property
     def conflict(self) -> str:
-        """The disagreeing values, "around 300 vs around 600; ..."."""
-        return "; ".join(" vs ".join(c.values) for c in self.row.conflicts)
+        """What the figures disagree on, "soldiers killed: around 300 vs around 600; ..."."""
+        return "; ".join(f"{slot_label(c.slot)}: {' vs '.join(c.values)}"
+                         for c in self.row.conflicts)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,42 @@ class Summary:
     """Source name -> (articles, exported claims it reports)."""
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the user chose beyond the filter: the CSV's table and delimiter, and who
+    publishes the ClaimReview and where."""
+
+    what: str = "claims"
+    """The CSV's table: claims, mentions or articles (the workbook holds all three)."""
+    delimiter: str = ","
+    """The CSV's field separator; ";" for spreadsheets in locales with a decimal comma."""
+    review_url: str = ""
+    """Where the team publishes its reviews: a URL holding "{id}" (the claim id goes
+    there), or a page whose "#claim-ID" anchors hold the reviews."""
+    author: str = ""
+    """The organisation publishing the reviews."""
+    author_url: str = ""
+    """Its web site."""
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What a writer wrote, and what it left out and why (one line per reason)."""
+
+    written: int
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A finished export: where it is, how many rows or reviews it holds, and notices
+    the user must read (reviews skipped, and why)."""
+
+    path: Path
+    written: int
+    notices: tuple[str, ...] = ()
+
+
 class ExportSource(Protocol):
     """Streams what an export writes; every method may be called more than once."""
 
@@ -91,7 +133,7 @@ class ExportSource(Protocol):
         """Articles holding mentions of the exported claims."""
 
     def sources(self) -> list[str]:
-        """Every source name, sorted, for the matrix columns."""
+        """The sources reporting the exported claims, sorted, for the matrix columns."""
 
     def trails(self) -> Iterator[list[ClaimTrail]]:
         """History and evidence of the exported claims, in pages."""

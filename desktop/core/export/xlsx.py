@@ -7,39 +7,136 @@ one WriteOnlyCell per styled cell, plain values elsewhere. Every value from the 
 through ``guarded`` or ``text_cell``, headers included, so no text ever becomes a formula;
 FactDesk writes no formulas at all. A link is its URL as the cell's text (what pandas and
 previews read) with a cell hyperlink on it, made only from checked http(s) URLs.
+
+Each sheet is an Excel table (filter buttons, a name to refer to), prints landscape at
+the page's width with its header on every page, and gives wrapped rows the height their
+text needs up to a bound, since LibreOffice does not grow them itself. Verdicts are
+coloured by conditional formatting and chosen from a drop-down, so a colleague who
+changes one sees the right colour. Times are local, with their UTC offset shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import math
+import re
+import warnings
+from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.marker import DataPoint
+from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
 
+from desktop.core.dto import ArticleRow, ClaimRow, MentionRow
 from desktop.core.export.cells import EXCEL_ROW_LIMIT, clean_text, sheet_name, web_url
+from desktop.core.export.labels import field_name
 from desktop.core.export.records import (
     VERDICT_STYLE,
     ClaimRecord,
+    ExportOptions,
     ExportSource,
     Summary,
+    WriteReport,
 )
 from desktop.core.progress import NULL_PROGRESS, Progress
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5D8A")
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 LINK_FONT = Font(color="0563C1", underline="single")
 FILLS = {v: PatternFill("solid", fgColor=colour) for v, (colour, _) in VERDICT_STYLE.items()}
 MARKS = {"supports": "S", "contradicts": "X", "neutral": "R"}
+MARKS_LEGEND = ("S: an article of this outlet supports the claim; X: one contradicts it; "
+                "R: one reports it without taking a side. Blank: the outlet does not "
+                "mention it.")
+LINE_POINTS = 15
+"""Height of one line of 11-point text."""
+MAX_LINES = 8
+"""Wrapped rows grow to this many lines at most; the rest shows in the cell's editor."""
+DATE_FORMAT = "yyyy-mm-dd"
+_TABLE_NAME = re.compile(r"[^A-Za-z0-9_]")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: header, width in characters, how its cells are made, and what a reader
+    should know about it (shown as the header's comment)."""
+
+    header: str
+    width: float
+    kind: str = "plain"  # plain | wrap | verdict | link | date | datetime
+    note: str = ""
+
+
+CLAIM_COLUMNS = (
+    Column("Claim id", 9), Column("Claim", 70, "wrap"),
+    Column("Verdict", 14, "verdict", "The team's conclusion; pick it from the list."),
+    Column("Review", 11, note="Where the review stands: new, in progress or done."),
+    Column("Verdict as of", 12, "date"),
+    Column("Sources", 10, note="Outlets with an article that states the claim."),
+    Column("Independent origins", 13, note="Articles that state the claim, counting copies "
+           "of one article (syndicated or near-identical text) once: a copy is not a "
+           "confirmation."),
+    Column("Articles", 10, note="Articles that state the claim, copies included."),
+    Column("Origins stating it", 12, note="Independent origins whose articles state the "
+           "claim. Each origin counts once, under its strongest stance (contradicts, then "
+           "states, then only reports), so origins = stating + reporting + contradicting."),
+    Column("Origins contradicting it", 15, note="Independent origins with an article that "
+           "contradicts the claim."),
+    Column("Conflict", 34, "wrap", "The figure the articles disagree on, and the values "
+           "they give."),
+    Column("First seen", 12, "date"), Column("Attribution", 24, "wrap"),
+    Column("Outlets", 30, "wrap", "Every outlet stating the claim; one per row in the "
+           "Mentions sheet."),
+    Column("Public explanation", 40, "wrap", "What may be published with the verdict "
+           "(ClaimReview's text)."),
+    Column("Latest note (internal)", 40, "wrap", "The team's latest note: internal, never "
+           "published."),
+    Column("Last changed by", 16), Column("Last changed (local time)", 22, "datetime"),
+)
+MENTION_COLUMNS = (
+    Column("Mention id", 10), Column("Claim id", 9), Column("Claim", 50, "wrap"),
+    Column("Article id", 10), Column("External id", 12), Column("Source", 22),
+    Column("Article title", 40, "wrap"), Column("Date", 12, "date"),
+    Column("URL", 40, "link"),
+    Column("Start", 8, note="Character offset of the sentence in the article's stored text."),
+    Column("End", 8, note="Offset just after the sentence."),
+    Column("Sentence", 70, "wrap"), Column("Stance", 12),
+    Column("Hedged", 9, note="TRUE when the sentence hedges (\"reportedly\", \"may\")."),
+    Column("Origin", 9, note="auto: matched at import; also: its sentence joined another "
+           "claim and states this one too; manual: placed by a reviewer."),
+    Column("Copy of", 9, note="The earlier article this one nearly copies."),
+    Column("Attribution", 22, "wrap"),
+)
+ARTICLE_COLUMNS = (
+    Column("Article id", 10), Column("Source", 24), Column("Title", 60, "wrap"),
+    Column("Date", 12, "date"), Column("URL", 40, "link"),
+    Column("Copy of", 9, note="The earlier article this one nearly copies."),
+    Column("Claims", 9, note="Claims this article states."), Column("External id", 12),
+)
+HISTORY_COLUMNS = (
+    Column("When (local time)", 22, "datetime"), Column("Who", 16), Column("Claim id", 9),
+    Column("Claim", 50, "wrap"), Column("What changed", 16), Column("Field", 18),
+    Column("Old", 30, "wrap"), Column("New", 30, "wrap"),
+)
+EVIDENCE_COLUMNS = (
+    Column("Claim id", 9), Column("Claim", 50, "wrap"), Column("Kind", 18),
+    Column("Note", 60, "wrap"), Column("Link", 40, "link"), Column("Author", 16),
+    Column("Added (local time)", 22, "datetime"),
+)
 
 
 def text_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
@@ -63,104 +160,150 @@ def guarded(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     return text_cell(sheet, text) if text.startswith("=") else text
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column: header, width in characters, and how its cells are made."""
+def local_time(value: datetime) -> tuple[datetime, str]:
+    """A stored time (naive UTC, or aware) as the user's local time and its UTC offset,
+    "+02:00"; the datetime is naive because Excel has no time zones."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    local = aware.astimezone()
+    offset = local.strftime("%z")
+    return local.replace(tzinfo=None), f"{offset[:3]}:{offset[3:]}"
 
-    header: str
-    width: float
-    kind: str = "plain"  # plain | wrap | verdict | link | date | datetime
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines wrapped text takes in a column this many characters wide."""
+    per_line = max(1.0, width - 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-CLAIM_COLUMNS = (
-    Column("Claim id", 9), Column("Claim", 70, "wrap"), Column("Verdict", 13, "verdict"),
-    Column("Review", 11), Column("Verdict as of", 12, "date"), Column("Sources", 9),
-    Column("Independent origins", 11), Column("Articles", 9),
-    Column("Origins stating it", 11), Column("Origins contradicting it", 13),
-    Column("Conflict", 28, "wrap"), Column("First seen", 12, "date"),
-    Column("Attribution", 24, "wrap"), Column("Outlets", 30, "wrap"),
-    Column("Latest note", 40, "wrap"), Column("Last changed by", 15),
-    Column("Last changed", 17, "datetime"),
-)
-MENTION_COLUMNS = (
-    Column("Claim id", 9), Column("Claim", 50, "wrap"), Column("Source", 22),
-    Column("Article title", 40, "wrap"), Column("Date", 12, "date"),
-    Column("Sentence", 70, "wrap"), Column("Stance", 12), Column("Hedged", 8),
-    Column("Attribution", 22, "wrap"), Column("Article id", 9), Column("External id", 12),
-    Column("URL", 40, "link"),
-)
-ARTICLE_COLUMNS = (
-    Column("Article id", 9), Column("Source", 24), Column("Title", 60, "wrap"),
-    Column("Date", 12, "date"), Column("URL", 40, "link"), Column("Copy of", 9),
-    Column("Claims", 8),
-)
-HISTORY_COLUMNS = (
-    Column("When", 17, "datetime"), Column("Who", 15), Column("Claim id", 9),
-    Column("Claim", 50, "wrap"), Column("What changed", 16), Column("Field", 14),
-    Column("Old", 30, "wrap"), Column("New", 30, "wrap"),
-)
-EVIDENCE_COLUMNS = (
-    Column("Claim id", 9), Column("Claim", 50, "wrap"), Column("Kind", 8),
-    Column("Note", 60, "wrap"), Column("Link", 40, "link"), Column("Author", 15),
-    Column("Added", 17, "datetime"),
-)
+class _NextRowHeight:
+    """The write-only sheet's row_dimensions: holds the height of the next row only.
+
+    openpyxl's own holder keeps an object per row for the life of the sheet (memory
+    growing with the rows); the writer asks once per row with ``get``, so this hands the
+    height over and forgets it.
+    """
+
+    def __init__(self) -> None:
+        self.pending: tuple[int, float] | None = None
+
+    def get(self, row: int, default: Any) -> Any:
+        """The row's attributes if a height was set for it."""
+        if self.pending is None or self.pending[0] != row:
+            return default
+        height = self.pending[1]
+        self.pending = None
+        return {"ht": f"{height:g}", "customHeight": "1"}
 
 
 class SheetWriter:
-    """Appends rows to a sheet, continuing in "Name (2)" past Excel's row limit."""
+    """Appends rows to a sheet, starting a continuation sheet at Excel's row limit."""
 
-    def __init__(self, workbook: Workbook, title: str, columns: tuple[Column, ...],
-                 taken: set[str]) -> None:
+    def __init__(self, workbook: Workbook, title: str, columns: Sequence[Column],
+                 taken: set[str], verdict_column: int | None = None) -> None:
         self.workbook, self.title, self.columns, self.taken = workbook, title, columns, taken
-        self.rows = 0
-        self.sheet: WriteOnlyWorksheet = self._start()
+        self.verdict_column = verdict_column
+        self.headers = _unique([clean_text(" ".join(c.header.split())) or "Column"
+                                for c in columns])
+        self.widths = [max(c.width, *(len(word) + 2 for word in h.split()))
+                       for c, h in zip(columns, self.headers, strict=True)]
+        self.wrapped = [i for i, c in enumerate(columns) if c.kind == "wrap"]
+        self.part = 0
+        self.sheet = self._start()
         self._styles = {kind: self._template(kind) for kind in
-                        ("plain", "wrap", "link", "date", "datetime", *FILLS)}
+                        ("plain", "wrap", "link", "date", "verdict")}
 
-    def _template(self, kind: str) -> Any:
+    def _template(self, kind: str, number_format: str | None = None) -> Any:
         """The style of one kind of cell, registered with the workbook once.
 
         Setting font, fill and alignment on every cell costs a style lookup per cell, the
         largest part of writing a styled sheet; copying a registered style array does not.
         """
         cell = WriteOnlyCell(self.sheet)
-        if kind == "wrap":
-            cell.alignment = WRAP
-        elif kind == "link":
+        cell.alignment = WRAP if kind == "wrap" else TOP
+        if kind == "link":
             cell.font = LINK_FONT
         elif kind == "date":
-            cell.number_format = "yyyy-mm-dd"
-        elif kind == "datetime":
-            cell.number_format = "yyyy-mm-dd hh:mm"
-        elif kind in FILLS:
-            cell.fill = FILLS[kind]
+            cell.number_format = DATE_FORMAT
+        elif number_format:
+            cell.number_format = number_format
         return cell._style
 
+    def _time_style(self, offset: str) -> Any:
+        key = f"datetime{offset}"
+        if key not in self._styles:
+            self._styles[key] = self._template(key, f'yyyy-mm-dd hh:mm "{offset}"')
+        return self._styles[key]
+
     def _start(self) -> WriteOnlyWorksheet:
+        self.part += 1
         sheet = self.workbook.create_sheet(sheet_name(self.title, self.taken))
-        for index, column in enumerate(self.columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        sheet.row_dimensions = _NextRowHeight()
+        for index, width in enumerate(self.widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
+        sheet.print_title_rows = "1:1"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
         header = []
-        for column in self.columns:
-            cell = text_cell(sheet, column.header)
+        for column, text in zip(self.columns, self.headers, strict=True):
+            cell = text_cell(sheet, text)
             cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+            if column.note:
+                cell.comment = Comment(column.note, "FactDesk", width=260, height=90)
             header.append(cell)
+        lines = max(lines_needed(h, w) for h, w in zip(self.headers, self.widths, strict=True))
+        if lines > 1:
+            sheet.row_dimensions.pending = (1, lines * LINE_POINTS)
         sheet.append(header)
         self.rows = 1
         return sheet
 
     def _finish(self) -> None:
         last = get_column_letter(len(self.columns))
-        self.sheet.auto_filter.ref = f"A1:{last}{max(self.rows, 1)}"
+        if self.rows < 2:
+            self.sheet.auto_filter.ref = f"A1:{last}1"
+            return
+        ref = f"A1:{last}{self.rows}"
+        name = _TABLE_NAME.sub("", self.title.title()) or "Table"
+        table = Table(displayName=f"{name}{self.part}" if self.part > 1 else name, ref=ref,
+                      tableStyleInfo=TableStyleInfo(name="TableStyleLight1",
+                                                    showRowStripes=False))
+        table._initialise_columns()
+        for number, (column, header) in enumerate(zip(table.tableColumns, self.headers,
+                                                      strict=True), start=1):
+            column.name = header
+            column.id = number
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "In write-only mode you must add table columns")
+            self.sheet.add_table(table)  # its columns are named above, as it asks
+        if self.verdict_column is not None:
+            self._verdict_rules(get_column_letter(self.verdict_column + 1))
+
+    def _verdict_rules(self, letter: str) -> None:
+        cells = f"{letter}2:{letter}{self.rows}"
+        choice = DataValidation(type="list", formula1=f'"{",".join(VERDICT_STYLE)}"',
+                                allow_blank=False, showErrorMessage=True,
+                                errorTitle="Verdict", error="Pick a verdict from the list.")
+        choice.add(cells)
+        self.sheet.data_validations.append(choice)
+        for verdict, fill in FILLS.items():
+            self.sheet.conditional_formatting.add(
+                cells, CellIsRule(operator="equal", formula=[f'"{verdict}"'], fill=fill))
 
     def append(self, values: Iterable[Any]) -> None:
         """One row; text is cleaned and kept as text."""
         if self.rows >= EXCEL_ROW_LIMIT:
             self._finish()
             self.sheet = self._start()
-        self.sheet.append([self._cell(v, c) for v, c in zip(values, self.columns, strict=True)])
+        row = list(values)
+        lines = max((lines_needed(row[i], self.widths[i]) for i in self.wrapped
+                     if isinstance(row[i], str)), default=1)
         self.rows += 1
+        if lines > 1:
+            self.sheet.row_dimensions.pending = (self.rows, min(lines, MAX_LINES) * LINE_POINTS)
+        self.sheet.append([self._cell(v, c) for v, c in zip(row, self.columns, strict=True)])
 
     def _cell(self, value: Any, column: Column) -> Any:
         kind = column.kind
@@ -173,23 +316,38 @@ class SheetWriter:
         cell = WriteOnlyCell(self.sheet, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text starts with
-        if kind == "verdict":
-            kind = str(value) if value in FILLS else "unreviewed"
-        elif kind == "link":
+        style = self._styles.get(kind)
+        if kind == "link":
             target = web_url(value) if isinstance(value, str) else None
             if target is None:
-                kind = "plain"
+                style = self._styles["wrap"]
             else:
                 cell.hyperlink = target
-        elif (kind == "date" and not isinstance(value, date)) or (
-                kind == "datetime" and not isinstance(value, datetime)):
-            kind = "plain"
-        cell._style = copy(self._styles[kind])
+        elif kind == "datetime" and isinstance(value, datetime):
+            cell.value, offset = local_time(value)
+            style = self._time_style(offset)
+        elif (kind == "date" and not isinstance(value, date)) or kind == "datetime":
+            style = self._styles["plain"]
+        cell._style = copy(style)
         return cell
 
     def close(self) -> None:
-        """Set the auto-filter over what was written."""
+        """Make the table (or filter) over what was written."""
         self._finish()
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Table columns need distinct names: a repeated one gets " (2)", " (3)"..."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, number = name, 2
+        while candidate.lower() in seen:
+            candidate = f"{name} ({number})"
+            number += 1
+        seen.add(candidate.lower())
+        out.append(candidate)
+    return out
 
 
 def claim_values(record: ClaimRecord) -> tuple[Any, ...]:
@@ -198,14 +356,30 @@ def claim_values(record: ClaimRecord) -> tuple[Any, ...]:
     return (claim.id, claim.text, claim.verdict, claim.review_state, claim.verdict_as_of,
             claim.n_sources, claim.n_origins, claim.n_articles, claim.n_support,
             claim.n_contradict, record.conflict, claim.first_seen, claim.attribution or "",
-            ", ".join(record.outlets), record.latest_note or "", claim.updated_by or "",
-            claim.updated_at)
+            ", ".join(record.outlets), record.explanation or "", record.latest_note or "",
+            claim.updated_by or "", claim.updated_at)
 
 
-def write_xlsx(source: ExportSource, path: Path, progress: Progress = NULL_PROGRESS) -> None:
+def mention_values(claim: ClaimRow, m: MentionRow) -> tuple[Any, ...]:
+    """A mention as the Mentions sheet (and the CSV export) lays it out."""
+    return (m.id, claim.id, claim.text, m.article_id, m.external_id or "", m.source, m.title,
+            m.published, m.url or "", m.start, m.end, m.sentence, m.stance, m.hedged,
+            m.origin, m.copy_of, m.attribution or "")
+
+
+def article_values(article: ArticleRow) -> tuple[Any, ...]:
+    """An article as the Articles sheet (and the CSV export) lays it out."""
+    return (article.id, article.source, article.title, article.published, article.url or "",
+            article.copy_of, article.n_claims, article.external_id or "")
+
+
+def write_xlsx(source: ExportSource, path: Path, progress: Progress = NULL_PROGRESS,
+               options: ExportOptions = ExportOptions()) -> WriteReport:
     """Write the workbook to ``path`` (the caller makes that atomic)."""
+    del options  # the workbook holds every table; the options shape CSV and ClaimReview
     summary = source.summary()
     workbook = Workbook(write_only=True)
+    _properties(workbook, summary)
     taken: set[str] = set()
     steps = 6
     done = 0
@@ -223,8 +397,7 @@ def write_xlsx(source: ExportSource, path: Path, progress: Progress = NULL_PROGR
     step("Articles")
     articles = SheetWriter(workbook, "Articles", ARTICLE_COLUMNS, taken)
     for article in source.articles():
-        articles.append((article.id, article.source, article.title, article.published,
-                         article.url or "", article.copy_of, article.n_claims))
+        articles.append(article_values(article))
     articles.close()
     step("History and evidence")
     _write_trails(workbook, taken, source, progress)
@@ -233,9 +406,22 @@ def write_xlsx(source: ExportSource, path: Path, progress: Progress = NULL_PROGR
     progress.check()
     workbook.save(path)
     progress.report(steps, steps, "Saved")
+    return WriteReport(summary.claims)
 
 
-def _paged(progress: Progress, total: int, label: str) -> Callable[[int], None]:
+def _properties(workbook: Workbook, summary: Summary) -> None:
+    """File > Properties: what this is, from which project, written by which FactDesk."""
+    props = workbook.properties
+    props.title = clean_text(f"FactDesk claims: {summary.project}")[:250]
+    props.subject = clean_text(summary.project)[:250]
+    props.creator = f"FactDesk {summary.version}"
+    props.lastModifiedBy = props.creator
+    props.description = clean_text(f"Claims exported by FactDesk {summary.version} from "
+                                   f"{summary.project}: {describe_filter(summary)}.")[:1000]
+    props.keywords = "FactDesk; fact-checking; claims"
+
+
+def _paged(progress: Progress, total: int, label: str) -> Any:
     seen = 0
 
     def advance(count: int) -> None:
@@ -249,7 +435,7 @@ def _paged(progress: Progress, total: int, label: str) -> Callable[[int], None]:
 
 def _write_claims(workbook: Workbook, taken: set[str], source: ExportSource,
                   progress: Progress, total: int) -> None:
-    sheet = SheetWriter(workbook, "Claims", CLAIM_COLUMNS, taken)
+    sheet = SheetWriter(workbook, "Claims", CLAIM_COLUMNS, taken, verdict_column=2)
     advance = _paged(progress, total, "Writing claims")
     for page in source.claims():
         for claim in page:
@@ -262,20 +448,18 @@ def _write_mentions_and_matrix(workbook: Workbook, taken: set[str], source: Expo
                                progress: Progress) -> None:
     mentions = SheetWriter(workbook, "Mentions", MENTION_COLUMNS, taken)
     names = source.sources()
-    matrix_columns = (Column("Claim id", 9), Column("Claim", 60, "wrap"),
+    matrix_columns = (Column("Claim id", 9), Column("Claim", 60, "wrap", MARKS_LEGEND),
                       *(Column(name, max(6, min(len(name) + 2, 24))) for name in names))
     matrix = SheetWriter(workbook, "Sources x Claims", matrix_columns, taken)
     for page in source.claims_with_mentions():
         progress.check()
         for item in page:
+            claim = item.claim.row
             marks: dict[str, set[str]] = {}
             for m in item.mentions:
-                mentions.append((item.claim.row.id, item.claim.row.text, m.source, m.title,
-                                 m.published, m.sentence, m.stance,
-                                 "yes" if m.hedged else "", m.attribution or "", m.article_id,
-                                 m.external_id or "", m.url or ""))
+                mentions.append(mention_values(claim, m))
                 marks.setdefault(m.source, set()).add(MARKS[m.stance])
-            matrix.append((item.claim.row.id, item.claim.row.text,
+            matrix.append((claim.id, claim.text,
                            *("".join(sorted(marks[n], key="SXR".index)) if n in marks else ""
                              for n in names)))
     mentions.close()
@@ -290,67 +474,109 @@ def _write_trails(workbook: Workbook, taken: set[str], source: ExportSource,
         progress.check()
         for trail in page:
             for h in trail.history:
-                history.append((h.at, h.author or "", trail.claim_id, trail.claim, h.action,
-                                h.field or "", h.old or "", h.new or ""))
+                history.append((h.at, h.author or "", trail.claim_id, trail.claim,
+                                h.action.capitalize(), field_name(h.field), h.old or "",
+                                h.new or ""))
             for e in trail.evidence:
-                evidence.append((trail.claim_id, trail.claim, e.kind, e.text, e.url or "",
-                                 e.author or "", e.created_at))
+                evidence.append((trail.claim_id, trail.claim, field_name(e.kind), e.text,
+                                 e.url or "", e.author or "", e.created_at))
     history.close()
     evidence.close()
 
 
-def _write_summary(workbook: Workbook, taken: set[str], summary: Summary) -> None:
-    sheet = workbook.create_sheet(sheet_name("Summary", taken))
-    for letter, width in zip("ABCD", (26, 14, 14, 60), strict=True):
-        sheet.column_dimensions[letter].width = width
-
-    def heading(text: str) -> None:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(bold=True, size=12)
-        sheet.append([cell])
-
-    heading("Claims by verdict")
-    sheet.append(["Verdict", "Claims"])
-    first = 3
-    for verdict in VERDICT_STYLE:
-        cell = WriteOnlyCell(sheet, value=verdict)
-        cell.fill = FILLS[verdict]
-        sheet.append([cell, summary.by_verdict.get(verdict, 0)])
-    last = first + len(VERDICT_STYLE) - 1
-    chart = BarChart()
-    chart.type, chart.style, chart.legend = "bar", 10, None
-    chart.title = "Claims by verdict"
-    chart.add_data(Reference(sheet, min_col=2, min_row=first - 1, max_row=last),
-                   titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
-    chart.height, chart.width = 7, 14
-    sheet.add_chart(chart, "F2")
-    sheet.append([])
-    heading("Sources")
-    sheet.append(["Source", "Articles", "Claims reported"])
-    for name, (articles, claims) in sorted(summary.by_source.items(),
-                                           key=lambda item: (-item[1][1], item[0])):
-        sheet.append([guarded(sheet, name), articles, claims])
-    sheet.append([])
-    heading("Verdict scale")
-    for verdict, (_, meaning) in VERDICT_STYLE.items():
-        cell = WriteOnlyCell(sheet, value=verdict)
-        cell.fill = FILLS[verdict]
-        sheet.append([cell, None, None, meaning])
-    sheet.append([])
-    heading("This export")
+def describe_filter(summary: Summary) -> str:
+    """The filter in words, "all claims" when there is none."""
     flt = summary.flt
-    described = ", ".join(filter(None, [
+    return ", ".join(filter(None, [
         f"verdicts: {', '.join(flt.verdicts)}" if flt.verdicts else "",
         "conflicts only" if flt.conflicts_only else "",
         f"at least {flt.min_sources} sources" if flt.min_sources else "",
         f"text: {flt.text}" if flt.text else "",
     ])) or "all claims"
-    for label, value in (("Filter", described), ("Claims exported", summary.claims),
-                         ("Exported at", summary.exported_at), ("Project", summary.project),
-                         ("FactDesk version", summary.version)):
-        value_cell = (text_cell(sheet, value) if isinstance(value, str)
-                      else WriteOnlyCell(sheet, value=value))
-        if isinstance(value, datetime):
-            value_cell.number_format = "yyyy-mm-dd hh:mm"
-        sheet.append([label, value_cell])
+
+
+def _write_summary(workbook: Workbook, taken: set[str], summary: Summary) -> None:
+    sheet = workbook.create_sheet(sheet_name("Summary", taken))
+    for letter, width in zip("ABCD", (26, 22, 16, 70), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    row = 0
+
+    def append(values: list[Any]) -> None:
+        nonlocal row
+        sheet.append(values)
+        row += 1
+
+    def heading(text: str) -> None:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True, size=12)
+        append([cell])
+
+    def label(text: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True)
+        return cell
+
+    heading("This export")
+    exported, offset = local_time(summary.exported_at)
+    stamp = WriteOnlyCell(sheet, value=exported)
+    stamp.number_format = f'yyyy-mm-dd hh:mm "{offset}"'
+    stamp.alignment = Alignment(horizontal="left")
+    for name, value in (("Project", text_cell(sheet, summary.project)),
+                        ("Filter", text_cell(sheet, describe_filter(summary))),
+                        ("Claims exported", summary.claims), ("Exported at", stamp),
+                        ("FactDesk version", text_cell(sheet, summary.version))):
+        append([label(name), value])
+    append([])
+    heading("Claims by verdict")
+    append([label("Verdict"), label("Claims"), None, label("Meaning")])
+    first = row + 1
+    for verdict, (_, meaning) in VERDICT_STYLE.items():
+        cell = WriteOnlyCell(sheet, value=verdict)
+        cell.fill = FILLS[verdict]
+        append([cell, summary.by_verdict.get(verdict, 0), None, meaning])
+    _verdict_chart(sheet, first, summary)
+    append([])
+    heading("Sources in this export")
+    append([label("Source"), label("Articles"), label("Claims reported")])
+    for name, (articles, claims) in sorted(summary.by_source.items(),
+                                           key=lambda item: (-item[1][1], item[0])):
+        append([guarded(sheet, name), articles, claims])
+    append([])
+    heading("How to read the sheets")
+    for name, text in (
+            ("Sources x Claims", MARKS_LEGEND),
+            ("Independent origins", CLAIM_COLUMNS[6].note),
+            ("Origins stating it", CLAIM_COLUMNS[8].note),
+            ("Origins contradicting it", CLAIM_COLUMNS[9].note),
+            ("Times", "Local time of the computer that exported, with its offset from UTC."),
+            ("Comments", "A header with a red corner has a note on what its column holds.")):
+        append([label(name), None, None, text])
+
+
+def _verdict_chart(sheet: WriteOnlyWorksheet, first: int, summary: Summary) -> None:
+    """Bars of the reviewed verdicts, each in its verdict's colour; unreviewed claims,
+    usually most of them, are left out so they do not flatten the rest."""
+    verdicts = list(VERDICT_STYLE)
+    reviewed = [i for i, v in enumerate(verdicts) if v != "unreviewed"]
+    low, high = first + reviewed[0], first + reviewed[-1]
+    chart = BarChart()
+    chart.type, chart.legend = "bar", None
+    unreviewed = summary.by_verdict.get("unreviewed", 0)
+    chart.title = f"Reviewed claims by verdict ({unreviewed:,} unreviewed not shown)"
+    chart.add_data(Reference(sheet, min_col=2, min_row=low, max_row=high),
+                   titles_from_data=False)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=low, max_row=high))
+    series = chart.series[0]
+    for point, index in enumerate(reviewed):
+        colour = VERDICT_STYLE[verdicts[index]][0]
+        data_point = DataPoint(idx=point)
+        data_point.graphicalProperties.solidFill = colour
+        data_point.graphicalProperties.line.solidFill = "7F7F7F"
+        series.dPt.append(data_point)
+    chart.y_axis.majorGridlines = None
+    chart.height, chart.width = 7, 14
+    sheet.add_chart(chart, "F2")

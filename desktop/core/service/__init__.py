@@ -30,6 +30,7 @@ from desktop.core.dto import (
     Stats,
 )
 from desktop.core.errors import NotFound
+from desktop.core.export.records import ExportOptions, ExportResult
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.models import Article
 from desktop.core.paths import database_url
@@ -214,11 +215,14 @@ class Service:
                                           expected=self._seen(claim_id, expected_version))
 
     def add_evidence(self, claim_id: int, *, text: str = "", url: str | None = None,
-                     by: str | None = None, expected_version: int | None = None) -> Changes:
-        """Attach a note or a link; ``Changes.evidence_id`` names it."""
+                     by: str | None = None, expected_version: int | None = None,
+                     public: bool = False) -> Changes:
+        """Attach a note or a link; ``Changes.evidence_id`` names it. ``public``: the
+        verdict's published explanation, kept apart from internal notes."""
         with self._editing() as session:
             return editing.add_evidence(session, claim_id, text=text, url=url, by=by,
-                                        expected=self._seen(claim_id, expected_version))
+                                        expected=self._seen(claim_id, expected_version),
+                                        public=public)
 
     def edit_evidence(self, evidence_id: int, *, text: str, url: str | None = None,
                       by: str | None = None, claim_version: int | None = None) -> Changes:
@@ -292,12 +296,13 @@ class Service:
 
     def export(self, target: Path | str, flt: ClaimFilter = ClaimFilter(), *,
                sort: str = "id", descending: bool = False,
-               progress: Progress = NULL_PROGRESS) -> Path:
+               options: ExportOptions = ExportOptions(),
+               progress: Progress = NULL_PROGRESS) -> ExportResult:
         """Export the claims the filter keeps to .xlsx, .csv or ClaimReview .json, in the
         order of ``sort`` (any key of ``claims``; by id unless given)."""
         return export(self.db, Path(target), flt, project=self.project_name(),
                       version=__version__, sort=sort, descending=descending,
-                      progress=progress)
+                      options=options, progress=progress)
 
     def project_name(self) -> str:
         """The database as a user would name it: the file, or the server URL sans password."""

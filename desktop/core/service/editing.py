@@ -98,13 +98,16 @@ def set_claim_text(session: Session, claim_id: int, text: str, *, by: str | None
 
 
 def add_evidence(session: Session, claim_id: int, *, text: str = "", url: str | None = None,
-                 by: str | None = None, expected: Versions = UNCHECKED) -> Changes:
-    """Attach a note (text) or a link (url, with optional text) to a claim."""
+                 by: str | None = None, expected: Versions = UNCHECKED,
+                 public: bool = False) -> Changes:
+    """Attach a note (text) or a link (url, with optional text) to a claim; a public one is
+    the explanation of the verdict that may be published, kept apart from internal notes."""
     text, url = text.strip(), (url or "").strip() or None
     if not text and not url:
         raise InvalidValue(f"claim {claim_id}: evidence needs a note or a link")
-    kind = "link" if url else "note"
-    step = Step(session, by, f"Add a {kind} to claim {claim_id}")
+    kind = "public" if public else "link" if url else "note"
+    step = Step(session, by, f"Add a {'public explanation' if public else kind} to claim "
+                             f"{claim_id}")
     step.lock(claim_id, expected.get(claim_id))
     evidence_id = int(session.scalar(insert(Evidence).values(  # type: ignore[arg-type]
         claim_id=claim_id, kind=kind, text=text, url=url, author=by,
@@ -160,7 +163,9 @@ def edit_evidence(session: Session, evidence_id: int, *, text: str,
     _still_on(session, evidence, claim_id)
     old = evidence.url or evidence.text
     if (evidence.text, evidence.url) != (text, url):
-        evidence.text, evidence.url, evidence.kind = text, url, "link" if url else "note"
+        public = evidence.kind == "public"
+        evidence.text, evidence.url = text, url
+        evidence.kind = "public" if public else "link" if url else "note"
         step.record(claim_id, "evidence", f"evidence {evidence_id}", old, url or text)
     return step.finish(claim_id=claim_id, evidence_id=evidence_id)
 

@@ -9,7 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Select, distinct, func, select
+from sqlalchemy.orm import Session
 
 from desktop.core.db import Database
 from desktop.core.dto import ArticleRow, ClaimFilter, ClaimRow, EventRow, EvidenceRow
@@ -21,8 +22,11 @@ from desktop.core.export.records import (
     ClaimMentions,
     ClaimRecord,
     ClaimTrail,
+    ExportOptions,
+    ExportResult,
     ExportSource,
     Summary,
+    WriteReport,
 )
 from desktop.core.export.xlsx import write_xlsx
 from desktop.core.models import Article, Claim, ClaimEvent, Evidence, Mention, Source
@@ -30,7 +34,7 @@ from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import reading
 
 PAGE = 2000
-WRITERS: dict[str, Callable[[ExportSource, Path, Progress], None]] = {
+WRITERS: dict[str, Callable[[ExportSource, Path, Progress, ExportOptions], WriteReport]] = {
     ".xlsx": write_xlsx,
     ".csv": write_csv,
     ".json": write_claimreview,
@@ -66,6 +70,7 @@ class DatabaseExport:
         ids = [r.id for r in rows]
         outlets: dict[int, list[str]] = defaultdict(list)
         notes: dict[int, str] = {}
+        explanations: dict[int, str] = {}
         with self.db.read() as session:
             for claim_id, name in session.execute(
                     select(Mention.claim_id, Source.name).distinct()
@@ -73,17 +78,18 @@ class DatabaseExport:
                     .join(Source, Source.id == Article.source_id)
                     .where(Mention.claim_id.in_(ids)).order_by(Mention.claim_id, Source.name)):
                 outlets[claim_id].append(name)
-            for claim_id, text in session.execute(
-                    select(Evidence.claim_id, Evidence.text)
-                    .where(Evidence.claim_id.in_(ids), Evidence.kind == "note")
+            for claim_id, kind, text in session.execute(
+                    select(Evidence.claim_id, Evidence.kind, Evidence.text)
+                    .where(Evidence.claim_id.in_(ids), Evidence.kind.in_(("note", "public")))
                     .order_by(Evidence.created_at, Evidence.id)):
-                notes[claim_id] = text
+                (explanations if kind == "public" else notes)[claim_id] = text
             for claim_id, note in session.execute(
                     select(Claim.id, Claim.verdict_note)
                     .where(Claim.id.in_(ids), Claim.verdict_note.is_not(None))):
                 if note is not None:
                     notes.setdefault(claim_id, note)
-        return [ClaimRecord(r, tuple(outlets.get(r.id, ())), notes.get(r.id)) for r in rows]
+        return [ClaimRecord(r, tuple(outlets.get(r.id, ())), notes.get(r.id),
+                            explanations.get(r.id)) for r in rows]
 
     def claims_with_mentions(self) -> Iterator[list[ClaimMentions]]:
         for rows in self._pages():
@@ -98,15 +104,20 @@ class DatabaseExport:
     def articles(self) -> Iterator[ArticleRow]:
         with self.db.read() as session:
             exported = select(Mention.article_id).where(
-                Mention.claim_id.in_(reading.filtered(session, self.flt)
-                                     .with_only_columns(Claim.id)))
+                Mention.claim_id.in_(self._exported_ids(session)))
             wanted = set(session.scalars(exported.distinct()))
             yield from (row for row in reading.articles(session) if row.id in wanted)
+
+    def _exported_ids(self, session: Session) -> Select[tuple[int]]:
+        return reading.filtered(session, self.flt).with_only_columns(Claim.id)
 
     def sources(self) -> list[str]:
         with self.db.read() as session:
             return list(session.scalars(
-                select(Source.name).where(Source.id.in_(select(Article.source_id)))
+                select(Source.name).distinct()
+                .join(Article, Article.source_id == Source.id)
+                .join(Mention, Mention.article_id == Article.id)
+                .where(Mention.claim_id.in_(self._exported_ids(session)))
                 .order_by(Source.name)))
 
     def trails(self) -> Iterator[list[ClaimTrail]]:
@@ -131,29 +142,28 @@ class DatabaseExport:
             claims = reading.filtered(session, self.flt).subquery()
             by_verdict: dict[str, int] = dict(session.execute(
                 select(claims.c.verdict, func.count()).group_by(claims.c.verdict)).all())
-            articles = dict(session.execute(
-                select(Source.name, func.count(Article.id))
-                .join(Article, Article.source_id == Source.id).group_by(Source.name)).all())
-            reported = dict(session.execute(
-                select(Source.name, func.count(distinct(Mention.claim_id)))
-                .join(Article, Article.source_id == Source.id)
-                .join(Mention, Mention.article_id == Article.id)
-                .where(Mention.claim_id.in_(select(claims.c.id)))
-                .group_by(Source.name)).all())
+            by_source = {name: (articles, reported) for name, articles, reported in
+                         session.execute(
+                             select(Source.name, func.count(distinct(Article.id)),
+                                    func.count(distinct(Mention.claim_id)))
+                             .join(Article, Article.source_id == Source.id)
+                             .join(Mention, Mention.article_id == Article.id)
+                             .where(Mention.claim_id.in_(select(claims.c.id)))
+                             .group_by(Source.name))}
             total = session.scalar(select(func.count()).select_from(claims)) or 0
         return Summary(
-            project=self.project, exported_at=datetime.now().replace(microsecond=0),
+            project=self.project, exported_at=datetime.now().astimezone().replace(microsecond=0),
             version=self.version, flt=self.flt, claims=total, by_verdict=by_verdict,
-            by_source={n: (articles.get(n, 0), reported.get(n, 0)) for n in articles},
+            by_source=by_source,
         )
 
 
 def export(db: Database, target: Path, flt: ClaimFilter, *, project: str, version: str,
            sort: str = "id", descending: bool = False,
-           progress: Progress = NULL_PROGRESS) -> Path:
+           options: ExportOptions = ExportOptions(),
+           progress: Progress = NULL_PROGRESS) -> ExportResult:
     """Write the claims the filter keeps to ``target``, by its suffix, in the order of
-    ``sort`` (a claims-table key: the window exports in the order it shows); returns the
-    path."""
+    ``sort`` (a claims-table key: the window exports in the order it shows)."""
     writer = WRITERS.get(target.suffix.lower())
     if writer is None:
         kind = target.suffix or "a file without a suffix"
@@ -161,5 +171,5 @@ def export(db: Database, target: Path, flt: ClaimFilter, *, project: str, versio
     target = target.expanduser().resolve()
     source = DatabaseExport(db, flt, project, version, sort, descending)
     with atomic_target(target) as temporary:
-        writer(source, temporary, progress)
-    return target
+        report = writer(source, temporary, progress, options)
+    return ExportResult(target, report.written, report.notices)
