@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,6 +131,7 @@ def test_files_get_the_permissions_the_umask_allows(seeded: Service, tmp_path: P
 def test_libreoffice_shows_hostile_outlets_as_text(hostile: Service, tmp_path: Path) -> None:
     path = hostile.export(tmp_path / "claims.xlsx").path
     files = {p.name: p for p in libreoffice(path, tmp_path, ALL_SHEETS_AS_SHOWN)}
+    assert set(files) == {f"claims-{name}.csv" for name in load_workbook(path).sheetnames}
 
     def rows(sheet: str) -> list[list[str]]:
         text = files[f"claims-{sheet}.csv"].read_text(encoding="utf-8")
@@ -144,3 +146,8 @@ def test_libreoffice_shows_hostile_outlets_as_text(hostile: Service, tmp_path: P
     for where, cells in outlets.items():
         assert {"=40+2", LINK, "-2+3"} <= cells, where
         assert not {"42", "1", "Verified source"} & cells, where
+    claims = rows("Claims")
+    assert claims[0][:3] == ["Claim id", "Claim", "Verdict"]
+    assert len(claims) == hostile.count_claims() + 1
+    summary = files["claims-Summary.csv"].read_text(encoding="utf-8")
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d", summary)
