@@ -65,7 +65,7 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
                                      claim.n_origins, claim.n_articles)
     conflict = next(c for c in stored.values() if c.has_conflict)
     row = rows[conflict.id]
-    assert row["Conflict"] == "soldiers killed: around 300 vs around 600"
+    assert row["Conflict"] == "troops killed: around 300 vs around 600"
     assert isinstance(row["Last changed (local time)"], datetime)
     assert row["Latest note (internal)"] == "300 vs 600: sources differ"
     assert row["Public explanation"] is None

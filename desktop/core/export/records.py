@@ -20,7 +20,6 @@ from desktop.core.dto import (
     EvidenceRow,
     MentionRow,
 )
-from desktop.core.export.labels import slot_label
 from desktop.core.vocabulary import VERDICT_FILL, VERDICT_MEANING, Verdict
 
 VERDICT_STYLE: dict[str, tuple[str, str]] = {
@@ -44,8 +43,8 @@ class ClaimRecord:
 
     @property
     def conflict(self) -> str:
-        """What the figures disagree on, "soldiers killed: around 300 vs around 600; ..."."""
-        return "; ".join(f"{slot_label(c.slot)}: {' vs '.join(c.values)}"
+        """What the figures disagree on, "troops killed: around 300 vs around 600; ..."."""
+        return "; ".join(f"{c.label or c.slot}: {' vs '.join(c.values)}"
                          for c in self.row.conflicts)
 
 
