@@ -16,7 +16,7 @@ from desktop.ui.main_window import MainWindow
 def _export(qtbot: QtBot, window: MainWindow, target: Path) -> str:
     before = len(window.messages)
     with qtbot.waitSignal(window.runner.idle, timeout=60_000):
-        window.export_to(target, current_filter=False)
+        window.transfers.export_to(target, current_filter=False)
     qtbot.waitUntil(lambda: len(window.messages) > before)
     return str(window.messages[-1].text())
 
@@ -29,7 +29,7 @@ def test_reviews_take_their_url_and_author_from_preferences(qtbot: QtBot, window
     assert "no review URL" in _export(qtbot, window, target)
     assert json.loads(target.read_text("utf-8")) == []
 
-    window._on_preferences()
+    window.projects.ask_preferences()
     dialog = window.findChild(PreferencesDialog)
     assert dialog is not None
     qtbot.keyClicks(dialog.review_url, "https://checks.example/c/{id}")
