@@ -265,12 +265,14 @@ def score(gold: Gold, claims_of: dict[Key, set[int]]) -> Scores:
 
 def conflicts(gold: Gold, claims_of: dict[Key, set[int]]) -> tuple[int, int]:
     """Seeded conflicts found, and claims flagged as conflicts that the gold has not."""
-    quantities: dict[int, list[Any]] = defaultdict(list)
+    # Each article counts as its own origin here: copies are found at import, not in memory.
+    origin = {article: i for i, (article, _) in enumerate(gold.articles)}
+    mentions: dict[int, list[tuple[int, list[Any]]]] = defaultdict(list)
     features = {(a, f.ordinal): f for a, fs in gold.features.items() for f in fs}
     for key, claims in claims_of.items():
         for claim in claims:
-            quantities[claim].extend(features[key].quantities)
-    flagged = {c for c, q in quantities.items() if matching.conflicting_values(q)}
+            mentions[claim].append((origin[key[0]], list(features[key].quantities)))
+    flagged = {c for c, m in mentions.items() if matching.conflicting_values(m)}
     expected = {c for key, group in gold.group_of.items() if group in gold.conflict_groups
                 for c in claims_of.get(key, ())}
     return len(flagged & expected), len(flagged - expected)
