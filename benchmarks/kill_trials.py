@@ -1,0 +1,251 @@
+"""Kill trials: the command line killed at random moments of imports, project creation and
+exports, then checked the way a user would find out.
+
+    nice python benchmarks/kill_trials.py [--articles 150] [--imports 60] [--creations 25]
+                                          [--exports 25] [--seed 11] [--bodies CSV]
+
+Each trial runs a real `factdesk` process and sends it SIGKILL, SIGTERM or SIGHUP (in turn)
+after a uniformly random delay within the time a complete run took. After each kill:
+- no process it started is still running (its workers and multiprocessing's resource
+  tracker, collected from /proc while it ran; 5 s of grace);
+- `factdesk check` passes (SQLite integrity and foreign keys, every cached count recounted);
+- imports: the same import run again to the end gives exactly what one uninterrupted import
+  gave (articles, claims, ids, counts, mentions, stances, scores);
+- creations: the project is absent or complete (it opens and checks clean), and no
+  half-built file is left once it is opened again;
+- exports: the target is the earlier complete file or the new complete one (it opens).
+
+The articles are the first N FNC-1 bodies (../shared/data/fnc1), enough that the import
+analyses them in worker processes. The baseline is the uninterrupted import, run twice in
+different processes (hash seeds) to show it agrees with itself. Linux only (/proc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FNC1 = ROOT.parent.parent / "shared" / "data" / "fnc1" / "train_bodies.csv"
+SIGNALS = [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP]
+GRACE_S = 5.0
+
+
+def factdesk(*args: str) -> list[str]:
+    """The command line of this checkout, whatever is installed."""
+    return [sys.executable, "-m", "desktop", *args]
+
+
+def environment(home: Path) -> dict[str, str]:
+    return {**os.environ, "FACTDESK_HOME": str(home), "PYTHONPATH": str(ROOT),
+            "PYTHONHASHSEED": "random"}
+
+
+def articles_csv(bodies: Path, target: Path, count: int) -> Path:
+    csv.field_size_limit(1 << 30)
+    with bodies.open(encoding="utf-8", newline="") as source, \
+            target.open("w", encoding="utf-8", newline="") as out:
+        reader, writer = csv.reader(source), csv.writer(out)
+        for number, row in enumerate(reader):
+            if number > count:
+                break
+            writer.writerow(row)
+    return target
+
+
+def snapshot(path: Path) -> tuple[list[tuple[object, ...]], ...]:
+    """Everything an import decides, without timestamps."""
+    with sqlite3.connect(path) as conn:
+        return (
+            conn.execute("SELECT id, origin_id, content_hash, copy_similarity FROM article "
+                         "ORDER BY id").fetchall(),
+            conn.execute("SELECT id, text, attribution, n_sources, n_articles, n_origins, "
+                         "n_support, n_contradict, has_conflict, conflict_values, first_seen "
+                         "FROM claim ORDER BY id").fetchall(),
+            conn.execute('SELECT id, claim_id, article_id, sentence_id, start, "end", stance, '
+                         "hedged, origin, score FROM mention ORDER BY id").fetchall(),
+        )
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            continue
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@dataclass
+class Killed:
+    """One run killed part way: what it had started, and what of it is left."""
+
+    finished_first: bool
+    leftovers: list[int] = field(default_factory=list)
+
+
+def run_and_kill(args: list[str], home: Path, delay: float, signum: int) -> Killed:
+    """Start ``factdesk args``, kill it after ``delay`` s, and see what it leaves running."""
+    process = subprocess.Popen(factdesk(*args), cwd=home, env=environment(home),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started: set[int] = set()
+    deadline = time.monotonic() + delay
+    while time.monotonic() < deadline and process.poll() is None:
+        started |= _children(process.pid)
+        time.sleep(0.02)
+    finished = process.poll() is not None
+    if not finished:
+        started |= _children(process.pid)
+        process.send_signal(signum)
+    process.wait()
+    give_up = time.monotonic() + GRACE_S
+    while any(_running(pid) for pid in started) and time.monotonic() < give_up:
+        time.sleep(0.05)
+    leftovers = [pid for pid in started if _running(pid)]
+    for pid in leftovers:  # ours: started by the run above
+        os.kill(pid, signal.SIGKILL)
+    return Killed(finished, leftovers)
+
+
+def timed(args: list[str], home: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(factdesk(*args), cwd=home, env=environment(home), check=True,
+                   capture_output=True)
+    return time.perf_counter() - start
+
+
+def checks_clean(project: Path, home: Path) -> bool:
+    result = subprocess.run(factdesk("check", "--db", str(project)), cwd=home,
+                            env=environment(home), capture_output=True, text=True)
+    return result.returncode == 0
+
+
+def workbook_whole(path: Path) -> bool:
+    """An .xlsx that opens: a complete zip holding the Claims sheet."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return book.testzip() is None and any("worksheets/" in n for n in book.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=150)
+    parser.add_argument("--imports", type=int, default=60)
+    parser.add_argument("--creations", type=int, default=25)
+    parser.add_argument("--exports", type=int, default=25)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--bodies", type=Path, default=FNC1, help="FNC-1 train_bodies.csv")
+    options = parser.parse_args()
+    rng = random.Random(options.seed)
+    work = Path(tempfile.mkdtemp(prefix="factdesk-kills-"))
+    home = work / "home"
+    home.mkdir()
+    source = articles_csv(options.bodies, work / "articles.csv", options.articles)
+    tally: dict[str, Counter[str]] = {kind: Counter() for kind in ("import", "create", "export")}
+
+    clean = work / "clean.sqlite"
+    import_s = timed(["import", str(source), "--db", str(clean)], home)
+    expected = snapshot(clean)
+    again = work / "again.sqlite"
+    timed(["import", str(source), "--db", str(again)], home)
+    print(f"{options.articles} FNC-1 articles: {len(expected[0])} stored, "
+          f"{len(expected[1])} claims, {len(expected[2])} mentions; clean import "
+          f"{import_s:.1f} s; a second clean import in another process "
+          f"{'equals' if snapshot(again) == expected else 'DIFFERS FROM'} the first")
+
+    for trial in range(options.imports):
+        signum = SIGNALS[trial % len(SIGNALS)]
+        project = work / f"import-{trial}.sqlite"
+        killed = run_and_kill(["import", str(source), "--db", str(project)], home,
+                              rng.uniform(0.3, import_s), signum)
+        count = tally["import"]
+        count["finished before the kill" if killed.finished_first else "killed"] += 1
+        count["leftover processes"] += len(killed.leftovers)
+        if project.exists():
+            count["check failed"] += not checks_clean(project, home)
+        subprocess.run(factdesk("import", str(source), "--db", str(project)), cwd=home,
+                       env=environment(home), capture_output=True)
+        count["resumed != clean"] += snapshot(project) != expected
+        for leftover in work.glob(f"*import-{trial}.sqlite*"):
+            leftover.unlink()
+
+    create_s = timed(["stats", "--db", str(work / "timing.sqlite")], home)
+    # Most of a run is Python loading FactDesk; kills aim after that, where the file is made.
+    startup_s = timed(["--help"], home)
+    for trial in range(options.creations):
+        signum = SIGNALS[trial % len(SIGNALS)]
+        folder = work / f"create-{trial}"
+        folder.mkdir()
+        project = folder / "new.sqlite"
+        killed = run_and_kill(["stats", "--db", str(project)], home,
+                              rng.uniform(0.9 * startup_s, create_s), signum)
+        count = tally["create"]
+        count["finished before the kill" if killed.finished_first else "killed"] += 1
+        count["leftover processes"] += len(killed.leftovers)
+        count["project complete" if project.exists() else "no project"] += 1
+        count["killed while building (temporary file there)"] += any(
+            p.name.endswith(".creating") for p in folder.iterdir())
+        count["check failed"] += not checks_clean(project, home)
+        count["half-built files left after reopening"] += sum(
+            1 for p in folder.iterdir() if p.name != "new.sqlite")
+        shutil.rmtree(folder)
+
+    target = work / "claims.xlsx"
+    export_s = timed(["export", str(target), "--db", str(clean)], home)
+    before = target.read_bytes()
+    for trial in range(options.exports):
+        signum = SIGNALS[trial % len(SIGNALS)]
+        killed = run_and_kill(["export", str(target), "--db", str(clean)], home,
+                              rng.uniform(0.05, export_s), signum)
+        count = tally["export"]
+        count["finished before the kill" if killed.finished_first else "killed"] += 1
+        count["leftover processes"] += len(killed.leftovers)
+        whole = workbook_whole(target)
+        count["target whole (earlier or new)" if whole else "target damaged"] += 1
+        count["earlier file kept"] += whole and target.read_bytes() == before
+        temporary = list(work.glob(".claims-*"))
+        count["temporary files left"] += len(temporary)
+        for leftover in temporary:
+            leftover.unlink()
+        count["check failed"] += not checks_clean(clean, home)
+        before = target.read_bytes() if whole else before
+
+    kills = sum(c["killed"] for c in tally.values())
+    print(f"\n{kills} kills ({', '.join(s.name for s in SIGNALS)} in turn) at uniform random "
+          f"moments; complete runs took: import {import_s:.1f} s, creation {create_s:.1f} s "
+          f"(kills after {0.9 * startup_s:.1f} s of Python start-up), "
+          f"export {export_s:.1f} s\n")
+    rows = sorted({key for c in tally.values() for key in c})
+    print("| outcome | " + " | ".join(tally) + " |")
+    print("|---|" + "---|" * len(tally))
+    for key in rows:
+        print(f"| {key} | " + " | ".join(str(tally[kind][key]) for kind in tally) + " |")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
