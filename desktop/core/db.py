@@ -29,6 +29,7 @@ from desktop.core.errors import (
     NotAProject,
     ReadOnlyProject,
     SchemaTooNew,
+    StorageFull,
 )
 from desktop.core.models import Base
 from desktop.core.paths import backups_dir, project_name
@@ -55,10 +56,27 @@ class Database:
             raise ReadOnlyProject(f"{self.engine.url.database}: the project is read-only "
                                   "(file, folder or disk); it can be read and exported, not "
                                   "changed. Copy it somewhere writable to work on it")
-        with self.sessions() as session, session.begin():
-            if exclusive and self.engine.dialect.name == "sqlite":
-                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-            yield session
+        try:
+            with self.sessions() as session, session.begin():
+                if exclusive and self.engine.dialect.name == "sqlite":
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                yield session
+        except DBAPIError as exc:
+            if disk_full(exc):
+                raise StorageFull(f"{self.name}: the disk is full; this change was not saved, "
+                                  "everything saved before it is kept") from exc
+            if getattr(exc.orig, "sqlite_errorname", "") == "SQLITE_READONLY":
+                raise ReadOnlyProject(f"{self.name}: the project became read-only (file, "
+                                      "folder or disk); this change was not saved") from exc
+            raise
+
+    @property
+    def name(self) -> str:
+        """The project as messages name it: the file, or the server URL sans password."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            return str(url.database)
+        return url.render_as_string(hide_password=True)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -76,6 +94,12 @@ class Database:
             except DBAPIError:
                 pass  # the log stays beside the file; SQLite folds it in on the next open
         self.engine.dispose()
+
+
+def disk_full(exc: DBAPIError) -> bool:
+    """SQLite's SQLITE_FULL, or PostgreSQL's disk_full (SQLSTATE 53100)."""
+    return (getattr(exc.orig, "sqlite_errorname", "") == "SQLITE_FULL"
+            or getattr(exc.orig, "sqlstate", "") == "53100")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -8,11 +8,16 @@ it. tempfile.mkstemp would make it 0600, and the rename would carry that over.
 
 from __future__ import annotations
 
+import gc
 import os
 import secrets
+import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from lxml.etree import SerialisationError
 
 from desktop.core.errors import FactDeskError
 
@@ -35,6 +40,22 @@ def _create_temporary(target: Path) -> Path:
         return temporary
 
 
+def _release_quietly(exc: BaseException) -> None:
+    """Let go of the failed writer now, without a second report of the same failure.
+
+    openpyxl's sheet writers are generators kept alive by the traceback; closed later by
+    the garbage collector, they hit the full disk again and Python prints "Exception
+    ignored in ..." with a traceback under FactDesk's one-line message.
+    """
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
 @contextmanager
 def atomic_target(target: Path) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces the target."""
@@ -43,9 +64,18 @@ def atomic_target(target: Path) -> Iterator[Path]:
         raise FactDeskError(f"{target}: the folder {folder} does not exist")
     temporary = _create_temporary(target)
     try:
-        yield temporary
-        with temporary.open("rb+") as written:
-            os.fsync(written.fileno())
+        try:
+            yield temporary
+            with temporary.open("rb+") as written:
+                os.fsync(written.fileno())
+        except (OSError, SerialisationError) as exc:
+            # openpyxl streams XML through lxml, which reports a failed write (a full disk:
+            # IO_ENOSPC) as its own error rather than an OSError.
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            _release_quietly(exc)
+            kept = "the earlier file is unchanged" if target.exists() else "nothing was written"
+            raise FactDeskError(f"{target}: writing failed ({reason}; a full disk?); "
+                                f"{kept}") from exc
         try:
             os.replace(temporary, target)
         except OSError as exc:

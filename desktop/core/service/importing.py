@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.core import ingest
 from desktop.core.db import Database
 from desktop.core.dto import ImportItem, ImportReport
-from desktop.core.errors import Cancelled, InputError, shown_path
+from desktop.core.errors import Cancelled, InputError, StorageFull, shown_path
 from desktop.core.ingest.cleanup import clean
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.ingest.dedupe import content_hash, encode_fingerprint
@@ -60,6 +60,8 @@ class Importer:
         self.csv_options = csv_options
         with db.read() as session:
             self.state: ImportState = load_state(session)
+        self._writing = ""
+        """The file or row being stored, for a message if the disk fills up."""
 
     def run(self, paths: Iterable[Path], progress: Progress) -> ImportReport:
         """Import every file (folders recursed); a bad file is reported, never fatal."""
@@ -77,6 +79,14 @@ class Importer:
         except Cancelled:
             pool.abandon()
             return ImportReport(tuple(items), cancelled=True)
+        except StorageFull as full:
+            pool.abandon()
+            kept = sum(1 for item in items if item.status == "imported")
+            raise StorageFull(
+                f"{self.db.name}: the disk is full (writing {self._writing}); the {kept:,} "
+                "articles imported before it are kept, it and the rest were not imported. "
+                "Free some space and import again: what is kept is skipped as duplicate"
+            ) from full
         except BaseException:
             pool.abandon()
             raise
@@ -112,6 +122,7 @@ class Importer:
         return cleaned, pool.submit(jobs)
 
     def _import_document(self, doc: Document, analysis: Analysis, path: Path) -> ImportItem:
+        self._writing = doc.where
         digest = content_hash(doc.text)
         try:
             # The duplicate check shares the article's transaction: one session, and no
