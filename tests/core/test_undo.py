@@ -256,3 +256,13 @@ def test_steps_of_one_action_undo_together_or_not_at_all(seeded_path: Any,
     assert [seeded.claim(c).claim.verdict for c in (1, 2)] == ["unreviewed", "unreviewed"]
     seeded.redo_steps([s for s in steps[:2] if s is not None], by="ana")
     assert [seeded.claim(c).claim.verdict for c in (1, 2)] == ["confirmed", "confirmed"]
+
+
+def test_redo_is_refused_after_a_colleague_changed_the_claim(seeded: Service) -> None:
+    step = seeded.set_claim_text(1, "Kim met Shoigu", by="ana").step_id
+    assert step is not None
+    seeded.undo(step, by="ana")
+    seeded.set_claim_text(1, "Kim Jong Un met Sergei Shoigu", by="ben")
+    with pytest.raises(UndoConflict, match="cannot redo .*ben has since done “Reword claim 1”"):
+        seeded.redo(step, by="ana")
+    assert seeded.claim(1).claim.text == "Kim Jong Un met Sergei Shoigu"

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from desktop.core.dto import ClaimRow
 from desktop.core.errors import StaleVersion
 from desktop.core.service import Service
 from tests.conftest import SEEDS
@@ -20,30 +21,32 @@ VERDICTS = ("confirmed", "disputed", "false", "unverifiable")
 
 
 def _write(url: str, claim_id: int, name: str, start: Barrier, results: Any) -> None:
-    """One process: read the claim and give it another verdict, WRITES times, every other
-    time naming the version it read (as the window and `tag --expect-version` do) and
-    otherwise not (as `tag` alone does); report how many were refused as stale and, for
-    each accepted write that changed the verdict, the version it read and the one it
-    made."""
+    """One process: give the claim another verdict WRITES times, every other time naming
+    the version it last saw (as the window and `tag --expect-version` do; a refusal shows
+    it the claim as it is now, as the window's "apply mine" does) and otherwise naming none
+    (as `tag` alone does). Reports how many were refused as stale and, for each accepted
+    write that changed the verdict, the version it named and the one it made."""
     service = Service.open(url)
     accepted: list[tuple[int, int, bool]] = []
     stale = 0
+    seen = service.claims_by_ids([claim_id])[0].version
     start.wait()
     try:
         for i in range(WRITES):
-            row = service.claims_by_ids([claim_id])[0]
-            verdict = next(v for v in VERDICTS[i % 4:] + VERDICTS if v != row.verdict)
             checked = i % 2 == 0
             try:
-                changes = service.set_verdict(claim_id, verdict, by=name,
-                                              expected_version=row.version if checked
-                                              else None)
-            except StaleVersion:
+                changes = service.set_verdict(claim_id, VERDICTS[(i + len(name)) % 4],
+                                              by=name,
+                                              expected_version=seen if checked else None)
+            except StaleVersion as error:
                 stale += 1
+                assert isinstance(error.current, ClaimRow) and error.current.version > seen
+                seen = error.current.version
                 continue
+            assert changes.version is not None
             if changes.step_id is not None:
-                assert changes.version is not None
-                accepted.append((row.version, changes.version, checked))
+                accepted.append((seen, changes.version, checked))
+            seen = changes.version
     finally:
         service.close()
     results.put((stale, accepted))
