@@ -85,8 +85,8 @@ class TaskRunner(QObject):
         self._reader = QThreadPool(self)
         self._reader.setMaxThreadCount(2)
         for pool in (self._writer, self._reader):
-            # When the cores are busy the GUI thread goes first: on a loaded two-core
-            # machine this cut the longest stall per key press (benchmarks/window.py).
+            # When the cores are busy the GUI thread should go first (measured in
+            # benchmarks/window.py: no difference the shared machine's noise could show).
             pool.setThreadPriority(QThread.Priority.LowPriority)
         self._running: set[Worker] = set()
         self._shut = False
