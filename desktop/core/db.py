@@ -221,10 +221,14 @@ def _create_sqlite(url: str, path: Path) -> None:
         _use_wal(engine)
         Database(engine, sessionmaker(engine)).close()
         project_file.put_in_place(building, path)
-    except BaseException:
+    except BaseException as exc:
         engine.dispose()
         for leftover in (building, *project_file.sidecars(building)):
             leftover.unlink(missing_ok=True)
+        if isinstance(exc, DBAPIError | OSError):
+            reason = str(exc.orig if isinstance(exc, DBAPIError) else exc.strerror)
+            raise FactDeskError(f"{path}: cannot create a project there ({reason}); is the "
+                                "folder writable and the disk not full?") from exc
         raise
 
 

@@ -155,3 +155,24 @@ def test_writing_into_a_read_only_database_says_so(seeded_path: Path) -> None:
     with pytest.raises(ReadOnlyProject, match="read-only"), read_only.write():
         pass
     db.close()
+
+
+def test_a_new_project_in_a_folder_that_cannot_be_written(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        if subprocess.run(["chattr", "+i", str(folder)], capture_output=True,
+                          check=False).returncode != 0:
+            pytest.skip("root, and no immutable flag here")
+    else:
+        folder.chmod(0o555)
+    try:
+        result = _run("stats", "--db", str(folder / "new.sqlite"))
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"factdesk: {folder / 'new.sqlite'}: cannot create a project there (unable to open "
+        "database file); is the folder writable and the disk not full?"]
