@@ -136,6 +136,10 @@ def test_a_headline_imported_as_the_whole_text_is_a_claim_candidate() -> None:
 
     headline = "Zack Snyder Kills Stolen Batmobile Rumor With Great Photo"
     assert [f.checkworthy for f in analyse(headline, None)] == [True]
+    unnamed = "Four masked men break into migrant's home after he had affairs with local women"
+    assert [f.checkworthy for f in analyse(unnamed, None)] == [True]
+    asked = analyse("Has The Batman Vs. Superman Batmobile Been Stolen In Detroit?", None)
+    assert [(f.checkworthy, f.hedged) for f in asked] == [(True, True)]
     in_article = analyse(f"{headline}\nThe Batmobile was stolen in Detroit on Friday, "
                          "Bleeding Cool reported.", None)
     assert [f.checkworthy for f in in_article] == [False, True]

@@ -67,8 +67,9 @@ def is_checkworthy(sentence: str, terms: list[str], *, whole_text: bool = False)
 
     A short line without a final stop is a heading inside an article, and a question there
     asks rather than states; but when the line is the whole text (a headline or a post
-    imported as one row), it is what the text says: "Was the Batmobile stolen in
-    Detroit?" spreads the claim it asks about.
+    imported as one row), it is what the text says, named actor or not: "Was the Batmobile
+    stolen in Detroit?" spreads the claim it asks about, and "Four masked men break into
+    a migrant's home" is a claim without a name in it.
     """
     stripped = sentence.strip()
     words = stripped.split()
@@ -82,7 +83,7 @@ def is_checkworthy(sentence: str, terms: list[str], *, whole_text: bool = False)
     lowered = stripped.replace("’", "'").lower()
     if _is_filler(stripped, lowered):
         return False
-    if any("_" in t for t in terms):
+    if whole_text or any("_" in t for t in terms):
         return True
     return bool(_DIGIT.search(stripped) or _TIME_WORD.search(stripped)
                 or _REPORTED.search(lowered) or _has_name(stripped))
