@@ -65,17 +65,7 @@ class Edits(QObject):
         super().__init__(parent)
         self._runner, self._hub, self._history = runner, hub, history
         self._notices, self._service, self._by = notices, service, by
-        self._own: dict[tuple[int, int], int] = {}
-        """Versions this window's own writes produced, by (claim, version written over):
-        a key pressed again before the table re-read the row counts the first press's
-        result as seen. Read and written only in the writer thread."""
         self.on_stale: Callable[[Stale], None] = lambda _stale: None
-
-    def _expected(self, claim_id: int | None, shown: int | None) -> int | None:
-        version = shown
-        while claim_id is not None and version is not None and (claim_id, version) in self._own:
-            version = self._own[(claim_id, version)]
-        return version
 
     def run(self, label: str, writes: list[tuple[int | None, int | None, str, Write,
                                                 Callable[[int], None]]],
@@ -88,7 +78,7 @@ class Edits(QObject):
         def work(_progress: object) -> Outcome:
             outcome = Outcome()
             for claim_id, shown, mine, write, retry in writes:
-                expected = self._expected(claim_id, shown)
+                expected = self._history.own.expected(claim_id, shown)
                 try:
                     changes = write(service, expected)
                 except StaleVersion as error:
@@ -96,7 +86,7 @@ class Edits(QObject):
                                                retry))
                     continue
                 if claim_id is not None and expected is not None and changes.version:
-                    self._own[(claim_id, expected)] = changes.version
+                    self._history.own.note(claim_id, expected, changes.version)
                 outcome.changes.append(changes)
             return outcome
 
@@ -107,7 +97,9 @@ class Edits(QObject):
                 self._history.record(Step(
                     description or label,
                     lambda s: s.undo_steps(steps, by=by),
-                    lambda s: s.redo_steps(steps, by=by)))
+                    lambda s: s.redo_steps(steps, by=by),
+                    {c.claim_id: c.version for c in outcome.changes
+                     if c.claim_id is not None and c.version is not None}))
             if outcome.changes:
                 self._hub.announce(merged(outcome.changes), Origin.EDIT)
             for stale in outcome.stale:

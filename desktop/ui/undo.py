@@ -9,7 +9,7 @@ with the core's message and leaves the stack.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -25,11 +25,33 @@ Write = Callable[[Service], Changes]
 
 @dataclass(frozen=True)
 class Step:
-    """One undoable step: its label and how the core undoes and redoes it."""
+    """One undoable step: its label, how the core undoes and redoes it, and the version
+    each claim it changed had once it was last done or undone."""
 
     label: str
     undo: Write
     redo: Write
+    left: dict[int, int] = field(default_factory=dict)
+
+
+class OwnVersions:
+    """Versions this window's own writes produced, by (claim, version written over): a key
+    pressed before the table has re-read the row counts the window's own edit or undo as
+    seen, not as a colleague's. Used only in the writer thread, where writes are queued."""
+
+    def __init__(self) -> None:
+        self._next: dict[tuple[int, int], int] = {}
+
+    def note(self, claim_id: int, before: int, after: int) -> None:
+        """This window moved the claim from ``before`` to ``after``."""
+        self._next[(claim_id, before)] = after
+
+    def expected(self, claim_id: int | None, shown: int | None) -> int | None:
+        """The version to write over: the one shown, moved on by this window's own."""
+        version = shown
+        while claim_id is not None and version is not None and (claim_id, version) in self._next:
+            version = self._next[(claim_id, version)]
+        return version
 
 
 class StepEntry(QUndoCommand):
@@ -56,6 +78,7 @@ class UndoHistory(QObject):
                  service: Callable[[], Service], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
+        self.own = OwnVersions()
         self._runner, self._hub, self._service = runner, hub, service
         self._moving = False
         self.undo_action = QAction("&Undo", self)
@@ -81,21 +104,30 @@ class UndoHistory(QObject):
         """Undo the newest step, in the core."""
         entry = self._entry(self.stack.index() - 1)
         if entry is not None and not self._moving:
-            self._move(entry, entry.step.undo, self.stack.undo, Origin.UNDO)
+            self._move(entry, self.stack.undo, Origin.UNDO)
 
     def redo(self) -> None:
         """Redo the step undone last, in the core."""
         entry = self._entry(self.stack.index())
         if entry is not None and not self._moving:
-            self._move(entry, entry.step.redo, self.stack.redo, Origin.REDO)
+            self._move(entry, self.stack.redo, Origin.REDO)
 
     def _entry(self, index: int) -> StepEntry | None:
         entry = self.stack.command(index) if 0 <= index < self.stack.count() else None
         return entry if isinstance(entry, StepEntry) else None
 
-    def _move(self, entry: QUndoCommand, write: Write, follow: Callable[[], None],
-              origin: Origin) -> None:
-        service = self._service()
+    def _move(self, entry: StepEntry, follow: Callable[[], None], origin: Origin) -> None:
+        service, step = self._service(), entry.step
+        write = step.undo if origin is Origin.UNDO else step.redo
+
+        def work(_progress: object) -> Changes:
+            changes = write(service)
+            claim_id, version = changes.claim_id, changes.version
+            if claim_id is not None and version is not None and claim_id in step.left:
+                self.own.note(claim_id, step.left[claim_id], version)
+                step.left[claim_id] = version
+            return changes
+
         self._moving = True
         self._update_actions()
 
@@ -115,8 +147,8 @@ class UndoHistory(QObject):
                 self.failed.emit(error, details)
 
         label = ("Undoing " if origin is Origin.UNDO else "Redoing ") + entry.text()
-        self._runner.run(lambda _progress: write(service), label, write=True,
-                         on_success=done, on_failure=failed, shown=False)
+        self._runner.run(work, label, write=True, on_success=done, on_failure=failed,
+                         shown=False)
 
     def _update_actions(self) -> None:
         self.undo_action.setEnabled(self.stack.canUndo() and not self._moving)

@@ -121,3 +121,15 @@ def test_quick_keys_in_one_window_are_not_stale_against_each_other(
     settle(qtbot, a)
     assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
     assert a.service.claim(claim_id).claim.verdict == "false"
+
+
+def test_a_key_right_after_an_undo_is_not_stale_against_it(
+        qtbot: QtBot, two: tuple[MainWindow, MainWindow]) -> None:
+    a, _b = two
+    claim_id = a.current_claim_id()
+    press(qtbot, a, Qt.Key.Key_C)
+    qtbot.keyClick(a.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(a.table, Qt.Key.Key_D)
+    settle(qtbot, a)
+    assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
+    assert a.service.claim(claim_id).claim.verdict == "disputed"
