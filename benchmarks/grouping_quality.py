@@ -142,7 +142,7 @@ def load_golds(fnc: Path, emergent: Path) -> list[Gold]:
     golds[-1].story = "seeds"
     with (fnc / "train_bodies.csv").open(encoding="utf-8") as handle:
         bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
-    for name in ("fnc1_batmobile", "fnc1_vogue_rats"):
+    for name in ("fnc1_batmobile", "fnc1_vogue_rats", "fnc1_weatherman"):
         path = DATA / f"{name}_gold.json"
         ids = json.loads(path.read_text(encoding="utf-8"))["articles"]
         golds.append(_read_gold(name.removeprefix("fnc1_"), path, [
