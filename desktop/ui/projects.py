@@ -45,10 +45,12 @@ class Projects(QObject):
                                on_failure=self.window.notices.task_failed)
 
     def _switch_to(self, service: Service, target: str | Path) -> None:
-        window = self.window
-        window.runner.wait()
+        window, old = self.window, self.window.service
         save_layout(window)
-        window.service.close()
+        # Closed in the writer thread, after anything still queued on it: closing folds
+        # the old project's log into its file, which is not the GUI thread's to wait for.
+        window.runner.run(lambda _progress: old.close(), "Closing the project", write=True,
+                          shown=False)
         window.service = service
         window.settings.project = service.project_name()
         window.settings.add_recent(project_key(target))

@@ -184,3 +184,23 @@ def test_quitting_the_demo_while_it_imports_ends_the_process_and_leaves_no_folde
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert not list(tmp_path.glob("factdesk-demo-*"))
+
+
+def test_after_switching_project_the_old_file_alone_holds_the_work(
+        qtbot: QtBot, window: MainWindow, seeded_path: Path, tmp_path: Path) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    settle(qtbot, window)
+    claim_id = window.current_claim_id()
+    qtbot.keyClick(window.table, Qt.Key.Key_C)
+    settle(qtbot, window)
+    window.projects.open(tmp_path / "next.sqlite")
+    settle(qtbot, window, 60_000)
+    copy = tmp_path / "mailed" / "seeded.sqlite"
+    copy.parent.mkdir()
+    copy.write_bytes(seeded_path.read_bytes())  # the .sqlite alone, as people mail it
+    mailed = Service.open(copy)
+    try:
+        assert mailed.claim(claim_id).claim.verdict == "confirmed"
+    finally:
+        mailed.close()
