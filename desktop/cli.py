@@ -91,12 +91,14 @@ def cmd_import(service: Service, args: argparse.Namespace) -> int:
     progress: Progress = _StderrProgress()
     report: ImportReport = service.import_paths(
         args.paths, source=args.source, text_column=args.text_column,
-        id_column=args.id_column, progress=progress)
+        id_column=args.id_column, title_column=args.title_column, progress=progress)
     totals = {"imported": report.count("imported"), "duplicate": report.count("duplicate"),
               "failed": report.count("failed"), "copies": report.copies}
     for item in report.items:
         if item.status == "failed":
             print(f"{item.path}: {item.reason}", file=sys.stderr)
+        elif item.warning:
+            print(f"{item.path}: warning: {item.warning}", file=sys.stderr)
     if args.json:
         _emit({"items": [dataclasses.asdict(i) for i in report.items], "totals": totals,
                "cancelled": report.cancelled})
@@ -321,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--source", help="the outlet of every imported article")
     imp.add_argument("--id-column", help="CSV column stored as external_id")
     imp.add_argument("--text-column", help="CSV column holding the article text")
+    imp.add_argument("--title-column", help="CSV column holding the article title")
     imp.set_defaults(run=cmd_import)
 
     claims = sub.add_parser("claims", parents=[common], help="list claims")

@@ -16,6 +16,7 @@ class ImportItem:
     copy_of: int | None = None
     reason: str | None = None
     claims: int = 0
+    warning: str | None = None  # imported, but changed on the way (NUL bytes dropped)
 
 
 @dataclass(frozen=True)

@@ -99,13 +99,33 @@ def is_chrome(line: str) -> bool:
     return chrome / len(words) >= 0.6
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """Text without what databases refuse: NUL (PostgreSQL) and lone surrogates (UTF-8)."""
+    return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
+
+
+def _storable_fields(doc: Document) -> None:
+    doc.text, doc.title = storable(doc.text), storable(doc.title)
+    for name in ("source", "url", "external_id", "byline"):
+        value = getattr(doc, name)
+        if value is not None:
+            setattr(doc, name, storable(value))
+
+
 def clean(doc: Document) -> Document:
     """Drop chrome lines, lift the header, dateline, byline and title into metadata.
 
-    The body that remains is what sentences' offsets point into.
+    The body that remains is what sentences' offsets point into. A text that is only a
+    headline-like line (a post, a headline in a CSV row, one sentence without a final
+    period) keeps that line as its body: it is the article.
     """
+    _storable_fields(doc)
     lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
+    lifted = ""
     for index, line in enumerate(lines):
         if is_chrome(line):
             continue
@@ -125,9 +145,11 @@ def clean(doc: Document) -> Document:
             doc.byline = doc.byline or stripped
             continue
         if not doc.title and not any(k.strip() for k in kept) and looks_like_title(stripped):
-            doc.title = stripped
+            doc.title = lifted = stripped
             continue
         kept.append(line.rstrip())
     body = "\n".join(kept).strip("\n")
+    if not body.strip() and lifted:
+        body = lifted
     doc.text = re.sub(r"\n{3,}", "\n\n", body)
     return doc

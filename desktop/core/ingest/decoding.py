@@ -12,6 +12,7 @@ from desktop.core.errors import InputError
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 """One article larger than this is almost surely not an article (a log, a dump, a book)."""
 
+_BINARY = "binary file, not text (is it an image, archive or program?)"
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -38,8 +39,17 @@ def read_bytes(path: Path, limit: int | None = MAX_TEXT_BYTES) -> bytes:
         raise InputError(path, f"cannot read ({exc.strerror})") from exc
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Decode ``data`` as text, or raise InputError if it is binary or undecodable."""
+MAX_NUL_SHARE = 0.1
+"""A text file with stray NUL bytes (a CSV export gone wrong) has a few; UTF-16 or a
+binary format has many more, or has them in every other byte."""
+
+
+def decode(data: bytes, path: Path, *, allow_nul: bool = False) -> str:
+    """Decode ``data`` as text, or raise InputError if it is binary or undecodable.
+
+    With ``allow_nul``, stray NUL bytes are kept in the text for the caller to drop and
+    report, instead of refusing the whole file as binary.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
@@ -51,7 +61,8 @@ def decode(data: bytes, path: Path) -> str:
             return data.decode("utf-16-le", errors="replace")
         if even > len(sample) / 4 and odd == 0:
             return data.decode("utf-16-be", errors="replace")
-        raise InputError(path, "binary file, not text (is it an image, archive or program?)")
+        if not allow_nul or data.count(0) > len(data) * MAX_NUL_SHARE:
+            raise InputError(path, _BINARY)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -64,12 +75,17 @@ def decode(data: bytes, path: Path) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def refuse_binary(text: str, path: Path) -> None:
+    """Refuse decoded text whose start is full of control characters (NUL aside)."""
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\0\n\r\t\f")
+    if controls > 40:
+        raise InputError(path, _BINARY)
+
+
 def read_text(path: Path, limit: int | None = MAX_TEXT_BYTES) -> str:
     """Read and decode a text file, with every refusal naming the file."""
     text = decode(read_bytes(path, limit), path)
     if not text.strip():
         raise InputError(path, "no text in the file, nothing to import")
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 40:
-        raise InputError(path, "binary file, not text (is it an image, archive or program?)")
+    refuse_binary(text, path)
     return text

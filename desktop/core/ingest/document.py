@@ -10,7 +10,8 @@ from datetime import date
 class Document:
     """An article as read from a file, before cleanup and storage.
 
-    ``where`` names the file (and row, for CSV) in messages and reports.
+    ``where`` names the file (and row, for CSV) in messages and reports; ``warning`` says
+    what was changed to import it (NUL bytes dropped), for the report.
     """
 
     text: str
@@ -21,3 +22,4 @@ class Document:
     url: str | None = None
     external_id: str | None = None
     byline: str | None = None
+    warning: str | None = None

@@ -61,10 +61,12 @@ class Service:
     # Import -----------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[Path | str], *, source: str | None = None,
                      text_column: str | None = None, id_column: str | None = None,
+                     title_column: str | None = None,
                      progress: Progress = NULL_PROGRESS) -> ImportReport:
         """Import files and folders; one transaction per article."""
         return import_paths(self.db, [Path(p) for p in paths], source=source,
-                            csv_options=CsvOptions(text_column, id_column), progress=progress)
+                            csv_options=CsvOptions(text_column, id_column, title_column),
+                            progress=progress)
 
     # Reading ----------------------------------------------------------------------------
     def claims(self, flt: ClaimFilter = ClaimFilter(), *, limit: int | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -108,7 +109,8 @@ class Importer:
                         yield ImportItem(doc.where, "failed",
                                          reason="no article text after cleanup")
                     else:
-                        yield self._import_document(doc, next(analyses), path)
+                        item = self._import_document(doc, next(analyses), path)
+                        yield replace(item, warning=doc.warning) if doc.warning else item
                     done += 1
                     progress.report(done, total, f"Importing {path.name}")
                 current = following
