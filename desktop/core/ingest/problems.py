@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from desktop.core.errors import InputError
 
 _DETAIL_CHARS = 160
+_LXML_WHERE = re.compile(r" \(<string>, line \d+\)")
 
 
 def one_line(exc: BaseException) -> str:
     """An exception as a short single line: libraries put file dumps and newlines in theirs."""
-    detail = " ".join(str(exc).split()) or type(exc).__name__
+    detail = _LXML_WHERE.sub("", " ".join(str(exc).split())) or type(exc).__name__
     if len(detail) > _DETAIL_CHARS:
         detail = detail[:_DETAIL_CHARS - 1] + "…"
     return detail
