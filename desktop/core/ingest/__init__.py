@@ -14,6 +14,7 @@ from desktop.core.ingest.docx_reader import read_docx
 from desktop.core.ingest.html_reader import read_html
 from desktop.core.ingest.pdf_reader import read_pdf
 from desktop.core.ingest.problems import damaged
+from desktop.core.ingest.quiet import quiet, silence_library_logs
 from desktop.core.ingest.text_reader import read_md, read_txt
 
 READERS: dict[str, Callable[[Path], list[Document]]] = {
@@ -27,6 +28,8 @@ READERS: dict[str, Callable[[Path], list[Document]]] = {
     ".pdf": read_pdf,
 }
 SUFFIXES = frozenset([*READERS, ".csv", ".tsv"])
+
+silence_library_logs()
 
 
 def _wanted(folder: Path, path: Path) -> bool:
@@ -106,7 +109,9 @@ def _read(path: Path, csv_options: CsvOptions) -> Iterator[Document]:
     if reader is None:
         raise InputError(path, f"unsupported file type {suffix!r} (FactDesk reads "
                                f"{', '.join(sorted(SUFFIXES))})")
-    yield from reader(path)
+    with quiet():
+        documents = reader(path)
+    yield from documents
 
 
 def read(path: Path, csv_options: CsvOptions = CsvOptions()) -> Iterator[Document]:

@@ -7,17 +7,12 @@ name (OpenGraph, JSON-LD, meta tags) in the same pass.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from desktop.core.errors import InputError, shown_path
 from desktop.core.ingest.decoding import read_text
 from desktop.core.ingest.document import Document
 from desktop.core.ingest.metadata import parse_date
-
-# trafilatura logs every page it finds too short at WARNING; we report that ourselves.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
-
 
 _DATE_SEARCH = {"original_date": True, "extensive_search": False}
 """The page's own date markup (meta tags, JSON-LD, time elements) but not htmldate's

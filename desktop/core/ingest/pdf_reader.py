@@ -2,14 +2,11 @@
 
 pypdf (6.8 and later) limits what a stream may inflate to (75 MB) and raises
 LimitReachedError past it, before the memory is spent; that becomes one line for the file.
-Its complaints about sloppy but readable files ("invalid pdf header") are logged and
-warned at the user's terminal by default; they say nothing the user can act on.
+Its complaints about sloppy but readable files are kept off the terminal (ingest.quiet).
 """
 
 from __future__ import annotations
 
-import logging
-import warnings
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,9 +21,6 @@ if TYPE_CHECKING:
 
 MAX_PDF_BYTES = 200_000_000
 _REMEDY = "open it and save or print it to a new PDF"
-
-logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
 
 
 def _decrypt(path: Path, reader: PdfReader) -> None:
