@@ -112,7 +112,8 @@ class Runner:
 
     def _start(self) -> None:
         self.connection, child = self.context.Pipe()
-        self.process = self.context.Process(target=worker, args=(child,), daemon=True)
+        # Not a daemon: a whole import starts its own analysis workers.
+        self.process = self.context.Process(target=worker, args=(child,))
         self.process.start()
         child.close()
 

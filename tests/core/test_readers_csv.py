@@ -126,3 +126,16 @@ def test_title_column_on_the_command_line(capsys: pytest.CaptureFixture[str], db
         assert service.articles()[0].title == "Burger turns 20"
     finally:
         service.close()
+
+
+def test_header_without_rows_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("id,text\n", encoding="utf-8")
+    assert "no rows under the header" in _refusal(path)
+
+
+def test_column_names_in_a_message_stay_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_bytes(b'id,"t\nx"\n1,Kim met Shoigu\n')
+    message = _refusal(path)
+    assert "\n" not in message and "(columns: id, t x)" in message

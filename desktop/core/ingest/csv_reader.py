@@ -62,12 +62,18 @@ class _Row:
     fields: list[str]
 
 
+def _listed(header: list[str]) -> str:
+    """Column names for a message: one line, each name folded to one line and shortened."""
+    names = [" ".join(h.split())[:40] for h in header[:20]]
+    return ", ".join(names) + (f" and {len(header) - 20} more" if len(header) > 20 else "")
+
+
 def _find(header: list[str], wanted: str | None, names: tuple[str, ...], path: Path,
           role: str) -> str | None:
     if wanted is not None:
         if wanted not in header:
             raise InputError(path, f"no column {wanted!r} for the {role} "
-                                   f"(columns: {', '.join(header)})")
+                                   f"(columns: {_listed(header)})")
         return wanted
     lowered = {h.strip().lower(): h for h in header}
     return next((lowered[n] for n in names if n in lowered), None)
@@ -159,11 +165,13 @@ def read_csv(path: Path, options: CsvOptions = CsvOptions()) -> Iterator[Documen
     text_col = _find(header, options.text_column, _TEXT_NAMES, path, "article text")
     if text_col is None:
         raise InputError(path, "no article text column found; name it with --text-column "
-                               f"(columns: {', '.join(header)})")
+                               f"(columns: {_listed(header)})")
     id_col = _find(header, options.id_column, _ID_NAMES, path, "id")
     title_col = _find(header, options.title_column, _OPTIONAL["title"], path, "title")
     extra = {key: _find(header, None, names, path, key) for key, names in _OPTIONAL.items()}
     _check_shapes(header, rows, path)
+    if not rows:
+        raise InputError(path, "no rows under the header, nothing to import")
     columns = {name: index for index, name in enumerate(header)}
     where = shown_path(path)
     for row_number, row in enumerate(rows, start=2):
