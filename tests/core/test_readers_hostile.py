@@ -235,3 +235,23 @@ def test_third_party_chatter_stays_off_the_terminal(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert lines == [f"{broken}: not a valid .docx file (it is not a zip archive)",
                      "2 imported (0 near-copies of earlier articles), 0 duplicates, 1 failed"]
+
+
+@pytest.mark.postgres
+def test_nul_bytes_and_undecodable_names_reach_postgres_stored(pg_url: str,
+                                                               tmp_path: Path) -> None:
+    """PostgreSQL refuses NUL in text and SQLite refuses lone surrogates: both are cleaned."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "a.csv").write_bytes(b"id,text\n1,Kim met Shoigu in Pyong\x00yang on Wednesday.\n")
+    (batch / "b.txt").write_bytes(GOOD_TEXT.encode() * 120 + b" Troops\x00 moved.")
+    with open(os.path.join(os.fsencode(batch), b"c\xff.txt"), "wb") as handle:
+        handle.write(b"Around 300 soldiers were killed near Kursk, officials said.")
+    service = Service.open(pg_url)
+    try:
+        report = service.import_paths([batch])
+        assert [i.status for i in report.items] == ["imported"] * 3
+        assert report.items[0].warning == "1 NUL byte dropped"
+        assert report.items[2].path.endswith("c\\xff.txt")
+    finally:
+        service.close()
