@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 from pathlib import Path
 
 from desktop.core.service import Service
 from desktop.core.text.checkworthy import is_filler
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from grouping_quality import SHARED  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "checkworthy_fnc1.json"
@@ -68,7 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path)
     parser.add_argument("--fnc", type=Path,
-                        default=ROOT.parent.parent / "shared" / "data" / "fnc1")
+                        default=SHARED / "fnc1")
     args = parser.parse_args()
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["claims"]
     print("Hand-labelled claims: share that are check-worthy, without and with the filter\n")

@@ -47,7 +47,9 @@ from desktop.core.text.embedding import load as load_embedder
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-SHARED = ROOT.parent.parent / "shared" / "data"
+SHARED = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent)
+               if (p / "shared" / "data").is_dir()), ROOT.parent / "shared" / "data")
+"""The shared data beside the repository (a checkout of main), or beside its folder (a clone)."""
 THRESHOLDS = (0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)
 SEMANTIC_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
 BASELINE_THRESHOLDS = tuple(t / 20 for t in range(4, 20))
