@@ -153,7 +153,8 @@ class Edits(QObject):
         by = self._by()
         self.run(f"Mark a mention of claim {claim_id} as {stance}", [(
             claim_id, shown, f"mark a mention {stance}",
-            lambda s, v: s.set_stance(mention_id, stance, by=by, claim_version=v),
+            lambda s, v: s.set_stance(mention_id, stance, by=by, claim_version=v,
+                                      claim_id=claim_id),
             lambda now: self.set_stance(claim_id, now, mention_id, stance))])
 
     def move_mention(self, mention_id: int, source: tuple[int, int | None],
@@ -196,7 +197,7 @@ class Edits(QObject):
         self.run(f"Edit a note of claim {claim_id}", [(
             claim_id, shown, f"change the note to “{text or url}”",
             lambda s, v: s.edit_evidence(evidence_id, text=text, url=url or None, by=by,
-                                         claim_version=v),
+                                         claim_version=v, claim_id=claim_id),
             lambda now: self.edit_evidence(claim_id, now, evidence_id, text, url))])
 
     def remove_evidence(self, claim_id: int, shown: int | None, evidence_id: int) -> None:
@@ -204,7 +205,8 @@ class Edits(QObject):
         by = self._by()
         self.run(f"Remove a note of claim {claim_id}", [(
             claim_id, shown, "remove the note",
-            lambda s, v: s.remove_evidence(evidence_id, by=by, claim_version=v),
+            lambda s, v: s.remove_evidence(evidence_id, by=by, claim_version=v,
+                                           claim_id=claim_id),
             lambda now: self.remove_evidence(claim_id, now, evidence_id))])
 
     def add_span(self, article_id: int, start: int, end: int,

@@ -266,3 +266,18 @@ def test_redo_is_refused_after_a_colleague_changed_the_claim(seeded: Service) ->
     with pytest.raises(UndoConflict, match="cannot redo .*ben has since done “Reword claim 1”"):
         seeded.redo(step, by="ana")
     assert seeded.claim(1).claim.text == "Kim Jong Un met Sergei Shoigu"
+
+
+def test_an_edit_on_a_mention_a_colleague_moved_meanwhile_is_stale(seeded: Service) -> None:
+    conflict = _conflict_claim(seeded)
+    shown = seeded.claim(conflict)
+    mention = next(m for m in shown.mentions if "600" in m.sentence)
+    moved_to = seeded.move_mentions([mention.id], None, by="ben").claim_id
+    with pytest.raises(StaleVersion, match=f"mention {mention.id} was moved from claim "
+                                           f"{conflict} to claim {moved_to}"):
+        seeded.set_stance(mention.id, "supports", by="ana", claim_id=conflict,
+                          claim_version=shown.claim.version)
+    with pytest.raises(StaleVersion, match=f"moved from claim {conflict}"):
+        seeded.move_mentions([mention.id], 1, by="ana",
+                             expected_versions={conflict: shown.claim.version})
+    assert seeded.claim(moved_to or 0).mentions[0].stance == "contradicts"

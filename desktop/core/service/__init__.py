@@ -227,26 +227,30 @@ class Service:
                                         public=public)
 
     def edit_evidence(self, evidence_id: int, *, text: str, url: str | None = None,
-                      by: str | None = None, claim_version: int | None = None) -> Changes:
-        """Correct a note or link (``claim_version``: its claim's version the user saw)."""
+                      by: str | None = None, claim_version: int | None = None,
+                      claim_id: int | None = None) -> Changes:
+        """Correct a note or link (``claim_id``, ``claim_version``: the claim the user saw
+        it on, and that claim's version)."""
         with self._editing() as session:
-            claim_id = editing.evidence_claim(session, evidence_id)
+            claim_id = editing.on_claim(session, "evidence", evidence_id, claim_id)
             return editing.edit_evidence(session, evidence_id, text=text, url=url, by=by,
                                          expected=self._seen(claim_id, claim_version))
 
     def remove_evidence(self, evidence_id: int, *, by: str | None = None,
-                        claim_version: int | None = None) -> Changes:
-        """Remove a note or link."""
+                        claim_version: int | None = None,
+                        claim_id: int | None = None) -> Changes:
+        """Remove a note or link (``claim_id``, ``claim_version`` as for edit_evidence)."""
         with self._editing() as session:
-            claim_id = editing.evidence_claim(session, evidence_id)
+            claim_id = editing.on_claim(session, "evidence", evidence_id, claim_id)
             return editing.remove_evidence(session, evidence_id, by=by,
                                            expected=self._seen(claim_id, claim_version))
 
     def set_stance(self, mention_id: int, stance: str, *, by: str | None = None,
-                   claim_version: int | None = None) -> Changes:
-        """Correct a mention's stance (``claim_version``: its claim's version seen)."""
+                   claim_version: int | None = None, claim_id: int | None = None) -> Changes:
+        """Correct a mention's stance (``claim_id``, ``claim_version``: the claim the user
+        saw it on, and that claim's version; a mention moved since is a stale edit)."""
         with self._editing() as session:
-            claim_id = editing.mention_claim(session, mention_id)
+            claim_id = editing.on_claim(session, "mention", mention_id, claim_id)
             return editing.set_stance(session, mention_id, stance, by=by,
                                       expected=self._seen(claim_id, claim_version))
 

@@ -117,17 +117,24 @@ def add_evidence(session: Session, claim_id: int, *, text: str = "", url: str | 
     return step.finish(claim_id=claim_id, evidence_id=evidence_id)
 
 
-def evidence_claim(session: Session, evidence_id: int) -> int:
-    """The claim a note or link belongs to."""
-    return _evidence(session, evidence_id).claim_id
-
-
-def mention_claim(session: Session, mention_id: int) -> int:
-    """The claim a mention states."""
-    claim_id = session.scalar(select(Mention.claim_id).where(Mention.id == mention_id))
+def on_claim(session: Session, kind: str, row_id: int, seen_on: int | None) -> int:
+    """The claim a mention or note is on now; StaleVersion if the user saw it on another
+    (``seen_on``), because a colleague moved it meanwhile."""
+    model = Mention if kind == "mention" else Evidence
+    claim_id = session.scalar(select(model.claim_id).where(model.id == row_id))
     if claim_id is None:
-        raise NotFound(f"mention {mention_id} does not exist")
+        raise NotFound(f"{kind} {row_id} does not exist")
+    if seen_on is not None and claim_id != seen_on:
+        raise _moved(session, kind, row_id, seen_on, claim_id)
     return claim_id
+
+
+def _moved(session: Session, kind: str, row_id: int, seen_on: int,
+           claim_id: int) -> StaleVersion:
+    current = reading.claims_by_ids(session, [claim_id])
+    return StaleVersion(f"{kind} {row_id} was moved from claim {seen_on} to claim "
+                        f"{claim_id} since you opened it", claim_id=claim_id,
+                        current=current[0] if current else None)
 
 
 def _still_on(session: Session, row: Mention | Evidence, claim_id: int) -> None:
@@ -135,9 +142,7 @@ def _still_on(session: Session, row: Mention | Evidence, claim_id: int) -> None:
     took it to another claim meanwhile, the edit was made on a stale view."""
     session.refresh(row)
     if row.claim_id != claim_id:
-        raise StaleVersion(f"{type(row).__name__.lower()} {row.id} was moved from claim "
-                           f"{claim_id} to claim {row.claim_id} since you opened it",
-                           claim_id=row.claim_id)
+        raise _moved(session, type(row).__name__.lower(), row.id, claim_id, row.claim_id)
 
 
 def _evidence(session: Session, evidence_id: int) -> Evidence:
@@ -246,17 +251,24 @@ def move_mentions(session: Session, mention_ids: list[int], to_claim_id: int | N
                   by: str | None = None, expected: Versions = UNCHECKED) -> Changes:
     """Move mentions to another claim, or to a new one (None); ``Changes.claim_id`` is
     where they landed. A claim the move empties goes, unless the team worked on it."""
-    mentions = list(session.scalars(select(Mention).where(Mention.id.in_(mention_ids))
-                                    .with_for_update()))
+    mentions = list(session.scalars(select(Mention).where(Mention.id.in_(mention_ids))))
     missing = set(mention_ids) - {m.id for m in mentions}
     if missing:
         raise NotFound(f"mention {min(missing)} does not exist")
     sources = {m.claim_id for m in mentions}
+    left = sorted(set(expected) - sources - {to_claim_id})
+    if left:  # the user saw these mentions on a claim a colleague has moved them off
+        raise _moved(session, "mention", mentions[0].id, left[0], mentions[0].claim_id)
     where = f"claim {to_claim_id}" if to_claim_id is not None else "a new claim"
     step = Step(session, by, f"Move {'a mention' if len(mentions) == 1 else 'mentions'} of "
                              f"claim {', '.join(map(str, sorted(sources)))} to {where}")
+    # Claims are locked before their mentions, in id order, as merges and undo do, so two
+    # colleagues' structural edits wait for each other instead of deadlocking.
     for claim_id in sorted(sources | ({to_claim_id} if to_claim_id is not None else set())):
         step.lock(claim_id, expected.get(claim_id))
+    for mention in mentions:
+        seen_on = mention.claim_id
+        _still_on(session, mention, seen_on)
     step.watch("mention", [m.id for m in mentions])
     if to_claim_id is None:
         first = mentions[0]
