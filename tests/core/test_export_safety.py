@@ -8,6 +8,7 @@ import csv
 import os
 import re
 import stat
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,6 +111,19 @@ def test_links_are_url_text_that_every_reader_sees(service: Service, tmp_path: P
     calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Mentions").to_python()
     header = calamine[0]
     assert {r[header.index("URL")] for r in calamine[1:]} == {url, long_url}
+
+
+def test_links_share_one_relationship_per_url(seeded: Service, tmp_path: Path) -> None:
+    with seeded.db.write() as session:
+        session.execute(sql("UPDATE article SET url = 'https://news.example/' || (id % 2)"))
+    path = seeded.export(tmp_path / "links.xlsx").path
+    mentions = load_workbook(path)["Mentions"]
+    links = [r[8] for r in mentions.iter_rows(min_row=2)]
+    assert len(links) > 10
+    assert all(c.hyperlink.target == c.value for c in links)
+    with zipfile.ZipFile(path) as archive:
+        rels = archive.read("xl/worksheets/_rels/sheet2.xml.rels").decode()
+    assert rels.count("/hyperlink") == 2
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])

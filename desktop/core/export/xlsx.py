@@ -6,7 +6,8 @@ claims (benchmarks/export_speed.py). Cells are styled per column, never per valu
 one WriteOnlyCell per styled cell, plain values elsewhere. Every value from the data goes
 through ``guarded`` or ``text_cell``, headers included, so no text ever becomes a formula;
 FactDesk writes no formulas at all. A link is its URL as the cell's text (what pandas and
-previews read) with a cell hyperlink on it, made only from checked http(s) URLs.
+previews read) with a cell hyperlink on it, made only from checked http(s) URLs; the
+links are spilled to disk as they are written (export/links.py), so memory stays flat.
 
 Each sheet is an Excel table (filter buttons, a name to refer to), prints landscape at
 the page's width with its header on every page, and gives wrapped rows the height their
@@ -42,6 +43,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from desktop.core.dto import ArticleRow, ClaimRow, MentionRow
 from desktop.core.export.cells import EXCEL_ROW_LIMIT, clean_text, sheet_name, web_url
 from desktop.core.export.labels import field_name
+from desktop.core.export.links import stream_links
 from desktop.core.export.records import (
     VERDICT_STYLE,
     ClaimRecord,
@@ -246,6 +248,7 @@ class SheetWriter:
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        stream_links(sheet)
         header = []
         for column, text in zip(self.columns, self.headers, strict=True):
             cell = text_cell(sheet, text)
