@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -276,3 +277,18 @@ def test_libreoffice_prints_every_sheet_landscape(reviewed: Service, tmp_path: P
     text = "\n".join(p.extract_text() for p in pages)
     assert text.count("Claim id") >= 4  # the header row repeats on the Claims pages
     assert "###" not in text
+
+
+def test_times_are_local_with_their_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    xlsx._OFFSETS.clear()
+    try:
+        assert xlsx.local_time(datetime(2025, 6, 5, 9, 5)) == (datetime(2025, 6, 5, 11, 5),
+                                                               "+02:00")
+        assert xlsx.local_time(datetime(2025, 1, 5, 9, 5)) == (datetime(2025, 1, 5, 10, 5),
+                                                               "+01:00")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+        xlsx._OFFSETS.clear()

@@ -24,7 +24,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -166,14 +166,27 @@ def local_time(value: datetime) -> tuple[datetime, str]:
     """A stored time (naive UTC, or aware) as the user's local time and its UTC offset,
     "+02:00"; the datetime is naive because Excel has no time zones."""
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    local = aware.astimezone()
-    offset = local.strftime("%z")
-    return local.replace(tzinfo=None), f"{offset[:3]}:{offset[3:]}"
+    hour = aware.replace(minute=0, second=0, microsecond=0)
+    shift = _OFFSETS.get(hour)
+    if shift is None:
+        if len(_OFFSETS) > 10_000:
+            _OFFSETS.clear()
+        offset = hour.astimezone().utcoffset() or timedelta(0)
+        sign, minutes = ("-" if offset < timedelta(0) else "+"), abs(offset) // timedelta(minutes=1)
+        shift = _OFFSETS[hour] = (offset, f"{sign}{minutes // 60:02d}:{minutes % 60:02d}")
+    return (aware + shift[0]).replace(tzinfo=None), shift[1]
+
+
+_OFFSETS: dict[datetime, tuple[timedelta, str]] = {}
+"""The local offset of each UTC hour seen: asking the system per cell is the slow part
+of writing a timestamp, and offsets change on the hour at most."""
 
 
 def lines_needed(text: str, width: float) -> int:
     """How many lines wrapped text takes in a column this many characters wide."""
     per_line = max(1.0, width - 1)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
