@@ -131,7 +131,7 @@ def cross_predict(data: Sequence[Example], alpha: float, k: int) -> list[str]:
     return guesses
 
 
-def choose(data: Sequence[Example], k: int = 4) -> dict[str, float]:
+def choose(data: Sequence[Example], k: int = 3) -> dict[str, float]:
     """Per half of the model, the penalty with the best cross-validated macro-F1."""
     chosen = {}
     for part, dataset in PARTS.items():

@@ -33,7 +33,8 @@ class SentenceFeatures:
     checkworthy: bool
     hedged: bool
     stance_scores: tuple[float, ...]
-    """The stance model's scores from the sentence alone (stance.StanceModel.text_scores)."""
+    """The stance model's scores from the sentence alone (stance.StanceModel.text_scores);
+    empty for a sentence that is not a claim candidate."""
 
 
 def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
@@ -53,6 +54,7 @@ def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
         attributed = attributions[ordinal]
         sentence_terms = term_lists[ordinal]
         when = context if whens[ordinal].empty else whens[ordinal]
+        checkworthy = is_checkworthy(text, list(sentence_terms), whole_text=len(spans) == 1)
         out.append(SentenceFeatures(
             ordinal=ordinal,
             start=start,
@@ -63,8 +65,9 @@ def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
             terms=sentence_terms,
             quantities=tuple(quantities(attributed.claim_text)),
             when=when,
-            checkworthy=is_checkworthy(text, list(sentence_terms), whole_text=len(spans) == 1),
+            checkworthy=checkworthy,
             hedged=is_hedged(text) or text.rstrip().endswith("?"),
-            stance_scores=shipped_model().text_scores(text),
+            # Only a claim candidate becomes a mention with a stance.
+            stance_scores=shipped_model().text_scores(text) if checkworthy else (),
         ))
     return out

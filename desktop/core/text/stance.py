@@ -100,8 +100,8 @@ def relation_features(claim: str, text: str,
     denial or negation the claim itself does not make, another figure for the claim's
     quantity, how much of the claim the text states at all. Quantities already read
     (at import) may be passed in; they cost most of the time otherwise."""
-    words = set(tokens(text))
-    claim_words = set(tokens(claim))
+    words, denial, negation = _side(text)
+    claim_words, claim_denial, claim_negation = _side(claim)
     out: dict[str, float] = {}
     content = [w for w in claim_words if len(w) > 3]
     if content:
@@ -111,13 +111,20 @@ def relation_features(claim: str, text: str,
     stated = quantities(claim) if claim_quantities is None else claim_quantities
     given = quantities(text) if text_quantities is None and stated else text_quantities or []
     cues = {
-        "denial_new": is_denial(text) and not is_denial(claim),
-        "negation_new": bool(_NEGATION.search(text)) and not _NEGATION.search(claim),
+        "denial_new": denial and not claim_denial,
+        "negation_new": negation and not claim_negation,
         "novel_denial": any(_DENIAL.fullmatch(w) for w in words - claim_words),
         "figures_differ": any(q.disagrees(s) for q in given for s in stated),
     }
     out.update({"cue=" + name: 1.0 for name, present in cues.items() if present})
     return out
+
+
+@lru_cache(maxsize=4096)
+def _side(text: str) -> tuple[frozenset[str], bool, bool]:
+    """Words, denial and negation of one side of a comparison; cached, since at import
+    one claim's text is compared with every sentence that joins it."""
+    return frozenset(tokens(text)), is_denial(text), bool(_NEGATION.search(text))
 
 
 def features(claim: str, text: str) -> dict[str, float]:
