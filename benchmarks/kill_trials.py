@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FNC1 = ROOT.parent.parent / "shared" / "data" / "fnc1" / "train_bodies.csv"
 SIGNALS = [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP]
 GRACE_S = 5.0
+PROBLEMS = {"leftover processes", "check failed", "resumed != clean", "target damaged",
+            "half-built files left after reopening", "temporary files left"}
 
 
 def factdesk(*args: str) -> list[str]:
@@ -129,6 +131,14 @@ def run_and_kill(args: list[str], home: Path, delay: float, signum: int) -> Kill
     return Killed(finished, leftovers)
 
 
+def report(kind: str, trial: int, signum: int, killed: Killed, count: Counter[str]) -> None:
+    """One line per trial as it ends, so a long run shows where it is."""
+    problems = {k: v for k, v in count.items() if v and k in PROBLEMS}
+    print(f"{kind} {trial}: {signal.Signals(signum).name}, "
+          f"{'finished first' if killed.finished_first else 'killed'}; problems so far: "
+          f"{problems or 'none'}", file=sys.stderr, flush=True)
+
+
 def timed(args: list[str], home: Path) -> float:
     start = time.perf_counter()
     subprocess.run(factdesk(*args), cwd=home, env=environment(home), check=True,
@@ -190,6 +200,7 @@ def main() -> None:
         subprocess.run(factdesk("import", str(source), "--db", str(project)), cwd=home,
                        env=environment(home), capture_output=True)
         count["resumed != clean"] += snapshot(project) != expected
+        report("import", trial, signum, killed, count)
         for leftover in work.glob(f"*import-{trial}.sqlite*"):
             leftover.unlink()
 
@@ -212,6 +223,7 @@ def main() -> None:
         count["check failed"] += not checks_clean(project, home)
         count["half-built files left after reopening"] += sum(
             1 for p in folder.iterdir() if p.name != "new.sqlite")
+        report("create", trial, signum, killed, count)
         shutil.rmtree(folder)
 
     target = work / "claims.xlsx"
@@ -233,6 +245,7 @@ def main() -> None:
             leftover.unlink()
         count["check failed"] += not checks_clean(clean, home)
         before = target.read_bytes() if whole else before
+        report("export", trial, signum, killed, count)
 
     kills = sum(c["killed"] for c in tally.values())
     print(f"\n{kills} kills ({', '.join(s.name for s in SIGNALS)} in turn) at uniform random "
