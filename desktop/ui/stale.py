@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from desktop.core.dto import ClaimRow
 from desktop.ui.edits import Stale
 
-RECENT = 3
+RECENT = 6
 """History lines shown: enough to see what the colleague did, not the claim's life story."""
 
 
