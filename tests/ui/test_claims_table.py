@@ -133,3 +133,20 @@ def test_an_import_in_the_window_reorders_as_it_goes(qtbot: QtBot, window: MainW
         window.transfers.import_paths([tmp_path])
     assert during.count(True) >= 2, "the order was re-read while the import ran, not only after"
     assert _in_order(window)
+
+
+def test_an_empty_project_says_how_to_start(qtbot: QtBot, empty_window: MainWindow) -> None:
+    table = empty_window.table
+    assert "Import files" in table.placeholder() and "drop files" in table.placeholder()
+    image = table.viewport().grab().toImage()
+    base = image.pixel(2, image.height() - 2)
+    drawn = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(20, 90, 2)}
+    assert len(drawn - {base}) > 5, "the hint is painted"
+
+
+def test_a_filter_that_hides_everything_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.table.placeholder() == ""
+    window.filter_bar.search.setText("zzyzx quokka")
+    window.filter_bar.apply_now()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+    assert window.table.placeholder() == "No claim matches the filter."

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop.core.dto import ClaimFilter
 from desktop.core.vocabulary import REVIEW_DONE_KEY, VERDICT_KEYS
-from desktop.ui.models.claims_model import CLAIM, CONFLICT, VERDICT
+from desktop.ui.models.claims_model import CLAIM, CONFLICT, VERDICT, ClaimsTableModel
+
+EMPTY_PROJECT = ("No claims yet.\n\nImport articles with File > Import files… (Ctrl+I) or "
+                 "Import folder… (Ctrl+Shift+I), or drop files and folders onto the window: "
+                 ".txt, .md, .html, .docx, .pdf, or a .csv of articles.")
+NOTHING_MATCHES = "No claim matches the filter."
 
 VERDICT_OF_KEY = {key: verdict for verdict, key in VERDICT_KEYS.items()}
 
@@ -68,6 +74,27 @@ class ClaimsTableView(QTableView):
         header = self.horizontalHeader()
         for column, width in enumerate(self._widths[:header.count()]):
             header.resizeSection(column, width)
+
+    def placeholder(self) -> str:
+        """What the empty table says: how to start, or that the filter hides everything."""
+        model = self.model()
+        if model is None or model.rowCount() or (isinstance(model, ClaimsTableModel)
+                                                 and model.pending):
+            return ""
+        if isinstance(model, ClaimsTableModel) and model.filter != ClaimFilter():
+            return NOTHING_MATCHES
+        return EMPTY_PROJECT
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.placeholder()
+        if text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, text)
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
