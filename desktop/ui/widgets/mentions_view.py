@@ -41,6 +41,7 @@ from desktop.ui.models.mentions_model import (
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 3
 STANCE_WIDTH = 84
+CACHED_DOCUMENTS = 4000
 
 
 class MentionDelegate(QStyledItemDelegate):
@@ -53,12 +54,28 @@ class MentionDelegate(QStyledItemDelegate):
 
     chosen = Signal(int, str)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._documents: dict[tuple[str, int], QTextDocument] = {}
+        """Laid-out mentions by (rich text, width): fitting the rows and painting them
+        lay out each mention once per width instead of on every call."""
+
+    def forget(self) -> None:
+        """Drop the laid-out mentions (another claim is shown)."""
+        self._documents.clear()
+
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(PADDING)
-        document.setHtml(str(index.data(HtmlRole)))
-        document.setTextWidth(max(40, option.rect.width()))
+        key = (str(index.data(HtmlRole)), max(40, option.rect.width()))
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) >= CACHED_DOCUMENTS:
+                self._documents.clear()
+            document = QTextDocument()
+            document.setDefaultFont(option.font)
+            document.setDocumentMargin(PADDING)
+            document.setHtml(key[0])
+            document.setTextWidth(key[1])
+            self._documents[key] = document
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -133,13 +150,16 @@ class MentionsView(QTableView):
         header.setSectionResizeMode(STANCE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(STANCE, STANCE_WIDTH)
         header.setSectionResizeMode(MENTION, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(self._fit_rows)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(self._refit.start)
         self.doubleClicked.connect(self._on_double_clicked)
 
     def show_mentions(self, mentions: tuple[MentionRow, ...], values: list[str], alert: str,
                       dark: bool) -> None:
         """Show these mentions grouped by stance, conflicting ``values`` marked."""
         self.clearSpans()
+        self.delegate.forget()
         self.mentions.show(mentions, values, alert, dark)
         for row in self.mentions.heading_rows():
             self.setSpan(row, STANCE, 1, 2)
