@@ -21,7 +21,7 @@ from sqlalchemy import text as sql
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.errors import Cancelled, FactDeskError
-from desktop.core.export import xlsx
+from desktop.core.export import localtime, xlsx
 from desktop.core.export.cells import EXCEL_CELL_LIMIT, sheet_name
 from desktop.core.progress import CancellableProgress
 from desktop.core.service import Service
@@ -178,6 +178,19 @@ def test_hostile_text_stays_text(seeded: Service, tmp_path: Path) -> None:
     assert "'" + HOSTILE[0] in texts and "'+1+1" in texts and "'@SUM(A1)" in texts
 
 
+def test_spaces_and_line_breaks_reach_every_reader(reviewed: Service, tmp_path: Path) -> None:
+    note = "  indented first line\n\tsecond line ends in spaces  "
+    reviewed.set_verdict(2, "unverifiable", note=note, by="ana")
+    path = reviewed.export(tmp_path / "claims.xlsx").path
+    rows = {r["Claim id"]: r for r in _table(load_workbook(path)["Claims"])}
+    assert rows[2]["Latest note (internal)"] == note
+    assert rows[2]["Verdict"] == "unverifiable"
+    calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Claims").to_python()
+    header = calamine[0]
+    row = next(r for r in calamine[1:] if int(r[0]) == 2)
+    assert row[header.index("Latest note (internal)")] == note
+
+
 def test_sheets_continue_past_the_row_limit(seeded: Service, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlsx, "EXCEL_ROW_LIMIT", 21)
@@ -282,13 +295,13 @@ def test_libreoffice_prints_every_sheet_landscape(reviewed: Service, tmp_path: P
 def test_times_are_local_with_their_offset(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
     time.tzset()
-    xlsx._OFFSETS.clear()
+    localtime._OFFSETS.clear()
     try:
-        assert xlsx.local_time(datetime(2025, 6, 5, 9, 5)) == (datetime(2025, 6, 5, 11, 5),
+        assert localtime.local_time(datetime(2025, 6, 5, 9, 5)) == (datetime(2025, 6, 5, 11, 5),
                                                                "+02:00")
-        assert xlsx.local_time(datetime(2025, 1, 5, 9, 5)) == (datetime(2025, 1, 5, 10, 5),
+        assert localtime.local_time(datetime(2025, 1, 5, 9, 5)) == (datetime(2025, 1, 5, 10, 5),
                                                                "+01:00")
     finally:
         monkeypatch.undo()
         time.tzset()
-        xlsx._OFFSETS.clear()
+        localtime._OFFSETS.clear()

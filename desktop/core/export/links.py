@@ -31,9 +31,13 @@ class SpilledLinks:
         self.count = 0
 
     def append(self, link: Any) -> None:
-        """Keep the link's cell and target on disk (the target once, by number)."""
-        number = self.targets.setdefault(link.target, len(self.targets))
-        self._file.write(f"{link.ref}\t{number}\n")
+        """Keep an openpyxl hyperlink: its cell and target."""
+        self.add(link.ref, link.target)
+
+    def add(self, ref: str, target: str) -> None:
+        """Keep a link on disk: its cell, and its target once, by number."""
+        number = self.targets.setdefault(target, len(self.targets))
+        self._file.write(f"{ref}\t{number}\n")
         self.count += 1
 
     def __bool__(self) -> bool:
@@ -71,8 +75,3 @@ class SpillingWriter(WorksheetWriter):
                 xf.write(Element("hyperlink", {"ref": ref, f"{{{REL_NS}}}id": ids[number]}))
         self.xf.send(None)
 
-
-def stream_links(sheet: WriteOnlyWorksheet) -> None:
-    """Give a new write-only sheet the spilling writer (before its first row)."""
-    sheet._writer = SpillingWriter(sheet)
-    sheet._writer.write_top()

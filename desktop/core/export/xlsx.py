@@ -2,12 +2,13 @@
 matrix, history, evidence and a summary with a chart.
 
 openpyxl in write-only mode streams rows to disk, so memory stays flat at a million
-claims (benchmarks/export_speed.py). Cells are styled per column, never per value type:
-one WriteOnlyCell per styled cell, plain values elsewhere. Every value from the data goes
-through ``guarded`` or ``text_cell``, headers included, so no text ever becomes a formula;
-FactDesk writes no formulas at all. A link is its URL as the cell's text (what pandas and
-previews read) with a cell hyperlink on it, made only from checked http(s) URLs; the
-links are spilled to disk as they are written (export/links.py), so memory stays flat.
+claims (benchmarks/export_speed.py). Cells are styled per column, never per value type.
+Data rows are rendered straight to XML (export/streamed.py), every text an inline
+string; headers and the Summary go through ``text_cell`` or ``guarded``; so no text from
+the data ever becomes a formula, and FactDesk writes no formulas at all. A link is its
+URL as the cell's text (what pandas and previews read) with a cell hyperlink on it, made
+only from checked http(s) URLs; the links are spilled to disk as they are written
+(export/links.py), so memory stays flat.
 
 Each sheet is an Excel table (filter buttons, a name to refer to), prints landscape at
 the page's width with its header on every page, and gives wrapped rows the height their
@@ -21,10 +22,8 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from collections.abc import Iterable, Sequence
-from copy import copy
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +40,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from desktop.core.dto import ArticleRow, ClaimRow, MentionRow
-from desktop.core.export.cells import EXCEL_ROW_LIMIT, clean_text, sheet_name, web_url
+from desktop.core.export.cells import EXCEL_ROW_LIMIT, clean_text, sheet_name
 from desktop.core.export.labels import field_name
-from desktop.core.export.links import stream_links
+from desktop.core.export.localtime import local_time
 from desktop.core.export.records import (
     VERDICT_STYLE,
     ClaimRecord,
@@ -52,6 +51,7 @@ from desktop.core.export.records import (
     Summary,
     WriteReport,
 )
+from desktop.core.export.streamed import RowRenderer, new_sheet
 from desktop.core.progress import NULL_PROGRESS, Progress
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -162,52 +162,12 @@ def guarded(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     return text_cell(sheet, text) if text.startswith("=") else text
 
 
-def local_time(value: datetime) -> tuple[datetime, str]:
-    """A stored time (naive UTC, or aware) as the user's local time and its UTC offset,
-    "+02:00"; the datetime is naive because Excel has no time zones."""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    hour = aware.replace(minute=0, second=0, microsecond=0)
-    shift = _OFFSETS.get(hour)
-    if shift is None:
-        if len(_OFFSETS) > 10_000:
-            _OFFSETS.clear()
-        offset = hour.astimezone().utcoffset() or timedelta(0)
-        sign, minutes = ("-" if offset < timedelta(0) else "+"), abs(offset) // timedelta(minutes=1)
-        shift = _OFFSETS[hour] = (offset, f"{sign}{minutes // 60:02d}:{minutes % 60:02d}")
-    return (aware + shift[0]).replace(tzinfo=None), shift[1]
-
-
-_OFFSETS: dict[datetime, tuple[timedelta, str]] = {}
-"""The local offset of each UTC hour seen: asking the system per cell is the slow part
-of writing a timestamp, and offsets change on the hour at most."""
-
-
 def lines_needed(text: str, width: float) -> int:
     """How many lines wrapped text takes in a column this many characters wide."""
     per_line = max(1.0, width - 1)
     if len(text) <= per_line and "\n" not in text:
         return 1
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-
-
-class _NextRowHeight:
-    """The write-only sheet's row_dimensions: holds the height of the next row only.
-
-    openpyxl's own holder keeps an object per row for the life of the sheet (memory
-    growing with the rows); the writer asks once per row with ``get``, so this hands the
-    height over and forgets it.
-    """
-
-    def __init__(self) -> None:
-        self.pending: tuple[int, float] | None = None
-
-    def get(self, row: int, default: Any) -> Any:
-        """The row's attributes if a height was set for it."""
-        if self.pending is None or self.pending[0] != row:
-            return default
-        height = self.pending[1]
-        self.pending = None
-        return {"ht": f"{height:g}", "customHeight": "1"}
 
 
 class SheetWriter:
@@ -221,38 +181,31 @@ class SheetWriter:
                                 for c in columns])
         self.widths = [max(c.width, *(len(word) + 2 for word in h.split()))
                        for c, h in zip(columns, self.headers, strict=True)]
-        self.wrapped = [i for i, c in enumerate(columns) if c.kind == "wrap"]
+        self.wrapped = [(i, self.widths[i]) for i, c in enumerate(columns) if c.kind == "wrap"]
         self.part = 0
-        self.sheet = self._start()
-        self._styles = {kind: self._template(kind) for kind in
-                        ("plain", "wrap", "link", "date", "verdict")}
+        self._style_ids: dict[str, str] = {}
+        self._start()
 
-    def _template(self, kind: str, number_format: str | None = None) -> Any:
-        """The style of one kind of cell, registered with the workbook once.
+    def _style_id(self, kind: str) -> str:
+        """The workbook's id of one kind of cell's style, registered once; a time's kind
+        carries its UTC offset, "datetime+02:00", shown by its number format."""
+        known = self._style_ids.get(kind)
+        if known is None:
+            cell = WriteOnlyCell(self.sheet)
+            cell.alignment = WRAP if kind == "wrap" else TOP
+            if kind == "link":
+                cell.font = LINK_FONT
+            elif kind == "date":
+                cell.number_format = DATE_FORMAT
+            elif kind.startswith("datetime"):
+                cell.number_format = f'yyyy-mm-dd hh:mm "{kind.removeprefix("datetime")}"'
+            known = self._style_ids[kind] = str(cell.style_id)
+        return known
 
-        Setting font, fill and alignment on every cell costs a style lookup per cell, the
-        largest part of writing a styled sheet; copying a registered style array does not.
-        """
-        cell = WriteOnlyCell(self.sheet)
-        cell.alignment = WRAP if kind == "wrap" else TOP
-        if kind == "link":
-            cell.font = LINK_FONT
-        elif kind == "date":
-            cell.number_format = DATE_FORMAT
-        elif number_format:
-            cell.number_format = number_format
-        return cell._style
-
-    def _time_style(self, offset: str) -> Any:
-        key = f"datetime{offset}"
-        if key not in self._styles:
-            self._styles[key] = self._template(key, f'yyyy-mm-dd hh:mm "{offset}"')
-        return self._styles[key]
-
-    def _start(self) -> WriteOnlyWorksheet:
+    def _start(self) -> None:
+        """Begin the sheet, or its next part past Excel's row limit, with its header."""
         self.part += 1
-        sheet = self.workbook.create_sheet(sheet_name(self.title, self.taken))
-        sheet.row_dimensions = _NextRowHeight()
+        self.sheet = sheet = new_sheet(self.workbook, sheet_name(self.title, self.taken))
         for index, width in enumerate(self.widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
@@ -261,7 +214,6 @@ class SheetWriter:
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        stream_links(sheet)
         header = []
         for column, text in zip(self.columns, self.headers, strict=True):
             cell = text_cell(sheet, text)
@@ -271,10 +223,10 @@ class SheetWriter:
             header.append(cell)
         lines = max(lines_needed(h, w) for h, w in zip(self.headers, self.widths, strict=True))
         if lines > 1:
-            sheet.row_dimensions.pending = (1, lines * LINE_POINTS)
+            sheet.row_dimensions[1].height = lines * LINE_POINTS
         sheet.append(header)
         self.rows = 1
-        return sheet
+        self.renderer = RowRenderer(sheet, [c.kind for c in self.columns], self._style_id)
 
     def _finish(self) -> None:
         last = get_column_letter(len(self.columns))
@@ -308,44 +260,17 @@ class SheetWriter:
             self.sheet.conditional_formatting.add(
                 cells, CellIsRule(operator="equal", formula=[f'"{verdict}"'], fill=fill))
 
-    def append(self, values: Iterable[Any]) -> None:
-        """One row; text is cleaned and kept as text."""
+    def append(self, values: Sequence[Any]) -> None:
+        """One row; text is cleaned and kept as text, wrapped rows get the height their
+        longest text needs, up to MAX_LINES."""
         if self.rows >= EXCEL_ROW_LIMIT:
             self._finish()
-            self.sheet = self._start()
-        row = list(values)
-        lines = max((lines_needed(row[i], self.widths[i]) for i in self.wrapped
-                     if isinstance(row[i], str)), default=1)
+            self._start()
+        lines = max((lines_needed(values[i], width) for i, width in self.wrapped
+                     if isinstance(values[i], str)), default=1)
         self.rows += 1
-        if lines > 1:
-            self.sheet.row_dimensions.pending = (self.rows, min(lines, MAX_LINES) * LINE_POINTS)
-        self.sheet.append([self._cell(v, c) for v, c in zip(row, self.columns, strict=True)])
-
-    def _cell(self, value: Any, column: Column) -> Any:
-        kind = column.kind
-        if kind == "plain":
-            return guarded(self.sheet, value)
-        if value is None or value == "":
-            return None  # an absent cell: nothing written, nothing to parse
-        if isinstance(value, str):
-            value = clean_text(value)
-        cell = WriteOnlyCell(self.sheet, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # never a formula, whatever the text starts with
-        style = self._styles.get(kind)
-        if kind == "link":
-            target = web_url(value) if isinstance(value, str) else None
-            if target is None:
-                style = self._styles["wrap"]
-            else:
-                cell.hyperlink = target
-        elif kind == "datetime" and isinstance(value, datetime):
-            cell.value, offset = local_time(value)
-            style = self._time_style(offset)
-        elif (kind == "date" and not isinstance(value, date)) or kind == "datetime":
-            style = self._styles["plain"]
-        cell._style = copy(style)
-        return cell
+        height = min(lines, MAX_LINES) * LINE_POINTS if lines > 1 else None
+        self.sheet.append(self.renderer.render(self.rows, values, height))
 
     def close(self) -> None:
         """Make the table (or filter) over what was written."""
