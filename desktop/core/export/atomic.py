@@ -4,17 +4,26 @@ so a failed or cancelled export never leaves a half-written file or damages an o
 The temporary file is created the way any program saves a file: with the permissions the
 user's umask allows (0644 under the usual 022), so colleagues on a shared folder can open
 it. tempfile.mkstemp would make it 0600, and the rename would carry that over.
+
+An export killed outright (SIGKILL, a crash, a power cut) cannot remove its temporary
+file. So the writer holds an advisory lock (flock) on it for as long as it lives, which
+the kernel lets go when the process ends however it ends; the next export to the same
+target removes every temporary file of that target whose lock it can take. On NFS the
+lock is shared between machines; where locks exist only per machine (some SMB mounts) or
+not at all (Windows here), nothing is removed, as a colleague's export may still be
+writing it.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import re
 import secrets
 import sys
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from lxml.etree import SerialisationError
@@ -25,8 +34,60 @@ _NEW_FILE_MODE = 0o666
 """What open(2) is asked for; the kernel takes the umask away, as for any saved file."""
 
 
-def _create_temporary(target: Path) -> Path:
-    """A new, empty file beside the target that no other process can have opened."""
+def _temporary_names(target: Path) -> re.Pattern[str]:
+    """The names _create_temporary gives: ``.claims-1f2e3d4c.xlsx`` for claims.xlsx."""
+    return re.compile(rf"\.{re.escape(target.stem)}-[0-9a-f]{{8}}{re.escape(target.suffix)}")
+
+
+def _lock(handle: int, *, wait: bool) -> bool:
+    """Take the advisory lock on an open file; False if another process holds it, or if
+    the file system has no locks (then nobody can prove the file dead)."""
+    if sys.platform == "win32":
+        return False
+    import fcntl
+
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+def _still_named(path: Path, handle: int) -> bool:
+    """Whether ``path`` is still the file open as ``handle`` (a cleaner may have removed
+    it between our create and our lock)."""
+    try:
+        return os.stat(path).st_ino == os.fstat(handle).st_ino
+    except FileNotFoundError:
+        return False
+
+
+def remove_dead_temporaries(target: Path) -> int:
+    """Remove the temporary files of earlier exports to ``target`` whose writer is gone
+    (its lock is free); returns how many were removed. One that cannot be removed stays:
+    cleaning up never fails an export."""
+    names = _temporary_names(target)
+    try:
+        with os.scandir(target.parent) as entries:
+            leftovers = [Path(e.path) for e in entries if names.fullmatch(e.name)]
+    except OSError:
+        return 0
+    removed = 0
+    for leftover in leftovers:
+        with suppress(OSError):
+            handle = os.open(leftover, os.O_RDONLY)
+            try:
+                if _lock(handle, wait=False) and _still_named(leftover, handle):
+                    leftover.unlink()
+                    removed += 1
+            finally:
+                os.close(handle)
+    return removed
+
+
+def _create_temporary(target: Path) -> tuple[Path, int | None]:
+    """A new, empty file beside the target that no other process can have opened, and a
+    handle holding its lock until the export ends (None where there are no locks)."""
     while True:
         temporary = target.with_name(f".{target.stem}-{secrets.token_hex(4)}{target.suffix}")
         try:
@@ -36,8 +97,13 @@ def _create_temporary(target: Path) -> Path:
         except OSError as exc:
             raise FactDeskError(f"{target}: cannot write in {target.parent} "
                                 f"({exc.strerror})") from exc
+        if not _lock(handle, wait=True):
+            os.close(handle)
+            return temporary, None
+        # A cleaner may have taken the lock first and removed the file: then anew.
+        if _still_named(temporary, handle):
+            return temporary, handle
         os.close(handle)
-        return temporary
 
 
 def _release_quietly(exc: BaseException) -> None:
@@ -62,7 +128,8 @@ def atomic_target(target: Path) -> Iterator[Path]:
     folder = target.parent
     if not folder.is_dir():
         raise FactDeskError(f"{target}: the folder {folder} does not exist")
-    temporary = _create_temporary(target)
+    remove_dead_temporaries(target)
+    temporary, lock = _create_temporary(target)
     try:
         try:
             yield temporary
@@ -83,3 +150,5 @@ def atomic_target(target: Path) -> Iterator[Path]:
                                 f"another program, or a folder? ({exc.strerror})") from exc
     finally:
         temporary.unlink(missing_ok=True)
+        if lock is not None:
+            os.close(lock)
