@@ -7,6 +7,12 @@ small laptop busy. Small imports (the five seeds, a drag-and-drop of a few files
 process: starting workers would cost more than it saves. Results come back in submission
 order, so imports stay deterministic.
 
+One article whose analysis fails never stops an import: an exception becomes that
+article's Unanalysed outcome, and a worker that dies (a crash, the out-of-memory killer,
+os._exit) breaks only the pool, which is rebuilt. The articles it was analysing are then
+analysed again one at a time in a separate one-worker pool, so a second death there is
+provably that article's, and the others are analysed as if nothing had happened.
+
 Workers die with the importing process whatever ends it (SIGKILL, SIGTERM, SIGHUP): on
 Linux the kernel sends them SIGKILL when their parent goes (PR_SET_PDEATHSIG); elsewhere a
 thread in each worker watches for the parent to go. With the workers goes multiprocessing's
@@ -23,7 +29,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +41,11 @@ MIN_PARALLEL = 48
 """Below this many articles in a batch, analysing in process is faster."""
 PR_SET_PDEATHSIG = 1
 """prctl option (linux/prctl.h): the signal a process gets when its parent thread ends."""
+REASON_LIMIT = 300
+"""Characters of an exception's message kept in the one-line report."""
+
+Job = tuple[str, date | None]
+"""An article body and its publication date."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +56,31 @@ class Analysis:
     fingerprint: frozenset[int]
 
 
-def analyse_article(job: tuple[str, date | None]) -> Analysis:
+@dataclass(frozen=True)
+class Unanalysed:
+    """An article whose analysis failed, and why (one line, for the import report)."""
+
+    reason: str
+
+
+Outcome = Analysis | Unanalysed
+Analyse = Callable[[Job], Analysis]
+"""The analysis of one article. Tests pass their own to make one article's analysis raise
+or kill its worker; it must be a module-level function, as workers import it by name."""
+
+
+def analyse_article(job: Job) -> Analysis:
     """Analyse one article body (runs in a worker process)."""
     text, published = job
     return Analysis(analyse(text, published), fingerprint(text))
+
+
+def describe(error: BaseException) -> str:
+    """``ExceptionType: message`` on one line, short enough to read."""
+    message = " ".join(str(error).split())
+    if len(message) > REASON_LIMIT:
+        message = message[:REASON_LIMIT] + "…"
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def die_with_parent(parent: int) -> None:
@@ -71,39 +104,90 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _analyse_chunk(jobs: list[tuple[str, date | None]]) -> list[Analysis]:
-    return [analyse_article(job) for job in jobs]
+def _analyse_chunk(analyse_one: Analyse, jobs: list[Job]) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    for job in jobs:
+        try:
+            outcomes.append(analyse_one(job))
+        except Exception as error:
+            outcomes.append(Unanalysed(describe(error)))
+    return outcomes
 
 
 class AnalysisPool:
     """Analyses batches of articles, in workers when a batch is large enough."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, analyse_one: Analyse = analyse_article
+                 ) -> None:
         # One core stays with the importing process, which matches and writes meanwhile.
         self._workers = workers if workers is not None else min(4, (os.cpu_count() or 1) - 1)
-        self._executor: Executor | None = None
+        self._analyse = analyse_one
+        self._executor: ProcessPoolExecutor | None = None
+        self._alone: ProcessPoolExecutor | None = None
+        """The one-worker pool that analyses again, one by one, what a dead worker held."""
         self._others: set[multiprocessing.process.BaseProcess] = set()
         """Child processes that are not this pool's workers (see abandon)."""
 
-    def submit(self, jobs: list[tuple[str, date | None]]) -> Callable[[], list[Analysis]]:
-        """Start analysing ``jobs``; the returned call waits for the results, in order.
+    def submit(self, jobs: list[Job]) -> Callable[[], list[Outcome]]:
+        """Start analysing ``jobs``; the returned call waits for the outcomes, in order.
 
         The importer submits the next batch before it stores the current one, so workers
         analyse while the importing process matches and writes.
         """
         if len(jobs) < MIN_PARALLEL or self._workers < 1:
-            return lambda: [analyse_article(job) for job in jobs]
-        if self._executor is None:
-            self._others = set(multiprocessing.active_children())
-            # spawn, not fork: the importer may run in a GUI worker thread, and forking a
-            # threaded process can deadlock the child.
-            self._executor = ProcessPoolExecutor(
-                self._workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=die_with_parent, initargs=(os.getpid(),))
+            return lambda: _analyse_chunk(self._analyse, jobs)
         size = max(1, len(jobs) // (self._workers * 4))
-        futures = [self._executor.submit(_analyse_chunk, jobs[i:i + size])
-                   for i in range(0, len(jobs), size)]
-        return lambda: [a for future in futures for a in future.result()]
+        started = [self._start(jobs[i:i + size]) for i in range(0, len(jobs), size)]
+        return lambda: [outcome for chunk, executor, future in started
+                        for outcome in self._outcomes(chunk, executor, future)]
+
+    def _spawn(self, workers: int) -> ProcessPoolExecutor:
+        if self._executor is None and self._alone is None:
+            self._others = set(multiprocessing.active_children())
+        # spawn, not fork: the importer may run in a GUI worker thread, and forking a
+        # threaded process can deadlock the child.
+        return ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=die_with_parent, initargs=(os.getpid(),))
+
+    def _start(self, chunk: list[Job]
+               ) -> tuple[list[Job], ProcessPoolExecutor, Future[list[Outcome]]]:
+        if self._executor is None:
+            self._executor = self._spawn(self._workers)
+        executor = self._executor
+        try:
+            return chunk, executor, executor.submit(_analyse_chunk, self._analyse, chunk)
+        except BrokenProcessPool:  # a worker died since the last batch
+            self._retire(executor)
+            return self._start(chunk)
+
+    def _outcomes(self, chunk: list[Job], executor: ProcessPoolExecutor,
+                  future: Future[list[Outcome]]) -> list[Outcome]:
+        try:
+            return future.result()
+        except BrokenProcessPool:  # a worker died: this chunk's or another's fault
+            self._retire(executor)
+        except Exception:  # a result that did not come back: whose, the retry tells
+            pass
+        return [self._analyse_alone(job) for job in chunk]
+
+    def _retire(self, executor: ProcessPoolExecutor) -> None:
+        """Replace the shared pool if ``executor`` is it (it may be replaced already)."""
+        if executor is self._executor:
+            executor.shutdown(cancel_futures=True)
+            self._executor = None
+
+    def _analyse_alone(self, job: Job) -> Outcome:
+        if self._alone is None:
+            self._alone = self._spawn(1)
+        try:
+            return self._alone.submit(_analyse_chunk, self._analyse, [job]).result()[0]
+        except BrokenProcessPool as death:
+            self._alone.shutdown()
+            self._alone = None
+            return Unanalysed(f"its analysis process died ({describe(death)})")
+        except Exception as error:
+            return Unanalysed(describe(error))
 
     def abandon(self) -> None:
         """Stop the workers at once, dropping the analyses under way.
@@ -111,13 +195,14 @@ class AnalysisPool:
         For a cancel or an interrupt: a plain close waits for every chunk already handed
         to a worker, seconds of work nobody will use (5 s measured on FNC-1 after SIGTERM).
         """
-        if self._executor is not None:
+        if self._executor is not None or self._alone is not None:
             for worker in set(multiprocessing.active_children()) - self._others:
                 worker.kill()
         self.close()
 
     def close(self) -> None:
         """Stop the workers, if any were started."""
-        if self._executor is not None:
-            self._executor.shutdown(cancel_futures=True)
-            self._executor = None
+        for executor in (self._executor, self._alone):
+            if executor is not None:
+                executor.shutdown(cancel_futures=True)
+        self._executor = self._alone = None

@@ -1,5 +1,10 @@
 """The import use case: files to articles, sentences, mentions and claims; one article per
-transaction, so a failure or a cancel never leaves half an article behind."""
+transaction, so a failure or a cancel never leaves half an article behind.
+
+Whatever fails on one article (its cleanup, its analysis in a worker, its matching and
+stance here) fails that article alone, reported in one line: the batch goes on. Only the
+storage failing (a full disk, a damaged or read-only project) stops an import, as every
+later article would fail the same way."""
 
 from __future__ import annotations
 
@@ -9,14 +14,16 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop.core import ingest
 from desktop.core.db import Database
 from desktop.core.dto import ImportItem, ImportReport
-from desktop.core.errors import Cancelled, InputError, StorageFull, shown_path
+from desktop.core.errors import Cancelled, FactDeskError, InputError, StorageFull, shown_path
 from desktop.core.ingest.cleanup import clean
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.ingest.dedupe import content_hash, encode_fingerprint
@@ -24,7 +31,15 @@ from desktop.core.ingest.document import Document
 from desktop.core.models import Article, Claim, Mention, MentionOrigin, Sentence, Source
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import counts
-from desktop.core.service.analysis_pool import Analysis, AnalysisPool
+from desktop.core.service.analysis_pool import (
+    Analyse,
+    Analysis,
+    AnalysisPool,
+    Outcome,
+    Unanalysed,
+    analyse_article,
+    describe,
+)
 from desktop.core.service.counts import UNKNOWN_SOURCE
 from desktop.core.service.state import Canonical, ImportState, load_state, stance_toward
 from desktop.core.text.analysis import SentenceFeatures
@@ -36,11 +51,12 @@ _SET_ORIGIN = (update(_ARTICLE).where(_ARTICLE.c.id == bindparam("article"))
                .values(origin_id=bindparam("origin")))
 _FIND_HASH = select(_ARTICLE.c.id).where(_ARTICLE.c.content_hash == bindparam("digest"))
 
+T = TypeVar("T")
 BATCH = 128
 """Articles read, cleaned and analysed together before they are stored one by one."""
 
 
-def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of ``size`` items (itertools.batched arrives in Python 3.12)."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
@@ -52,11 +68,29 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def unanalysed(where: str, reason: str) -> ImportItem:
+    """The report of an article whose text could not be processed."""
+    return ImportItem(where, "failed", reason=f"could not be analysed: {reason}")
+
+
+def cleaned(documents: Iterable[Document]) -> Iterator[Document | ImportItem]:
+    """Each document cleaned up, or the report of why its cleanup failed."""
+    for doc in documents:
+        try:
+            result = clean(doc)
+        except Exception as error:
+            yield unanalysed(doc.where, describe(error))
+        else:
+            yield result
+
+
 class Importer:
     """Runs one import over a list of paths; see import_paths()."""
 
-    def __init__(self, db: Database, source: str | None, csv_options: CsvOptions) -> None:
+    def __init__(self, db: Database, source: str | None, csv_options: CsvOptions,
+                 analyse_one: Analyse = analyse_article) -> None:
         self.db = db
+        self.analyse_one = analyse_one
         self.source = source.strip() if source and source.strip() else None
         self.csv_options = csv_options
         with db.read() as session:
@@ -69,7 +103,7 @@ class Importer:
         files = ingest.expand(paths)
         total = sum(ingest.count_documents(path) for path in files)
         items: list[ImportItem] = []
-        pool = AnalysisPool()
+        pool = AnalysisPool(analyse_one=self.analyse_one)
         try:
             for path in files:
                 progress.check()
@@ -97,19 +131,21 @@ class Importer:
     def _import_file(self, path: Path, pool: AnalysisPool, progress: Progress, total: int,
                      done: int) -> Iterator[ImportItem]:
         try:
-            batches = batched((clean(d) for d in ingest.read(path, self.csv_options)), BATCH)
+            batches = batched(cleaned(ingest.read(path, self.csv_options)), BATCH)
             current = self._submit(pool, next(batches, []))
             while current[0]:
                 following = self._submit(pool, next(batches, []))  # analysed meanwhile
-                cleaned, wait = current
-                analyses = iter(wait())
-                for doc in cleaned:
+                documents, wait = current
+                outcomes = iter(wait())
+                for doc in documents:
                     progress.check()
-                    if not doc.text.strip():
+                    if isinstance(doc, ImportItem):
+                        yield doc
+                    elif not doc.text.strip():
                         yield ImportItem(doc.where, "failed",
                                          reason="no article text after cleanup")
                     else:
-                        item = self._import_document(doc, next(analyses), path)
+                        item = self._import_outcome(doc, next(outcomes), path)
                         yield replace(item, warning=doc.warning) if doc.warning else item
                     done += 1
                     progress.report(done, total, f"Importing {path.name}")
@@ -118,10 +154,16 @@ class Importer:
             yield ImportItem(error.path, "failed", reason=error.reason)
 
     @staticmethod
-    def _submit(pool: AnalysisPool, cleaned: list[Document]
-                ) -> tuple[list[Document], Callable[[], list[Analysis]]]:
-        jobs = [(doc.text, doc.published) for doc in cleaned if doc.text.strip()]
-        return cleaned, pool.submit(jobs)
+    def _submit(pool: AnalysisPool, documents: list[Document | ImportItem]
+                ) -> tuple[list[Document | ImportItem], Callable[[], list[Outcome]]]:
+        jobs = [(doc.text, doc.published) for doc in documents
+                if isinstance(doc, Document) and doc.text.strip()]
+        return documents, pool.submit(jobs)
+
+    def _import_outcome(self, doc: Document, outcome: Outcome, path: Path) -> ImportItem:
+        if isinstance(outcome, Unanalysed):
+            return unanalysed(doc.where, outcome.reason)
+        return self._import_document(doc, outcome, path)
 
     def _import_document(self, doc: Document, analysis: Analysis, path: Path) -> ImportItem:
         self._writing = doc.where
@@ -135,11 +177,20 @@ class Importer:
                     return ImportItem(doc.where, "duplicate", article_id=existing,
                                       reason=f"same text as article {existing}")
                 return self._store(session, doc, digest, path, analysis)
-        except BaseException:
-            # The transaction rolled back: drop whatever the indexes learned from it.
-            with self.db.read() as session:
-                self.state = load_state(session)
+        except (FactDeskError, SQLAlchemyError):  # the storage: every article would fail
+            self._forget_rolled_back()
             raise
+        except Exception as error:  # matching or stance: this article alone
+            self._forget_rolled_back()
+            return unanalysed(doc.where, describe(error))
+        except BaseException:
+            self._forget_rolled_back()
+            raise
+
+    def _forget_rolled_back(self) -> None:
+        """The transaction rolled back: drop whatever the indexes learned from it."""
+        with self.db.read() as session:
+            self.state = load_state(session)
 
     def _source_id(self, session: Session, doc: Document) -> int:
         name = (self.source or doc.source or UNKNOWN_SOURCE)[:200]
@@ -251,6 +302,10 @@ class Importer:
 
 def import_paths(db: Database, paths: Iterable[Path], *, source: str | None = None,
                  csv_options: CsvOptions = CsvOptions(),
-                 progress: Progress = NULL_PROGRESS) -> ImportReport:
-    """Import files and folders; each article is committed on its own."""
-    return Importer(db, source, csv_options).run(paths, progress)
+                 progress: Progress = NULL_PROGRESS,
+                 analyse_one: Analyse = analyse_article) -> ImportReport:
+    """Import files and folders; each article is committed on its own.
+
+    ``analyse_one`` is the analysis of one article (see analysis_pool.Analyse): only
+    tests replace it, to make one article's analysis fail where it really runs."""
+    return Importer(db, source, csv_options, analyse_one).run(paths, progress)
