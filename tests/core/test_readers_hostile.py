@@ -151,6 +151,17 @@ def test_symlink_loop_given_directly_is_named(tmp_path: Path) -> None:
     assert "broken symbolic link" in _refusal(dangling)
 
 
+def test_name_too_long_for_the_file_system_is_named(
+        capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+    too_long = tmp_path / f"{'a' * 300}.txt"
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    assert main(["import", str(too_long), str(good), "--db", str(db_path)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [f"{too_long}: the name is too long for the file system",
+                     "1 imported (0 near-copies of earlier articles), 0 duplicates, 1 failed"]
+
+
 @pytest.fixture
 def locked_tree() -> Iterator[Path]:
     """A folder holding a readable article and a folder nobody but root may open."""

@@ -52,6 +52,15 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def _is_folder(path: Path) -> bool:
+    """Path.is_dir, without the OSError it raises for a name too long for the file system
+    (reading the path then reports it)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files named, and files of known types found by recursing into folders, sorted.
 
@@ -59,7 +68,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     """
     found: list[Path] = []
     for path in paths:
-        found.extend(_walk(path) if path.is_dir() else [path])
+        found.extend(_walk(path) if _is_folder(path) else [path])
     return found
 
 
@@ -78,6 +87,8 @@ def _missing(path: Path) -> InputError:
     try:
         os.stat(path)
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return InputError(path, "the name is too long for the file system")
         if exc.errno == errno.ELOOP:
             return InputError(path, "symbolic link loop: the link points back to itself")
         if path.is_symlink():
@@ -97,9 +108,9 @@ def _folder(path: Path) -> InputError:
 
 
 def _read(path: Path, csv_options: CsvOptions) -> Iterator[Document]:
-    if path.is_dir():
+    if _is_folder(path):
         raise _folder(path)
-    if not path.exists():
+    if not os.path.exists(path):
         raise _missing(path)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):
