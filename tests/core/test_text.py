@@ -65,6 +65,19 @@ def test_attribution_is_separated_from_the_claim() -> None:
     assert according.source == "KCNA"
 
 
+@pytest.mark.parametrize(("sentence", "source"), [
+    ('"We continue to be concerned about the war," he added.', None),
+    ("Ships carried up to nine million rounds, the group said.", None),
+    ("The troops left for Kursk, the Pentagon said.", "Pentagon"),
+    ("The troops left for Kursk, according to the ministry.", None),
+])
+def test_a_pronoun_is_stripped_but_never_shown_as_the_attribution(sentence: str,
+                                                                   source: str | None) -> None:
+    result = strip_attribution(sentence)
+    assert result.source == source
+    assert "said" not in result.claim_text and "added" not in result.claim_text
+
+
 def test_quantities_are_values_of_a_slot() -> None:
     a = quantities("Around 300 North Korean troops were killed fighting in Kursk.")
     b = quantities("around 600 DPRK soldiers have been killed while fighting for Russia")

@@ -35,6 +35,7 @@ _PASSIVE = re.compile(r",?\s*(?:were |was )?reported(?:\s+on)?(?:\s+(?:Monday|Tu
                       r"Thursday|Friday|Saturday|Sunday))?\s+by\s+(?P<who>[\w'’().\- ]{2,80}?)"
                       r"(?:\s+on\s+\w+day)?(?=[,.;]|\s+following|\s+after|$)")
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,17 @@ def _short(who: str) -> str:
     return who[:1].upper() + who[1:]
 
 
+def _names_someone(who: str) -> bool:
+    """False for "he", "it" or "the group": they point at a speaker named in another
+    sentence, so as an attribution they would tell a reader nothing ("the Pentagon" is a
+    name and stays)."""
+    words = who.strip(" ,.\"”'").split()
+    if len(words) == 1:
+        return words[0].lower() not in _PRONOUNS
+    return not (len(words) == 2 and words[0].lower() in {"the", "this", "that"}
+                and words[1].islower())
+
+
 def strip_attribution(sentence: str) -> Attribution:
     """Remove "according to X", ", citing X", ", X said", "X estimate that" clauses."""
     text = sentence
@@ -65,7 +77,7 @@ def strip_attribution(sentence: str) -> Attribution:
         for pattern in (_TRAILING, _ACCORDING, _CITING, _PASSIVE):
             match = pattern.search(text)
             if match:
-                who = _short(match.group("who"))
+                who = _short(match.group("who")) if _names_someone(match.group("who")) else ""
                 sources.insert(0, who) if pattern is _TRAILING else sources.append(who)
                 text = text[:match.start()] + text[match.end():]
                 found = True
