@@ -112,10 +112,18 @@ def test_sheets_read_well_in_excel_and_libreoffice(reviewed: Service, tmp_path: 
         if sheet.title != "Summary":
             assert sheet.print_title_rows == "$1:$1", sheet.title
             assert len(sheet.tables) == 1, sheet.title
+            assert sheet.print_options.gridLines, sheet.title  # a printed cell has edges
             for cell in sheet[1]:
                 width = sheet.column_dimensions[cell.column_letter].width
                 assert max(len(w) for w in str(cell.value).split()) < width, cell.value
+            figures = [c for c in sheet[2] if isinstance(c.value, int)
+                       and not isinstance(c.value, bool)]
+            assert figures, sheet.title
+            for figure in figures:  # a header stands over its own figures, not the next
+                header = sheet.cell(1, figure.column)
+                assert header.alignment.horizontal == "right", (sheet.title, header.value)
     claims = book["Claims"]
+    assert claims["B1"].alignment.horizontal is None  # "Claim" over text, on the left
     assert claims.row_dimensions[1].height >= 30  # "Independent origins" on two lines
     long_rows = [r[0].row for r in claims.iter_rows(min_row=2) if len(r[1].value) > 140]
     assert long_rows and all(claims.row_dimensions[n].height >= 45 for n in long_rows)

@@ -94,7 +94,7 @@ class RowRenderer:
         self.style_id = style_id
         plain = style_id("plain")
         self.ids = {kind: style_id(kind) for kind in ("wrap", "link", "verdict")}
-        self.ids.update(plain=plain, date=plain, datetime=plain)
+        self.ids.update(plain=plain, number=plain, date=plain, datetime=plain)
         """The style of a value that is not a date, per kind of column."""
         self.date_style = style_id("date")
         self.times: dict[date, tuple[str, str]] = {}

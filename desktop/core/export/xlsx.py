@@ -57,6 +57,7 @@ from desktop.core.progress import NULL_PROGRESS, Progress
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5D8A")
 WRAP = Alignment(wrap_text=True, vertical="top")
+WRAP_RIGHT = Alignment(wrap_text=True, vertical="top", horizontal="right")
 TOP = Alignment(vertical="top")
 LINK_FONT = Font(color="0563C1", underline="single")
 FILLS = {v: PatternFill("solid", fgColor=colour) for v, (colour, _) in VERDICT_STYLE.items()}
@@ -79,24 +80,24 @@ class Column:
 
     header: str
     width: float
-    kind: str = "plain"  # plain | wrap | verdict | link | date | datetime
+    kind: str = "plain"  # plain | number | wrap | verdict | link | date | datetime
     note: str = ""
 
 
 CLAIM_COLUMNS = (
-    Column("Claim id", 9), Column("Claim", 70, "wrap"),
+    Column("Claim id", 9, "number"), Column("Claim", 70, "wrap"),
     Column("Verdict", 14, "verdict", "The team's conclusion; pick it from the list."),
     Column("Review", 11, note="Where the review stands: new, in progress or done."),
     Column("Verdict as of", 12, "date"),
-    Column("Sources", 10, note="Outlets with an article that states the claim."),
-    Column("Independent origins", 13, note="Articles that state the claim, counting copies "
+    Column("Sources", 10, "number", "Outlets with an article that states the claim."),
+    Column("Independent origins", 13, "number", "Articles that state the claim, counting copies "
            "of one article (syndicated or near-identical text) once: a copy is not a "
            "confirmation."),
-    Column("Articles", 10, note="Articles that state the claim, copies included."),
-    Column("Origins stating it", 12, note="Independent origins whose articles state the "
+    Column("Articles", 10, "number", "Articles that state the claim, copies included."),
+    Column("Origins stating it", 12, "number", "Independent origins whose articles state the "
            "claim. Each origin counts once, under its strongest stance (contradicts, then "
            "states, then only reports), so origins = stating + reporting + contradicting."),
-    Column("Origins contradicting it", 15, note="Independent origins with an article that "
+    Column("Origins contradicting it", 15, "number", "Independent origins with an article that "
            "contradicts the claim."),
     Column("Conflict", 34, "wrap", "The figure the articles disagree on, and the values "
            "they give."),
@@ -110,32 +111,33 @@ CLAIM_COLUMNS = (
     Column("Last changed by", 16), Column("Last changed (local time)", 22, "datetime"),
 )
 MENTION_COLUMNS = (
-    Column("Mention id", 10), Column("Claim id", 9), Column("Claim", 50, "wrap"),
-    Column("Article id", 10), Column("External id", 12), Column("Source", 22),
+    Column("Mention id", 10, "number"), Column("Claim id", 9, "number"),
+    Column("Claim", 50, "wrap"),
+    Column("Article id", 10, "number"), Column("External id", 12), Column("Source", 22),
     Column("Article title", 40, "wrap"), Column("Date", 12, "date"),
     Column("URL", 40, "link"),
-    Column("Start", 8, note="Character offset of the sentence in the article's stored text."),
-    Column("End", 8, note="Offset just after the sentence."),
+    Column("Start", 8, "number", "Character offset of the sentence in the article's stored text."),
+    Column("End", 8, "number", "Offset just after the sentence."),
     Column("Sentence", 70, "wrap"), Column("Stance", 12),
     Column("Hedged", 9, note="TRUE when the sentence hedges (\"reportedly\", \"may\")."),
     Column("Origin", 9, note="auto: matched at import; also: its sentence joined another "
            "claim and states this one too; manual: placed by a reviewer."),
-    Column("Copy of", 9, note="The earlier article this one nearly copies."),
+    Column("Copy of", 9, "number", "The earlier article this one nearly copies."),
     Column("Attribution", 22, "wrap"),
 )
 ARTICLE_COLUMNS = (
-    Column("Article id", 10), Column("Source", 24), Column("Title", 60, "wrap"),
+    Column("Article id", 10, "number"), Column("Source", 24), Column("Title", 60, "wrap"),
     Column("Date", 12, "date"), Column("URL", 40, "link"),
-    Column("Copy of", 9, note="The earlier article this one nearly copies."),
-    Column("Claims", 9, note="Claims this article states."), Column("External id", 12),
+    Column("Copy of", 9, "number", "The earlier article this one nearly copies."),
+    Column("Claims", 9, "number", "Claims this article states."), Column("External id", 12),
 )
 HISTORY_COLUMNS = (
-    Column("When (local time)", 22, "datetime"), Column("Who", 16), Column("Claim id", 9),
+    Column("When (local time)", 22, "datetime"), Column("Who", 16), Column("Claim id", 9, "number"),
     Column("Claim", 50, "wrap"), Column("What changed", 16), Column("Field", 18),
     Column("Old", 30, "wrap"), Column("New", 30, "wrap"),
 )
 EVIDENCE_COLUMNS = (
-    Column("Claim id", 9), Column("Claim", 50, "wrap"), Column("Kind", 18),
+    Column("Claim id", 9, "number"), Column("Claim", 50, "wrap"), Column("Kind", 18),
     Column("Note", 60, "wrap"), Column("Link", 40, "link"), Column("Author", 16),
     Column("Added (local time)", 22, "datetime"),
 )
@@ -214,10 +216,14 @@ class SheetWriter:
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.gridLines = True
         header = []
         for column, text in zip(self.columns, self.headers, strict=True):
             cell = text_cell(sheet, text)
-            cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+            # A number sits at its cell's right edge: a header on the left would stand
+            # over the next column's figures once gridlines are gone (LibreOffice's PDF).
+            alignment = WRAP_RIGHT if column.kind == "number" else WRAP
+            cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, alignment
             if column.note:
                 cell.comment = Comment(column.note, "FactDesk", width=260, height=90)
             header.append(cell)
@@ -389,7 +395,7 @@ def _write_mentions_and_matrix(workbook: Workbook, taken: set[str], source: Expo
                                progress: Progress) -> None:
     mentions = SheetWriter(workbook, "Mentions", MENTION_COLUMNS, taken)
     names = source.sources()
-    matrix_columns = (Column("Claim id", 9), Column("Claim", 60, "wrap", MARKS_LEGEND),
+    matrix_columns = (Column("Claim id", 9, "number"), Column("Claim", 60, "wrap", MARKS_LEGEND),
                       *(Column(name, max(6, min(len(name) + 2, 24))) for name in names))
     matrix = SheetWriter(workbook, "Sources x Claims", matrix_columns, taken)
     for page in source.claims_with_mentions():
