@@ -18,6 +18,7 @@ from desktop.core.dto import ClaimFilter
 from desktop.core.paths import seeds_dir
 from desktop.core.service import Service
 from desktop.ui.app import application
+from desktop.ui.layout import pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 
@@ -37,7 +38,7 @@ def render(target: Path, width: int = 1500, height: int = 900) -> Path:
     service.set_verdict(service.claims()[0].id, "confirmed", by="demo")
     window = MainWindow(service, Settings())
     window.resize(width, height)
-    window.splitter.setSizes([width * 14 // 100, width * 42 // 100, width * 44 // 100])
+    window.splitter.setSizes(pane_sizes(width))
     window.show()
     window.select_claim(conflict.id)
     while window.runner.busy or window.model.pending:  # the panes read in workers

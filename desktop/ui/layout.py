@@ -8,6 +8,15 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 LAYOUT = ("geometry", "window", "splitter", "claims_header")
+PANE_SHARES = (12, 45, 43)
+"""Percent of the width for the sources tree, the claims table and the claim pane: the
+table wide enough that the claim, its verdict, conflict, sources and origins are in view
+at 1440x900, the pane still wide enough for three mentions side by side at 1280x720."""
+
+
+def pane_sizes(width: int) -> list[int]:
+    """The splitter's first-start sizes for a window ``width`` pixels wide."""
+    return [width * share // 100 for share in PANE_SHARES]
 
 
 def restore_layout(window: MainWindow) -> None:
@@ -29,7 +38,7 @@ def first_layout(window: MainWindow) -> None:
     width, height = min(1800, area.width() * 9 // 10), min(1100, area.height() * 9 // 10)
     window.resize(width, height)
     window.move(area.center().x() - width // 2, area.center().y() - height // 2)
-    window.splitter.setSizes([width * 15 // 100, width * 42 // 100, width * 43 // 100])
+    window.splitter.setSizes(pane_sizes(width))
 
 
 def save_layout(window: MainWindow) -> None:

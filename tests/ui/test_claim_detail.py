@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
+from desktop.ui.layout import pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION
 from desktop.ui.widgets.notes_pane import NotesPane
@@ -37,7 +38,7 @@ def test_three_mentions_fit_at_1280_by_720(qtbot: QtBot, window: MainWindow) -> 
     """The conflict is judged by reading its mentions side by side: on a laptop screen the
     300 and the 600 must both be in view without scrolling."""
     window.resize(1280, 720)
-    window.splitter.setSizes([1280 * 15 // 100, 1280 * 42 // 100, 1280 * 43 // 100])
+    window.splitter.setSizes(pane_sizes(1280))
     _show_conflict(qtbot, window)
     qtbot.wait(20)
     view = window.detail.mentions

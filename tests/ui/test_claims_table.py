@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.service import Service
+from desktop.ui.layout import pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models import claims_model
-from desktop.ui.models.claims_model import CLAIM, CONFLICT, VERDICT
+from desktop.ui.models.claims_model import CLAIM, COLUMNS, CONFLICT, ORIGINS, SOURCES, VERDICT
 
 
 def _click_header(qtbot: QtBot, window: MainWindow, column: int) -> None:
@@ -24,18 +25,18 @@ def _click_header(qtbot: QtBot, window: MainWindow, column: int) -> None:
                      pos=QPoint(x, header.height() // 2))
 
 
-def test_the_conflict_column_is_in_view_at_1440_by_900(qtbot: QtBot,
-                                                        window: MainWindow) -> None:
-    """The window's first start on a 1440x900 screen: nine tenths of it, the claims pane
-    42 percent."""
+def test_conflict_sources_and_origins_are_in_view_at_1440_by_900(qtbot: QtBot,
+                                                                  window: MainWindow) -> None:
+    """The window's first start on a 1440x900 screen: nine tenths of it."""
     width = 1440 * 9 // 10
     window.resize(width, 900 * 9 // 10)
-    window.splitter.setSizes([width * 15 // 100, width * 42 // 100, width * 43 // 100])
+    window.splitter.setSizes(pane_sizes(width))
     qtbot.wait(20)
     header = window.table.horizontalHeader()
-    right = header.sectionViewportPosition(CONFLICT) + header.sectionSize(CONFLICT)
-    assert header.sectionViewportPosition(CONFLICT) >= 0
-    assert right <= window.table.viewport().width()
+    for column in (CONFLICT, SOURCES, ORIGINS):
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert header.sectionViewportPosition(column) >= 0, COLUMNS[column].header
+        assert right <= window.table.viewport().width(), COLUMNS[column].header
 
 
 def test_a_conflicting_claim_is_marked_in_every_column(qtbot: QtBot,

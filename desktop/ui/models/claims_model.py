@@ -69,7 +69,7 @@ COLUMNS = (
     ClaimColumn("First seen", "first_seen", "Earliest article date"),
     ClaimColumn("Attribution", "attribution", "Who the articles say it comes from"),
 )
-CLAIM, VERDICT, CONFLICT = 0, 1, 6
+CLAIM, VERDICT, SOURCES, ORIGINS, CONFLICT = 0, 1, 2, 3, 6
 
 
 def _display(row: ClaimRow, column: int) -> Any:

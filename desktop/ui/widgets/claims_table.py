@@ -59,10 +59,11 @@ class ClaimsTableView(QTableView):
 
     def set_default_widths(self) -> None:
         """Room for the claim text first, then the verdict and the conflicting figures,
-        numbers narrow: at 1440x900 the conflict is in view without scrolling."""
+        numbers narrow: at 1440x900 the conflict, the sources and the origins are in view
+        without scrolling."""
         header = self.horizontalHeader()
         header.moveSection(header.visualIndex(CONFLICT), VERDICT + 1)
-        for column, width in ((CLAIM, 280), (VERDICT, 92), (CONFLICT, 130), (5, 76), (7, 86),
+        for column, width in ((CLAIM, 220), (VERDICT, 86), (CONFLICT, 118), (5, 76), (7, 86),
                               (8, 160)):
             header.resizeSection(column, width)
 
