@@ -15,7 +15,7 @@ from desktop.core.service import Service
 from desktop.ui.layout import pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models import claims_model
-from desktop.ui.models.claims_model import CLAIM, COLUMNS, CONFLICT, ORIGINS, SOURCES, VERDICT
+from desktop.ui.models.claim_columns import CLAIM, COLUMNS, CONFLICT, ORIGINS, SOURCES, VERDICT
 
 
 def _click_header(qtbot: QtBot, window: MainWindow, column: int) -> None:

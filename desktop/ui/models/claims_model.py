@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,16 +20,24 @@ from PySide6.QtCore import (
     QElapsedTimer,
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
     Qt,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.dto import ClaimFilter, ClaimRow
 from desktop.core.service import Service
 from desktop.core.vocabulary import ALERT, CONFLICT_ROW, INK_ON_FILL
+from desktop.ui.models.claim_columns import (
+    CLAIM,
+    COLUMNS,
+    CONFLICT,
+    VERDICT,
+    conflict_mark,
+    conflict_tip,
+    display,
+)
 from desktop.ui.style import VERDICT_COLOURS, is_dark
 from desktop.ui.tasks import TaskRunner
 
@@ -42,69 +49,6 @@ READ_IN_WORKER_FROM = 50_000
 """Claims shown from which a new order or filter is read in a worker: below, the read takes
 under a tenth of a second and the table changes at once (benchmarks/window.py)."""
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class ClaimColumn:
-    """A column of the claims table, the database key it sorts by, and whether its first
-    click sorts highest first (counts: the most-reported claims are the ones to see)."""
-
-    header: str
-    sort_key: str
-    tooltip: str
-    highest_first: bool = False
-
-
-COLUMNS = (
-    ClaimColumn("Claim", "text", "The claim as first stated; ⚠ marks a conflict"),
-    ClaimColumn("Verdict", "verdict", "The team's conclusion"),
-    ClaimColumn("Sources", "sources", "Outlets reporting it", True),
-    ClaimColumn("Origins", "origins", "Independent origins: copies of one article count once",
-                True),
-    ClaimColumn("Support", "support", "Independent origins that state it as true; the other "
-                "origins report it without taking a side, or contradict it", True),
-    ClaimColumn("Contradict", "contradict",
-                "Independent origins that deny it or give another figure", True),
-    ClaimColumn("Conflict", "conflict", "Mentions disagree on a figure", True),
-    ClaimColumn("First seen", "first_seen", "Earliest article date"),
-    ClaimColumn("Attribution", "attribution", "Who the articles say it comes from"),
-)
-CLAIM, VERDICT, SOURCES, ORIGINS, CONFLICT = 0, 1, 2, 3, 6
-
-
-def _display(row: ClaimRow, column: int) -> Any:
-    return (
-        row.text,
-        row.verdict,
-        row.n_sources,
-        row.n_origins,
-        row.n_support,
-        row.n_contradict,
-        " vs ".join(row.conflicts[0].values) if row.conflicts else "",
-        row.first_seen.isoformat() if row.first_seen else "",
-        row.attribution or "",
-    )[column]
-
-
-def _conflict_tip(row: ClaimRow) -> str:
-    return "Mentions disagree — " + "; ".join(
-        f"{c.label}: {' vs '.join(c.values)}" for c in row.conflicts)
-
-
-def _mark(colour: str) -> QIcon:
-    """A warning triangle in ``colour``: the conflict mark, seen at any column width."""
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
-    painter.drawPolygon(QPolygonF([QPointF(7, 1), QPointF(13.5, 13), QPointF(0.5, 13)]))
-    painter.setPen(QColor("#FFFFFF"))
-    painter.drawLine(QPointF(7, 5), QPointF(7, 9))
-    painter.drawPoint(QPointF(7, 11))
-    painter.end()
-    return QIcon(pixmap)
 
 
 class ClaimsTableModel(QAbstractTableModel):
@@ -130,7 +74,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._fills = {verdict: QBrush(QColor(colour))
                        for verdict, colour in VERDICT_COLOURS.items()}
         self._ink = QBrush(QColor(INK_ON_FILL))
-        self._marks = {dark: _mark(ALERT.on(dark)) for dark in (False, True)}
+        self._marks = {dark: conflict_mark(ALERT.on(dark)) for dark in (False, True)}
         self._conflict_fills = {dark: QBrush(QColor(CONFLICT_ROW.on(dark)))
                                 for dark in (False, True)}
 
@@ -273,10 +217,10 @@ class ClaimsTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
+            return display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (CLAIM, CONFLICT):
             return (f"{row.text}\n\n" if column == CLAIM else "") + (
-                _conflict_tip(row) if row.conflicts else "")
+                conflict_tip(row) if row.conflicts else "")
         if role == Qt.ItemDataRole.BackgroundRole and column == VERDICT:
             return self._fills.get(row.verdict)
         if role == Qt.ItemDataRole.BackgroundRole and row.has_conflict:

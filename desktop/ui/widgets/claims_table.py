@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.vocabulary import REVIEW_DONE_KEY, VERDICT_KEYS
-from desktop.ui.models.claims_model import CLAIM, CONFLICT, VERDICT, ClaimsTableModel
+from desktop.ui.models.claim_columns import CLAIM, CONFLICT, VERDICT
+from desktop.ui.models.claims_model import ClaimsTableModel
 
 EMPTY_PROJECT = ("No claims yet.\n\nImport articles with File > Import files… (Ctrl+I) or "
                  "Import folder… (Ctrl+Shift+I), or drop files and folders onto the window: "

@@ -1,0 +1,74 @@
+"""What each column of the claims table shows, how it sorts, and the conflict mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
+
+from desktop.core.dto import ClaimRow
+
+
+@dataclass(frozen=True)
+class ClaimColumn:
+    """A column of the claims table, the database key it sorts by, and whether its first
+    click sorts highest first (counts: the most-reported claims are the ones to see)."""
+
+    header: str
+    sort_key: str
+    tooltip: str
+    highest_first: bool = False
+
+
+COLUMNS = (
+    ClaimColumn("Claim", "text", "The claim as first stated; ⚠ marks a conflict"),
+    ClaimColumn("Verdict", "verdict", "The team's conclusion"),
+    ClaimColumn("Sources", "sources", "Outlets reporting it", True),
+    ClaimColumn("Origins", "origins", "Independent origins: copies of one article count once",
+                True),
+    ClaimColumn("Support", "support", "Independent origins that state it as true; the other "
+                "origins report it without taking a side, or contradict it", True),
+    ClaimColumn("Contradict", "contradict",
+                "Independent origins that deny it or give another figure", True),
+    ClaimColumn("Conflict", "conflict", "Mentions disagree on a figure", True),
+    ClaimColumn("First seen", "first_seen", "Earliest article date"),
+    ClaimColumn("Attribution", "attribution", "Who the articles say it comes from"),
+)
+CLAIM, VERDICT, SOURCES, ORIGINS, CONFLICT = 0, 1, 2, 3, 6
+
+
+def display(row: ClaimRow, column: int) -> Any:
+    return (
+        row.text,
+        row.verdict,
+        row.n_sources,
+        row.n_origins,
+        row.n_support,
+        row.n_contradict,
+        " vs ".join(row.conflicts[0].values) if row.conflicts else "",
+        row.first_seen.isoformat() if row.first_seen else "",
+        row.attribution or "",
+    )[column]
+
+
+def conflict_tip(row: ClaimRow) -> str:
+    return "Mentions disagree — " + "; ".join(
+        f"{c.label}: {' vs '.join(c.values)}" for c in row.conflicts)
+
+
+def conflict_mark(colour: str) -> QIcon:
+    """A warning triangle in ``colour``: the conflict mark, seen at any column width."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawPolygon(QPolygonF([QPointF(7, 1), QPointF(13.5, 13), QPointF(0.5, 13)]))
+    painter.setPen(QColor("#FFFFFF"))
+    painter.drawLine(QPointF(7, 5), QPointF(7, 9))
+    painter.drawPoint(QPointF(7, 11))
+    painter.end()
+    return QIcon(pixmap)
