@@ -108,3 +108,24 @@ def test_a_claim_two_outlets_report_and_one_denies_reads_true(service: Service,
     assert (claim.n_origins, claim.n_support, claim.n_contradict) == (3, 0, 1)
     assert "2 report it without taking a side, 1 contradicts it" in stance_breakdown(
         claim.n_origins, claim.n_support, claim.n_contradict)
+
+
+def test_the_seeds_counts_read_true(seeded: Service) -> None:
+    claims = {c.text: c for c in seeded.claims()}
+    # The claim in its own words, stated as fact, supports it; so does every outlet that
+    # states it without hedging.
+    (kim,) = [c for t, c in claims.items() if t.startswith("North Korea's leader Kim Jong-un "
+                                                           "has reiterated")]
+    stances = {m.sentence: m.stance for m in seeded.mentions([kim.id])}
+    assert stances[kim.text] == "supports"
+    assert kim.n_support >= 2
+    # Intelligence "estimates" of 300 killed report it; 600 killed contradicts it.
+    (killed,) = [c for t, c in claims.items() if t.startswith("Around 300 North Korean")]
+    mentions = seeded.mentions([killed.id])
+    assert {m.stance for m in mentions if "estimate that around 300" in m.sentence} == {
+        "neutral"}
+    assert [m.stance for m in mentions if "around 600" in m.sentence] == ["contradicts"]
+    assert (killed.n_support, killed.n_contradict) == (0, 1)
+    # "on May 31" is a date, not the hedge "may": the bridges collapsed, stated as fact.
+    (bridges,) = [c for t, c in claims.items() if "two bridges" in t]
+    assert bridges.n_support == 1
