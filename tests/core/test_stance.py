@@ -119,13 +119,18 @@ def test_the_seeds_counts_read_true(seeded: Service) -> None:
     stances = {m.sentence: m.stance for m in seeded.mentions([kim.id])}
     assert stances[kim.text] == "supports"
     assert kim.n_support >= 2
-    # Intelligence "estimates" of 300 killed report it; 600 killed contradicts it.
+    # Naming who said it is not taking a side: "South Korean intelligence sources estimate
+    # that around 300 ..." states 300 killed (two copies, one origin); 600 contradicts it.
     (killed,) = [c for t, c in claims.items() if t.startswith("Around 300 North Korean")]
     mentions = seeded.mentions([killed.id])
     assert {m.stance for m in mentions if "estimate that around 300" in m.sentence} == {
-        "neutral"}
+        "supports"}
     assert [m.stance for m in mentions if "around 600" in m.sentence] == ["contradicts"]
-    assert (killed.n_support, killed.n_contradict) == (0, 1)
+    assert (killed.n_support, killed.n_contradict) == (1, 1)
+    # "Experts speculate they may have discussed ..." reports without taking a side.
+    (speculation,) = [c for t, c in claims.items() if "experts speculate" in t]
+    assert {m.stance for m in seeded.mentions([speculation.id])
+            if "experts speculate" in m.sentence} == {"neutral"}
     # "on May 31" is a date, not the hedge "may": the bridges collapsed, stated as fact.
     (bridges,) = [c for t, c in claims.items() if "two bridges" in t]
     assert bridges.n_support == 1

@@ -5,9 +5,9 @@ and the features the Emergent paper (Ferreira & Vlachos 2016) found useful, read
 claim against the text: how much of the claim the text states, and refuting or hedging
 words next to the claim's words rather than anywhere. Trained by scripts/train_stance.py
 on FNC-1 and the Emergent development half (benchmarks/claim_quality.py scores it on
-stories it was not trained on). The
-weights ship beside this module as a small JSON file, so the runtime needs no machine
-learning library: a prediction is a sum of a few dozen looked-up weights.
+stories it was not trained on). The weights ship beside this module as a small JSON
+file, so the runtime needs no machine learning library: a prediction is a sum of a few
+dozen looked-up weights.
 
 The meanings are Emergent's: supports = states it as true, contradicts = denies or
 debunks it (another figure for the claim's quantity too), neutral = reports it without
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from desktop.core.text.attribution import strip_attribution
 from desktop.core.text.lexicon import STOP_WORDS
 from desktop.core.text.normalize import stem, terms
 from desktop.core.text.quantities import Quantity, quantities
@@ -105,9 +106,13 @@ def _months(text: str) -> str:
                           text.replace("’", "'"))
 
 
+@lru_cache(maxsize=4096)
 def states_plainly(text: str) -> bool:
-    """The text has no word of hedging, reporting, doubt, denial or negation, no modal
-    verb and no question: what it says, it says as true."""
+    """Once its attribution is set aside ("..., KCNA reported", "South Korean intelligence
+    estimates that ..."), the text has no word of hedging, reporting, doubt, denial or
+    negation, no modal verb and no question: what it says, it says as true. Naming who
+    said it is not taking a side; "reportedly", "may have" and "rumours say" are."""
+    text = strip_attribution(text).claim_text
     words = set(tokens(text))
     return not (words & (HEDGING_WORDS | REFUTING_WORDS) or "?" in words
                 or any(p.search(_months(text)) for p in (_HEDGE, _REPORTING, _DENIAL,
@@ -320,11 +325,11 @@ class StanceModel:
         Two readings of a single sentence hold whatever the weights say. Another figure
         for the claim's quantity contradicts it (300 versus 600 killed): Emergent has too
         few such headlines for the model to learn it. A sentence that states all of the
-        claim with no word of hedging, reporting, doubt, denial or negation, and no
-        question, states it as true, Emergent's "for": the model, trained on headlines,
-        reads a body sentence's names and style as a hint of "observing" (the seeds' first
-        claim in its own words read "neutral"). A passage of several sentences is left to
-        the model, since a body often gives several figures for a quantity.
+        claim plainly (states_plainly) states it as true, Emergent's "for": the model,
+        trained on headlines, reads a body sentence's names and style as a hint of
+        "observing" (the seeds' first claim in its own words read "neutral"). A passage of
+        several sentences is left to the model, since a body often gives several figures
+        for a quantity.
         """
         relation = relation_features(claim, text, claim_quantities, text_quantities)
         if "\n" not in text.strip():
