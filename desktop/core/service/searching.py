@@ -3,8 +3,9 @@
 Candidates come from the full-text index (BM25 / ts_rank over normalised terms); each is
 then scored by how much of the query's weight (IDF) it covers, per sentence and over the
 article's matching sentences. Only articles above a threshold are hits: the number of hits
-is the app's answer to "how many articles carry this". The threshold and the stance model
-are measured out of fold in benchmarks/claim_quality.py.
+is the app's answer to "how many articles carry this". The hit rule (threshold, figure
+weight, length awareness) and the stance model are chosen and measured out of fold in
+benchmarks/claim_quality.py.
 """
 
 from __future__ import annotations
@@ -17,12 +18,30 @@ from sqlalchemy.orm import Session
 
 from desktop.core.dto import SearchHit
 from desktop.core.models import Article, Mention, Sentence, Source, Stance
+from desktop.core.text.figures import figures
 from desktop.core.text.normalize import terms as text_terms
 from desktop.core.text.stance import article_stance, passage, shipped_model
 from desktop.core.text_search import document_frequency, ranked_sentence_ids
 
-HIT_THRESHOLD = 0.3
 CANDIDATE_SENTENCES = 1500
+
+
+@dataclass(frozen=True)
+class HitRule:
+    """What makes a candidate article a hit."""
+
+    threshold: float = 0.325
+    figure_weight: float = 1.5
+    """A figure or month of the query weighs this many times the query's rarest word: the
+    figure is often all that tells two claims apart ("sell 19 million" / "50 million")."""
+    length_aware: float = 1.0
+    """How far coverage is judged against what the text could hold (0: not at all, 1:
+    fully). A headline of eight terms cannot cover a claim of fifteen: its coverage is
+    divided by the share of the query's weight its eight heaviest terms carry."""
+
+
+SHIPPED = HitRule()
+HIT_THRESHOLD = SHIPPED.threshold
 
 
 @dataclass
@@ -51,10 +70,12 @@ class ArticleMatch:
 class Searcher:
     """Answers many queries against one database, caching term frequencies between them."""
 
-    def __init__(self, session: Session, threshold: float = HIT_THRESHOLD) -> None:
+    def __init__(self, session: Session, rule: HitRule = SHIPPED) -> None:
         self.session = session
-        self.threshold = threshold
+        self.rule = rule
+        self.threshold = rule.threshold
         self._df: dict[str, int] = {}
+        self._figures: dict[int, frozenset[str]] = {}
         self._n = session.scalar(select(func.count(Sentence.id))) or 0
 
     def _weight(self, term: str) -> float:
@@ -62,34 +83,56 @@ class Searcher:
             self._df[term] = document_frequency(self.session, term)
         return math.log(1.0 + (self._n + 1) / (self._df[term] + 1))
 
-    def scored(self, query: str) -> list[ArticleMatch]:
+    def scored(self, query: str, rule: HitRule | None = None) -> list[ArticleMatch]:
         """Every candidate article, best first, scored by how much of the query it covers.
 
         The score is the mean of the best sentence's coverage of the query's weight and
-        the coverage by all the article's matching sentences together.
+        the coverage by all the article's matching sentences together, each judged
+        against what that text could hold (HitRule.length_aware). The query's figures
+        and months count as terms (HitRule.figure_weight). ``rule`` overrides the
+        searcher's own (benchmarks compare rules over one set of term statistics).
         """
+        rule = rule or self.rule
         wanted = list(dict.fromkeys(text_terms(query)))
         if not wanted:
             return []
         weights = {t: self._weight(t) for t in wanted}
+        word_total = sum(weights.values()) or 1.0
+        figure_weight = rule.figure_weight * max(weights.values())
+        weights.update({f: figure_weight for f in figures(query)})
         total = sum(weights.values()) or 1.0
+        heaviest = sorted(weights.values(), reverse=True)
+
+        def capacity(size: int) -> float:
+            """The share of the query's weight a text of ``size`` terms could cover."""
+            return (sum(heaviest[:max(size, 1)]) / total) ** rule.length_aware
+
         ids = ranked_sentence_ids(self.session, wanted, CANDIDATE_SENTENCES)
         if not ids:
             return []
         per_article: dict[int, ArticleMatch] = {}
+        sizes: dict[int, set[str]] = {}
         rows = self.session.execute(
             select(Sentence.id, Sentence.article_id, Sentence.terms, Sentence.text)
             .where(Sentence.id.in_(ids)).order_by(Sentence.id))
         for sentence_id, article_id, stored, text in rows:
-            present = set(stored.split()) & weights.keys()
-            coverage = sum(weights[t] for t in present) / total
+            if sentence_id not in self._figures:
+                self._figures[sentence_id] = figures(text)
+            own = set(stored.split()) | self._figures[sentence_id]
+            present = own & weights.keys()
+            coverage = sum(weights[t] for t in present) / total / capacity(len(own))
             match = per_article.setdefault(article_id, ArticleMatch(article_id))
             match.covered |= present
+            sizes.setdefault(article_id, set()).update(own)
             if coverage > match.best:
                 match.best, match.sentence_id = coverage, sentence_id
-            match.sentences.append((coverage, sentence_id, text))
-        for match in per_article.values():
-            spread = sum(weights[t] for t in match.covered) / total
+            # The stance passage is chosen by the words alone, as the stance model was
+            # trained (desktop.core.evaluation.fnc_passages).
+            words = sum(weights[t] for t in present if t[0] != "#") / word_total
+            match.sentences.append((words, sentence_id, text))
+        for article_id, match in per_article.items():
+            spread = (sum(weights[t] for t in match.covered) / total
+                      / capacity(len(sizes[article_id])))
             match.score = 0.5 * match.best + 0.5 * spread
         return sorted(per_article.values(), key=lambda m: (-m.score, m.article_id))
 
