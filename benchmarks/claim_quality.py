@@ -3,6 +3,7 @@ baselines a user would reach for, in one run and one table.
 
     pip install -e '.[bench]'
     python benchmarks/claim_quality.py [--data ../shared/data] [--before REF] [--k 5]
+                                       [--stance-only | --speed-only | --skip-speed]
 
 Protocol (desktop.core.evaluation): development data only (FNC-1 train, the Emergent
 development half). Stories are the connected parts of Emergent claims, FNC-1 headlines and
@@ -438,6 +439,56 @@ def before_commit() -> str:
     return (added[-1] + "^") if added else "HEAD"
 
 
+@dataclass
+class StanceResult:
+    """The stance measures of one run: table rows, the fold models, the Emergent guesses."""
+
+    rows: list[tuple[str, str, str, str]]
+    models: dict[str, StanceModel]
+    truth: list[str]
+    guesses: list[str]
+
+
+def stance_rows(data: Path, emergent: list[EmergentRow], story: dict[str, str],
+                parts: list[frozenset[str]]) -> StanceResult:
+    """Emergent stance (FactDesk's fold models, the n-gram + cue LR, the majority class) and
+    FNC-1 stance of the related pairs, all out of fold."""
+    started = time.perf_counter()
+    examples = train_stance.examples(data / "emergent/emergent_dev.csv", data / "fnc1")
+    models = fold_models(examples, parts)
+    print(f"stance: {len(parts)} fold models trained in {time.perf_counter() - started:.0f} s")
+    stance_groups = [story["e:" + r.claim_id] for r in emergent]
+    factdesk_stance = [models[g].predict(r.claim, r.headline)
+                       for r, g in zip(emergent, stance_groups, strict=True)]
+    regression, majority = baseline_stance(emergent, story, parts)
+    truth = [r.stance for r in emergent]
+    ours_acc, ours_f1 = stance_scores(truth, factdesk_stance)
+    lr_acc, lr_f1 = stance_scores(truth, regression)
+    maj_acc, maj_f1 = stance_scores(truth, majority)
+    rows = [("Emergent stance accuracy", f"{ours_acc:.3f}",
+             f"{lr_acc:.3f} n-gram + cue LR; {maj_acc:.3f} majority", ">= 0.78"),
+            ("Emergent stance macro-F1", f"{ours_f1:.3f}",
+             f"{lr_f1:.3f} n-gram + cue LR; {maj_f1:.3f} majority", ">= 0.75")]
+    fnc_related = [(e.label, models[e.group].predict(e.claim, e.text))
+                   for e in examples if e.dataset == "fnc1"]
+    fnc_acc, fnc_f1 = stance_scores([t for t, _ in fnc_related], [g for _, g in fnc_related])
+    fnc_common = Counter(t for t, _ in fnc_related).most_common(1)[0][0]
+    common_acc, common_f1 = stance_scores([t for t, _ in fnc_related],
+                                          [fnc_common] * len(fnc_related))
+    rows.append(("FNC-1 stance of related pairs, accuracy / macro-F1",
+                 f"{fnc_acc:.3f} / {fnc_f1:.3f}",
+                 f"{common_acc:.3f} / {common_f1:.3f} always {fnc_common}", "—"))
+    return StanceResult(rows, models, truth, factdesk_stance)
+
+
+def print_confusion(result: StanceResult) -> None:
+    """Emergent stance: which label became which."""
+    print("\nEmergent stance confusion (label -> FactDesk):")
+    for (t, g), n in sorted(Counter(zip(result.truth, result.guesses, strict=True)).items()):
+        print(f"  {t:>11} -> {g:<11} {n}")
+    print(f"labels: {LABELS}")
+
+
 def main() -> None:
     """Run everything and print the one table."""
     parser = argparse.ArgumentParser()
@@ -448,6 +499,8 @@ def main() -> None:
     parser.add_argument("--speed-only", action="store_true")
     parser.add_argument("--search-only", action="store_true",
                         help="only the search rows (no stance, grouping or speed)")
+    parser.add_argument("--stance-only", action="store_true",
+                        help="only the stance rows (no import, no search): a few minutes")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
     if args.speed_only:
@@ -460,6 +513,11 @@ def main() -> None:
     story = story_groups(emergent, pairs)
     parts = folds(list(story.values()), args.k)
     print(f"{len(set(story.values()))} stories in {args.k} folds\n")
+    if args.stance_only:
+        result = stance_rows(args.data, emergent, story, parts)
+        print_table(result.rows)
+        print_confusion(result)
+        return
 
     queries, passages = search_queries(args.data, folder, emergent, pairs, bodies, story)
     chosen = {"tfidf": out_of_fold_thresholds(queries, parts, "tfidf")}
@@ -474,28 +532,14 @@ def main() -> None:
         print_table(search_rows(queries, chosen, before))
         return
 
-    started = time.perf_counter()
-    examples = train_stance.examples(args.data / "emergent/emergent_dev.csv", args.data / "fnc1")
-    models = fold_models(examples, parts)
-    print(f"stance: {args.k} fold models trained in {time.perf_counter() - started:.0f} s")
-    stance_groups = [story["e:" + r.claim_id] for r in emergent]
-    factdesk_stance = [models[g].predict(r.claim, r.headline)
-                       for r, g in zip(emergent, stance_groups, strict=True)]
-    regression, majority = baseline_stance(emergent, story, parts)
-    truth = [r.stance for r in emergent]
+    stance = stance_rows(args.data, emergent, story, parts)
     labels = {(p.headline, p.body_id): p.stance for p in pairs}
 
     def fd_stance(q: Query, body: str) -> str:
-        return article_stance(models[q.group], q.text, passages[(q.text, body)])
+        return article_stance(stance.models[q.group], q.text, passages[(q.text, body)])
 
     rows = search_rows(queries, chosen, before)
-    ours_acc, ours_f1 = stance_scores(truth, factdesk_stance)
-    lr_acc, lr_f1 = stance_scores(truth, regression)
-    maj_acc, maj_f1 = stance_scores(truth, majority)
-    rows.append(("Emergent stance accuracy", f"{ours_acc:.3f}",
-                 f"{lr_acc:.3f} n-gram + cue LR; {maj_acc:.3f} majority", ">= 0.78"))
-    rows.append(("Emergent stance macro-F1", f"{ours_f1:.3f}",
-                 f"{lr_f1:.3f} n-gram + cue LR; {maj_f1:.3f} majority", ">= 0.75"))
+    rows += stance.rows[:2]
     ours_score = fnc_score(queries, "factdesk", chosen["factdesk"], labels, fd_stance)
     plain_score = fnc_score(queries, "tfidf", chosen["tfidf"], labels,
                             lambda _q, _b: "neutral")
@@ -504,25 +548,14 @@ def main() -> None:
     rows.append(("FNC-1 score", f"{ours_score:.1%}",
                  f"{plain_score:.1%} TF-IDF hits, all discuss; {discuss_score:.1%} FactDesk "
                  "hits, all discuss", ">= 82%"))
-    fnc_related = [(e.label, models[e.group].predict(e.claim, e.text))
-                   for e in examples if e.dataset == "fnc1"]
-    fnc_acc, fnc_f1 = stance_scores([t for t, _ in fnc_related], [g for _, g in fnc_related])
-    fnc_common = Counter(t for t, _ in fnc_related).most_common(1)[0][0]
-    common_acc, common_f1 = stance_scores([t for t, _ in fnc_related],
-                                          [fnc_common] * len(fnc_related))
-    rows.append(("FNC-1 stance of related pairs, accuracy / macro-F1",
-                 f"{fnc_acc:.3f} / {fnc_f1:.3f}",
-                 f"{common_acc:.3f} / {common_f1:.3f} always {fnc_common}", "—"))
+    rows += stance.rows[2:]
 
     rows += grouping_rows()
     if not args.skip_speed:
         rows.append(speed_row(args.before or before_commit(), args.data, folder))
 
     print_table(rows)
-    print("\nEmergent stance confusion (label -> FactDesk):")
-    for (t, g), n in sorted(Counter(zip(truth, factdesk_stance, strict=True)).items()):
-        print(f"  {t:>11} -> {g:<11} {n}")
-    print(f"labels: {LABELS}")
+    print_confusion(stance)
 
 
 if __name__ == "__main__":
