@@ -141,11 +141,6 @@ def _stem(token: str) -> str:
     return SYNONYM_STEMS.get(stem, stem)
 
 
-def stem(token: str) -> str:
-    """A lower-cased word's stem as matching compares it ("vowed", "vows": "vow")."""
-    return _stem(token)
-
-
 def terms(text: str, aliases: ArticleAliases | None = None) -> list[str]:
     """The matching terms of a sentence, in order; names replaced by their keys."""
     table = _aliases()
