@@ -55,7 +55,7 @@ def test_a_short_headline_of_a_long_claim_is_found(headlines: Service) -> None:
     # Judged by the share of the claim's weight it holds, as before, the eight-word
     # headline fell short: it cannot hold the claim's other words.
     with headlines.db.read() as session:
-        before = HitRule(threshold=0.3, figure_weight=0.0, length_aware=0.0)
+        before = HitRule(threshold=0.3, figure_weight=0.0, length_aware=0.0, rarity_power=1.0)
         scores = {m.article_id: m.score for m in Searcher(session, before).scored(claim)}
     assert scores[4] < before.threshold
 

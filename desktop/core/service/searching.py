@@ -30,14 +30,18 @@ CANDIDATE_SENTENCES = 1500
 class HitRule:
     """What makes a candidate article a hit."""
 
-    threshold: float = 0.325
-    figure_weight: float = 1.5
-    """A figure or month of the query weighs this many times the query's rarest word: the
+    threshold: float = 0.275
+    figure_weight: float = 1.0
+    """A figure or month of the query weighs this many times its rarest word: the
     figure is often all that tells two claims apart ("sell 19 million" / "50 million")."""
     length_aware: float = 1.0
     """How far coverage is judged against what the text could hold (0: not at all, 1:
     fully). A headline of eight terms cannot cover a claim of fifteen: its coverage is
     divided by the share of the query's weight its eight heaviest terms carry."""
+    rarity_power: float = 1.5
+    """A term weighs its rarity (IDF) to this power: above 1, a text that misses the
+    query's rarest word (the name, the thing) loses more than one that misses a common
+    one ("Apple is buying Path": "path", not "buy")."""
 
 
 SHIPPED = HitRule()
@@ -96,7 +100,7 @@ class Searcher:
         wanted = list(dict.fromkeys(text_terms(query)))
         if not wanted:
             return []
-        weights = {t: self._weight(t) for t in wanted}
+        weights = {t: self._weight(t) ** rule.rarity_power for t in wanted}
         word_total = sum(weights.values()) or 1.0
         figure_weight = rule.figure_weight * max(weights.values())
         weights.update({f: figure_weight for f in figures(query)})
