@@ -199,7 +199,11 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
     for h in hits:
         print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} "
               f"{h.external_id or ''} {_shorten(h.sentence, 110)}")
-    print(f"{counted(len(hits), 'article')} carry this claim", file=sys.stderr)
+    if len(hits) == args.limit:
+        print(f"the first {counted(len(hits), 'article')} that carry this claim; there may be "
+              f"more (--limit {args.limit})", file=sys.stderr)
+    else:
+        print(f"{counted(len(hits), 'article')} carry this claim", file=sys.stderr)
     return 0
 
 

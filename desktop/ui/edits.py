@@ -182,12 +182,12 @@ class Edits(QObject):
             lambda _now: self.merge(target_id, dict.fromkeys(claims)))])
 
     def add_evidence(self, claim_id: int, shown: int | None, text: str, url: str) -> None:
-        """Attach a note or a link."""
+        """Attach a note or a link. A new note overwrites nothing, so a colleague's change
+        to the claim meanwhile is no reason to stop it (the pane then shows that change)."""
         by = self._by()
         self.run(f"Add a note to claim {claim_id}", [(
             claim_id, shown, f"add the note “{text or url}”",
-            lambda s, v: s.add_evidence(claim_id, text=text, url=url or None, by=by,
-                                        expected_version=v),
+            lambda s, _v: s.add_evidence(claim_id, text=text, url=url or None, by=by),
             lambda now: self.add_evidence(claim_id, now, text, url))])
 
     def edit_evidence(self, claim_id: int, shown: int | None, evidence_id: int, text: str,

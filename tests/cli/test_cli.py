@@ -95,6 +95,17 @@ def test_search_json_hits(capsys: pytest.CaptureFixture[str], seeded_path: Path)
     assert by_article[1] == "contradicts" and by_article[5] != "contradicts"
 
 
+def test_search_count_is_not_the_display_limit(capsys: pytest.CaptureFixture[str],
+                                                seeded_path: Path) -> None:
+    query = "600 North Korean soldiers were killed in Kursk"
+    code, out, err = _run(capsys, "search", query, "--db", str(seeded_path))
+    found = len(out.splitlines())
+    assert code == 0 and found >= 3 and f"{found} articles carry this claim" in err
+    _, out, err = _run(capsys, "search", query, "--limit", "2", "--db", str(seeded_path))
+    assert len(out.splitlines()) == 2
+    assert "2 articles carry" not in err and "there may be more (--limit 2)" in err
+
+
 def test_search_stdin_one_json_line_per_query(seeded_path: Path) -> None:
     queries = "Kim met Shoigu in Pyongyang\nlargest-ever prisoner swap\n"
     result = subprocess.run([sys.executable, "-m", "desktop", "search", "-", "--json",

@@ -37,6 +37,20 @@ def test_verdict_is_recorded_with_who_when_old_and_new(seeded: Service) -> None:
     assert seeded.stats().by_verdict["disputed"] == 1
 
 
+def test_a_new_verdict_does_not_inherit_the_old_verdicts_note(seeded: Service) -> None:
+    seeded.set_verdict(11, "disputed", note="600 per NIS", by="ana")
+    seeded.set_verdict(11, "disputed", by="ana", as_of=date(2025, 6, 8))
+    assert seeded.claim(11).verdict_note == "600 per NIS", "same verdict: its note stays"
+    changed = seeded.set_verdict(11, "false", by="ben")
+    assert seeded.claim(11).verdict_note is None
+    assert ("ben", "note", "600 per NIS", None) in [
+        (h.author, h.action, h.old, h.new) for h in seeded.claim(11).history]
+    assert changed.step_id is not None
+    seeded.undo(changed.step_id, by="ben")
+    assert (seeded.claim(11).claim.verdict, seeded.claim(11).verdict_note) == (
+        "disputed", "600 per NIS")
+
+
 def test_stale_version_fails_cleanly_and_changes_nothing(seeded: Service) -> None:
     claim_id = _conflict_claim(seeded)
     version = seeded.claim(claim_id).claim.version

@@ -133,3 +133,21 @@ def test_a_key_right_after_an_undo_is_not_stale_against_it(
     settle(qtbot, a)
     assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
     assert a.service.claim(claim_id).claim.verdict == "disputed"
+
+
+def test_a_note_added_after_a_colleagues_verdict_is_kept_without_asking(
+        qtbot: QtBot, two: tuple[MainWindow, MainWindow]) -> None:
+    """A note overwrites nothing: it is added, and the pane then shows B's verdict."""
+    a, b = two
+    claim_id = a.current_claim_id()
+    press(qtbot, b, Qt.Key.Key_C)
+    notes = a.detail.notes
+    qtbot.keyClicks(notes.note, "KCNA text checked")
+    qtbot.mouseClick(notes.save, Qt.MouseButton.LeftButton)
+    settle(qtbot, a)
+    assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
+    assert [e.text for e in a.service.claim(claim_id).evidence] == ["KCNA text checked"]
+    assert a.detail.detail.claim.verdict == "confirmed", "A now shows B's verdict"
+    press(qtbot, a, Qt.Key.Key_F)  # A has seen B's verdict now: no question to ask
+    assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
+    assert a.service.claim(claim_id).claim.verdict == "false"

@@ -50,10 +50,14 @@ def set_verdict(session: Session, claim_id: int, verdict: str, *, note: str | No
                 by: str | None = None, expected: Versions = UNCHECKED,
                 as_of: date | None = None) -> Changes:
     """Give a claim a verdict, with an as-of date (today unless given) and an optional
-    note; a first verdict moves a new claim's review to "in progress"."""
+    note; a first verdict moves a new claim's review to "in progress". A new verdict
+    without a note clears the old verdict's note: it explained that verdict, not this one
+    (the history keeps it, and undo brings it back)."""
     verdict = _choice(verdict, Verdict, "verdict")
     step = Step(session, by, f"Mark claim {claim_id} as {verdict}")
     claim = step.lock(claim_id, expected.get(claim_id))
+    if note is None and verdict != claim.verdict and claim.verdict_note:
+        note = ""
     if verdict != claim.verdict:
         step.record(claim_id, "verdict", "verdict", claim.verdict, verdict)
         claim.verdict = verdict
@@ -61,9 +65,9 @@ def set_verdict(session: Session, claim_id: int, verdict: str, *, note: str | No
     if as_of != claim.verdict_as_of:
         step.record(claim_id, "verdict", "verdict_as_of", claim.verdict_as_of, as_of)
         claim.verdict_as_of = as_of
-    if note is not None and note != claim.verdict_note:
-        step.record(claim_id, "note", "verdict_note", claim.verdict_note, note)
-        claim.verdict_note = note
+    if note is not None and (note or None) != claim.verdict_note:
+        step.record(claim_id, "note", "verdict_note", claim.verdict_note, note or None)
+        claim.verdict_note = note or None
     if verdict != Verdict.UNREVIEWED.value and claim.review_state == ReviewState.NEW.value:
         step.record(claim_id, "review", "review_state", claim.review_state,
                     ReviewState.IN_PROGRESS.value)
