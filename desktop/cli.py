@@ -240,6 +240,9 @@ def cmd_export(service: Service, args: argparse.Namespace) -> int:
                "written": result.written, "notices": list(result.notices)})
     else:
         print(f"exported to {result.path}", file=sys.stderr)
+    if result.written == 0 and result.path.suffix.lower() in (".json", ".jsonld"):
+        print(f"{result.path}: no review to publish in it", file=sys.stderr)
+        return 1
     return 0
 
 

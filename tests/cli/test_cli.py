@@ -189,3 +189,14 @@ def test_no_display_is_a_message_not_a_crash(capsys: pytest.CaptureFixture[str],
     monkeypatch.setattr("sys.platform", "linux")
     code, _, err = _run(capsys)
     assert code == 1 and "no display" in err
+
+
+def test_a_claimreview_export_with_nothing_to_publish_fails(
+        capsys: pytest.CaptureFixture[str], seeded_path: Path, tmp_path: Path) -> None:
+    db = ["--db", str(seeded_path)]
+    assert _run(capsys, "tag", "11", "false", "--done", *db)[0] == 0
+    code, _, err = _run(capsys, "export", str(tmp_path / "reviews.json"), *db)
+    assert code == 1 and "no review URL" in err and "no review to publish" in err
+    code, _, _ = _run(capsys, "export", str(tmp_path / "reviews.json"), "--review-url",
+                      "https://checks.example/c/{id}", *db)
+    assert code == 0

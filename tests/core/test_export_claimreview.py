@@ -98,7 +98,12 @@ def test_reviews_meet_googles_required_fields(published: Service, tmp_path: Path
     text = json.dumps(reviews)
     assert "@desk" not in text and "call the ministry" not in text
     appearance = disputed["itemReviewed"]["appearance"]
-    assert len(appearance) == 3 and disputed["itemReviewed"]["firstAppearance"] == appearance[0]
+    # The two articles giving 300 (the claim), not the one giving 600 against it.
+    assert len(appearance) == 2 and disputed["itemReviewed"]["firstAppearance"] == appearance[0]
+    conflict = next(c for c in published.claims() if c.has_conflict)
+    against = {m.title for m in published.claim(conflict.id).mentions
+               if m.stance == "contradicts"}
+    assert against and not against & {work["headline"] for work in appearance}
     assert all("publisher" not in work for work in appearance)  # the outlet is "unknown"
     assert "reviewBody" not in by_rating["True"]
 

@@ -117,8 +117,11 @@ def claim_review(item: ClaimMentions, options: ExportOptions) -> dict[str, Any] 
     if value is not None:
         rating.update(ratingValue=value, bestRating=5, worstRating=1)
     first: dict[int, MentionRow] = {}
-    for mention in sorted(item.mentions, key=lambda m: (m.published is None, m.published,
-                                                         m.article_id)):
+    # The claim appears where it is stated or reported; an article that contradicts it
+    # (another figure, a denial) is where it is disputed, not where it appeared.
+    stating = (m for m in item.mentions if m.stance != "contradicts")
+    for mention in sorted(stating, key=lambda m: (m.published is None, m.published,
+                                                  m.article_id)):
         first.setdefault(mention.article_id, mention)
     appearances = [_appearance(m) for m in first.values()]
     reviewed: dict[str, Any] = {"@type": "Claim"}
