@@ -25,7 +25,7 @@ from desktop.core.models import Verdict
 from desktop.core.progress import Progress
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
-from desktop.core.wording import counted, sources_counted, stance_breakdown
+from desktop.core.wording import counted, field_name, sources_counted, stance_breakdown
 
 
 def _jsonable(value: Any) -> Any:
@@ -173,8 +173,9 @@ def cmd_show(service: Service, args: argparse.Namespace) -> int:
     if detail.history:
         print("History:")
         for h in detail.history:
-            print(f"  {h.at:%Y-%m-%d %H:%M} {h.author or '-'} {h.action} {h.field or ''}: "
-                  f"{h.old or ''} -> {h.new or ''}")
+            print(f"  {h.at:%Y-%m-%d %H:%M} {h.author or '-'} "
+                  f"{field_name(h.field) or field_name(h.action)}: {h.old or '—'} -> "
+                  f"{h.new or '—'}")
     return 0
 
 

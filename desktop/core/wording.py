@@ -1,4 +1,5 @@
-"""Counts in plain English for the window and the command line: "1 source", "2 sources"."""
+"""Counts and names in plain English for the window, the command line and exports:
+"1 source", "2 sources", "Verdict as of"."""
 
 from __future__ import annotations
 
@@ -28,3 +29,20 @@ def sources_counted(sources: int, unknown: int) -> str:
     if unknown:
         text += f" ({unknown:,} of unknown outlet, one per independent origin)"
     return text
+
+
+FIELD_NAMES = {
+    "verdict": "Verdict", "verdict_note": "Verdict note", "review_state": "Review",
+    "text": "Claim text", "note": "Note", "link": "Link", "public": "Public explanation",
+    "stance": "Stance", "source": "Source", "title": "Title", "published": "Date",
+    "claim": "Claim", "into": "Merged into",
+}
+"""History's field and action keys as words, in exports, the window and the command line."""
+
+
+def field_name(key: str | None) -> str:
+    """A History key as words ("verdict_as_of": "Verdict as of"); an unknown key is
+    shown as it is, never hidden."""
+    if not key:
+        return ""
+    return FIELD_NAMES.get(key, key.replace("_", " ").capitalize())

@@ -108,8 +108,11 @@ class WindowActions:
     def shortcut_lines(self) -> list[str]:
         """Every key with what it does, as the Help menu lists them."""
         native = QKeySequence.SequenceFormat.NativeText
+        # Undo and redo carry the step they would undo in their text; the list names
+        # the key's job, not today's step.
+        fixed = {self.undo_action: "Undo", self.redo_action: "Redo"}
         lines = [", ".join(k.toString(native) for k in a.shortcuts())
-                 + f" — {a.text().replace('&', '').replace('…', '')}"
+                 + f" — {fixed.get(a) or a.text().replace('&', '').replace('…', '')}"
                  for a in self.all if a.shortcuts()]
         return [*lines, "R — review done", "Enter — open the claim",
                 "F2 — change a mention's stance"]

@@ -34,7 +34,7 @@ def open_window(db: str | Path | None = None, demo: bool = False) -> MainWindow:
     """The main window on ``db`` (or the default project, or a demo project at ``db``)."""
     window = MainWindow(Service.open(db))
     if demo:
-        window.setWindowTitle("FactDesk — demo")
+        window.setWindowTitle("demo")
         window.transfers.import_paths([seeds_dir()])
     return window
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.dto import ClaimFilter
+from desktop.core.paths import project_name
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.ui.actions import WindowActions
@@ -48,7 +49,9 @@ class MainWindow(QMainWindow):
         self.service = service
         self.settings = settings or Settings()
         self.settings.project = service.project_name()
-        self.setWindowTitle("FactDesk")
+        # The project's name: Qt adds " — FactDesk" (the display name) where the platform
+        # shows the application in titles, so two windows on two projects can be told apart.
+        self.setWindowTitle(project_name(service.project_name()))
         self.setAcceptDrops(True)
         self._after_load: Callable[[], None] | None = None
         current = self._current_service

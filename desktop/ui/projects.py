@@ -55,7 +55,7 @@ class Projects(QObject):
         window.settings.project = service.project_name()
         window.settings.add_recent(project_key(target))
         self.fill_recent()
-        window.setWindowTitle(f"FactDesk — {project_name(target)}")
+        window.setWindowTitle(project_name(target))
         window.project_changed()
 
     def fill_recent(self) -> None:

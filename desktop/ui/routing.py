@@ -48,4 +48,5 @@ class PaneRouter(QObject):
         window.article_shower.reread()
         if announcement.origin in (Origin.UNDO, Origin.REDO) and changes.description:
             verb = "Undone" if announcement.origin is Origin.UNDO else "Redone"
-            window.statusBar().showMessage(f"{verb}: {changes.description}", STATUS_MS)
+            what = changes.description.removeprefix("Undo: ").removeprefix("Redo: ")
+            window.statusBar().showMessage(f"{verb}: {what}", STATUS_MS)

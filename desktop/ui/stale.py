@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.dto import ClaimRow
+from desktop.core.wording import field_name
 from desktop.ui.edits import Stale
 
 RECENT = 6
@@ -31,7 +32,7 @@ class StaleEditDialog(QDialog):
         who = stale.theirs[-1].author if stale.theirs else None
         lines = "".join(
             f"<li>{event.at:%Y-%m-%d %H:%M} {html.escape(event.author or 'someone')}: "
-            + (f"{html.escape(event.field)} {html.escape(event.old or '—')} → "
+            + (f"{html.escape(field_name(event.field))} {html.escape(event.old or '—')} → "
                f"{html.escape(event.new or '—')}" if event.field
                else html.escape(event.action)) + "</li>"
             for event in stale.theirs[-RECENT:])

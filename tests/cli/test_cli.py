@@ -58,6 +58,9 @@ def test_tag_then_show_history(capsys: pytest.CaptureFixture[str], seeded_path: 
     detail = json.loads(out)
     assert detail["verdict"] == "confirmed" and detail["verdict_note"] == "KCNA text checked"
     assert detail["history"][0]["author"] == "ana"
+    shown = _run(capsys, "show", "1", "--db", str(seeded_path))[1]
+    assert "Verdict as of: — -> " in shown and "Verdict note: — -> KCNA text checked" in shown
+    assert "verdict_as_of" not in shown and "verdict_note" not in shown
 
 
 def test_tag_expect_version_refuses_a_stale_verdict(capsys: pytest.CaptureFixture[str],

@@ -58,7 +58,10 @@ def test_tag_three_claims_by_keyboard_then_undo_and_redo(qtbot: QtBot,
     settle(qtbot, window)
     assert window.service.claim(ids[2]).claim.verdict == "unreviewed"
     assert window.model.claim_at(2).verdict == "unreviewed"
-    assert window.statusBar().currentMessage().startswith("Undone: ")
+    assert window.statusBar().currentMessage() == f"Undone: Mark claim {ids[2]} as false"
+    undo_line = next(line for line in window.menu_actions.shortcut_lines()
+                     if line.startswith("Ctrl+Z"))
+    assert undo_line == "Ctrl+Z — Undo", "the key's job, not the step it would undo now"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     settle(qtbot, window)

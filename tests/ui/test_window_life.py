@@ -96,11 +96,13 @@ def test_layout_is_kept_per_project_in_factdesk_home(qtbot: QtBot, window: MainW
 
 def test_new_project_and_recent_projects(qtbot: QtBot, window: MainWindow,
                                          tmp_path: Path) -> None:
+    # Titled by its project from the start (Qt adds " — FactDesk" where titles name apps).
+    assert window.windowTitle() == Path(window.service.project_name()).name
     window.open_article(1)
     settle(qtbot, window)
     window.projects.open(tmp_path / "story.sqlite")
     settle(qtbot, window, 60_000)
-    assert window.model.rowCount() == 0 and window.windowTitle().endswith("story.sqlite")
+    assert window.model.rowCount() == 0 and window.windowTitle() == "story.sqlite"
     assert window.article.article_id is None, "an article of the old project is still shown"
     assert window.settings.recent_projects[0] == str(tmp_path / "story.sqlite")
     recent = window.menu_actions.recent_menu.actions()

@@ -231,7 +231,10 @@ def test_refresh_shows_what_a_colleague_changed(qtbot: QtBot, window: MainWindow
     settle(qtbot, window)
     assert window.model.claim_at(0).verdict == "confirmed"
     assert window.detail.detail.claim.verdict == "confirmed"
-    assert window.detail.history.topLevelItem(0).text(1) == "ana"
+    history = window.detail.history
+    assert history.topLevelItem(0).text(1) == "ana"
+    whats = [history.topLevelItem(i).text(2) for i in range(history.topLevelItemCount())]
+    assert {"Verdict", "Verdict as of", "Review"} <= set(whats), whats
 
 
 def test_the_window_says_when_someone_else_changed_the_project(

@@ -41,7 +41,6 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from desktop.core.dto import ArticleRow, ClaimRow, MentionRow
 from desktop.core.export.cells import EXCEL_ROW_LIMIT, clean_text, sheet_name
-from desktop.core.export.labels import field_name
 from desktop.core.export.localtime import local_time
 from desktop.core.export.records import (
     VERDICT_STYLE,
@@ -53,6 +52,7 @@ from desktop.core.export.records import (
 )
 from desktop.core.export.streamed import RowRenderer, new_sheet
 from desktop.core.progress import NULL_PROGRESS, Progress
+from desktop.core.wording import field_name
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5D8A")
@@ -89,11 +89,12 @@ CLAIM_COLUMNS = (
     Column("Verdict", 14, "verdict", "The team's conclusion; pick it from the list."),
     Column("Review", 11, note="Where the review stands: new, in progress or done."),
     Column("Verdict as of", 12, "date"),
-    Column("Sources", 10, "number", "Outlets with an article that states the claim."),
-    Column("Independent origins", 13, "number", "Articles that state the claim, counting copies "
-           "of one article (syndicated or near-identical text) once: a copy is not a "
-           "confirmation."),
-    Column("Articles", 10, "number", "Articles that state the claim, copies included."),
+    Column("Sources", 10, "number", "Outlets with an article that mentions the claim: "
+           "states it, reports it or contradicts it."),
+    Column("Independent origins", 13, "number", "Articles that mention the claim (state, report "
+           "or contradict it), counting copies of one article (syndicated or near-identical "
+           "text) once: a copy is not a confirmation."),
+    Column("Articles", 10, "number", "Articles that mention the claim, copies included."),
     Column("Origins stating it", 12, "number", "Independent origins whose articles state the "
            "claim. Each origin counts once, under its strongest stance (contradicts, then "
            "states, then only reports), so origins = stating + reporting + contradicting."),
@@ -102,8 +103,8 @@ CLAIM_COLUMNS = (
     Column("Conflict", 34, "wrap", "The figure the articles disagree on, and the values "
            "they give."),
     Column("First seen", 12, "date"), Column("Attribution", 24, "wrap"),
-    Column("Outlets", 30, "wrap", "Every outlet stating the claim; one per row in the "
-           "Mentions sheet."),
+    Column("Outlets", 30, "wrap", "Every outlet with an article mentioning the "
+           "claim; one per row in the Mentions sheet."),
     Column("Public explanation", 40, "wrap", "What may be published with the verdict "
            "(ClaimReview's text)."),
     Column("Latest note (internal)", 40, "wrap", "The team's latest note: internal, never "

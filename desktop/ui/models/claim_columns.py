@@ -25,7 +25,8 @@ class ClaimColumn:
 COLUMNS = (
     ClaimColumn("Claim", "text", "The claim as first stated; ⚠ marks a conflict"),
     ClaimColumn("Verdict", "verdict", "The team's conclusion"),
-    ClaimColumn("Sources", "sources", "Outlets reporting it", True),
+    ClaimColumn("Sources", "sources", "Outlets with an article that mentions it: states it, "
+                "reports it or contradicts it", True),
     ClaimColumn("Origins", "origins", "Independent origins: copies of one article count once",
                 True),
     ClaimColumn("Support", "support", "Independent origins that state it as true; the other "

@@ -35,7 +35,7 @@ from desktop.core.vocabulary import (
     ReviewState,
     verdict_label,
 )
-from desktop.core.wording import counted, stance_breakdown
+from desktop.core.wording import counted, field_name, stance_breakdown
 from desktop.ui.style import VERDICT_COLOURS, alert_colour, is_dark
 from desktop.ui.widgets.mentions_view import MentionsView
 from desktop.ui.widgets.notes_pane import NoteDraft, NotesPane
@@ -205,8 +205,9 @@ class ClaimDetailWidget(QWidget):
         self.below.setTabText(1, f"History ({len(detail.history)})")
         for event in detail.history:
             self.history.addTopLevelItem(QTreeWidgetItem([
-                f"{event.at:%Y-%m-%d %H:%M}", event.author or "", event.action,
-                event.old or "", event.new or ""]))
+                f"{event.at:%Y-%m-%d %H:%M}", event.author or "",
+                field_name(event.field) or field_name(event.action), event.old or "",
+                event.new or ""]))
 
     def unsaved_wording(self) -> bool:
         """Whether the wording box holds text that differs from the claim's."""
