@@ -28,6 +28,30 @@ def test_seeds_import_with_one_near_copy(service: Service) -> None:
     assert (stats.articles, stats.origins) == (5, 4)
 
 
+def _origins(service: Service) -> dict[str, str]:
+    """Each seed file's article, named by its file, mapped to its copy set's origin."""
+    with service.db.read() as session:
+        rows = session.execute(select(Article.id, Article.path, Article.origin_id)).all()
+    name = {article_id: Path(path).name[:3] for article_id, path, _ in rows}
+    return {name[article_id]: name[origin] for article_id, _, origin in rows}
+
+
+def test_the_earlier_dated_near_copy_is_the_origin_whatever_the_import_order(
+        tmp_path: Path) -> None:
+    """000 (dated 26 June) holds 001 (dated 6 June) and more: 001 is the original, so the
+    copy is 000, not whichever file came first."""
+    orders = ([SEEDS], [SEEDS / "001_4700b357f6aa5ab5.txt", SEEDS / "000_a268c1589145ab67.txt"])
+    results = []
+    for number, paths in enumerate(orders):
+        service = Service.open(tmp_path / f"order{number}.sqlite")
+        service.import_paths(paths)
+        results.append(_origins(service))
+        assert service.check().problems == (), "counts by origin follow the new origin"
+        service.close()
+    for origins in results:
+        assert origins["000"] == "001" and origins["001"] == "001"
+
+
 def test_reimport_is_a_reported_no_op(seeded: Service) -> None:
     before = _counts(seeded)
     report = seeded.import_paths([SEEDS / "002_dcfad5aa4b6c51f2.txt"])

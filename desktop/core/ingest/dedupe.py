@@ -72,6 +72,13 @@ class CopyIndex:
         for h in hashes:
             self._postings[h].append(article_id)
 
+    def reroot(self, old_origin: int, new_origin: int) -> None:
+        """Every article of ``old_origin``'s copy set now counts ``new_origin`` as its
+        origin (an earlier-dated copy arrived after the article first taken for it)."""
+        for article_id, origin in self._origins.items():
+            if origin == old_origin:
+                self._origins[article_id] = new_origin
+
     def find_copy(self, hashes: frozenset[int]) -> Copy | None:
         """The indexed article this text nearly copies, best first, or None."""
         if len(hashes) < MIN_SAMPLES:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -212,14 +212,41 @@ class Importer:
             "fingerprint": encode_fingerprint(hashes), "imported_at": now(),
         }).scalar_one()
         origin_id = copy.origin_id if copy else article_id
+        rerooted: set[int] = set()
+        if copy and self._dated_before(session, doc.published, copy.origin_id):
+            rerooted = self._reroot(session, copy.origin_id, article_id)
+            origin_id = article_id
         connection.execute(_SET_ORIGIN, {"article": article_id, "origin": origin_id})
         features = analysis.features
         sentence_ids = self._store_sentences(session, article_id, features)
         touched = self._store_mentions(session, article_id, features, sentence_ids)
-        counts.refresh(session, touched)
+        counts.refresh(session, touched | rerooted)
         self.state.copies.add(article_id, origin_id, hashes)
         return ImportItem(doc.where, "imported", article_id=article_id,
                           copy_of=copy.article_id if copy else None, claims=len(touched))
+
+    @staticmethod
+    def _dated_before(session: Session, published: date | None, origin_id: int) -> bool:
+        """Whether a new near-copy is dated before its copy set's origin: then it is the
+        original, whatever order the files came in (an undated article is never taken
+        for the earlier one)."""
+        if published is None:
+            return False
+        first = session.execute(select(Article.published).where(Article.id == origin_id))
+        origin_date = first.scalar_one()
+        return origin_date is not None and published < origin_date
+
+    def _reroot(self, session: Session, old_origin: int, new_origin: int) -> set[int]:
+        """Make ``new_origin`` the origin of ``old_origin``'s copy set; the claims those
+        articles mention, whose counts by origin must be taken again."""
+        members = select(Article.id).where(Article.origin_id == old_origin)
+        claims = set(session.execute(
+            select(Mention.claim_id).where(Mention.article_id.in_(members)).distinct()
+        ).scalars())
+        session.execute(update(Article).where(Article.origin_id == old_origin)
+                        .values(origin_id=new_origin))
+        self.state.copies.reroot(old_origin, new_origin)
+        return claims
 
     def _store_sentences(self, session: Session, article_id: int,
                          features: list[SentenceFeatures]) -> list[int]:
