@@ -35,7 +35,8 @@ def stance_toward(canonical: Canonical, feature: SentenceFeatures) -> Stance:
     (supports), denies it or gives another figure (contradicts), or reports it without
     taking a side (neutral: "reportedly", "estimates", a question)."""
     return Stance(shipped_model().predict(canonical.text, feature.text, feature.stance_scores,
-                                          canonical.quantities, feature.quantities))
+                                          canonical.quantities, feature.quantities,
+                                          feature.plain))
 
 
 @dataclass

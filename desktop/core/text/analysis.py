@@ -11,7 +11,7 @@ from desktop.core.text.dates import EVENT, When, article_context, event_when
 from desktop.core.text.normalize import learn_aliases, terms
 from desktop.core.text.quantities import Quantity, quantities
 from desktop.core.text.sentences import split
-from desktop.core.text.stance import is_hedged, shipped_model
+from desktop.core.text.stance import is_hedged, shipped_model, states_plainly
 
 EVENT_TERMS = frozenset({"meet", "visit"})
 """Stems of the meeting-like events whose day becomes the article's context."""
@@ -35,6 +35,9 @@ class SentenceFeatures:
     stance_scores: tuple[float, ...]
     """The stance model's scores from the sentence alone (stance.StanceModel.text_scores);
     empty for a sentence that is not a claim candidate."""
+    plain: bool
+    """It states what it says as true (stance.states_plainly); False for a sentence that is
+    not a claim candidate. Read here, in the analysis worker, to spare the importer."""
 
 
 def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
@@ -69,5 +72,6 @@ def analyse(body: str, published: date | None) -> list[SentenceFeatures]:
             hedged=is_hedged(text) or text.rstrip().endswith("?"),
             # Only a claim candidate becomes a mention with a stance.
             stance_scores=shipped_model().text_scores(text) if checkworthy else (),
+            plain=checkworthy and states_plainly(text),
         ))
     return out
