@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.errors import FactDeskError
 from desktop.core.paths import seeds_dir
 from desktop.core.service import Service
+from desktop.ui.demo import DemoProject
 from desktop.ui.main_window import MainWindow
 from desktop.ui.style import resources_dir
 
@@ -35,6 +36,7 @@ def open_window(db: str | Path | None = None, demo: bool = False) -> MainWindow:
     window = MainWindow(Service.open(db))
     if demo:
         window.setWindowTitle("demo")
+        window.demo = DemoProject(window, Path(window.service.project_name()))
         window.transfers.import_paths([seeds_dir()])
     return window
 

@@ -19,6 +19,7 @@ from desktop.core.paths import project_name
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.ui.actions import WindowActions
+from desktop.ui.demo import DemoProject
 from desktop.ui.dispatch import EditDispatch
 from desktop.ui.edits import Edits
 from desktop.ui.hub import EVERYTHING, ChangeHub, Origin
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         # shows the application in titles, so two windows on two projects can be told apart.
         self.setWindowTitle(project_name(service.project_name()))
         self.setAcceptDrops(True)
+        self.demo: DemoProject | None = None
         self._after_load: Callable[[], None] | None = None
         current = self._current_service
         self.runner = TaskRunner(self)
@@ -279,8 +281,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quitting cancels an import, waits for the workers, and closes the project. The
         window goes first: an import stops at its next check, which can take seconds."""
+        if self.demo is not None and not self.demo.may_close():
+            event.ignore()
+            return
         self.hide()
         self.runner.shut_down()
         save_layout(self)
         self.service.close()
+        if self.demo is not None:
+            self.demo.keep()
         super().closeEvent(event)
