@@ -70,6 +70,8 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
     assert isinstance(row["Last changed (local time)"], datetime)
     assert row["Latest note (internal)"] == "300 vs 600: sources differ"
     assert row["Public explanation"] is None
+    # A note with a link, added in the window's note box, is claim 1's latest note.
+    assert rows[1]["Latest note (internal)"] == "KCNA original https://kcna.example/2025/06/05"
 
     mentions = _table(book["Mentions"])
     stored_mentions = {m.id: m for c in stored for m in reviewed.mentions([c])}

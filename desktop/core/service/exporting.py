@@ -78,11 +78,14 @@ class DatabaseExport:
                     .join(Source, Source.id == Article.source_id)
                     .where(Mention.claim_id.in_(ids)).order_by(Mention.claim_id, Source.name)):
                 outlets[claim_id].append(name)
-            for claim_id, kind, text in session.execute(
-                    select(Evidence.claim_id, Evidence.kind, Evidence.text)
-                    .where(Evidence.claim_id.in_(ids), Evidence.kind.in_(("note", "public")))
+            # A link with its words is a note too (the window's note box takes both).
+            for claim_id, kind, text, url in session.execute(
+                    select(Evidence.claim_id, Evidence.kind, Evidence.text, Evidence.url)
+                    .where(Evidence.claim_id.in_(ids),
+                           Evidence.kind.in_(("note", "link", "public")))
                     .order_by(Evidence.created_at, Evidence.id)):
-                (explanations if kind == "public" else notes)[claim_id] = text
+                written = " ".join(part for part in (text, url) if part)
+                (explanations if kind == "public" else notes)[claim_id] = written
             for claim_id, note in session.execute(
                     select(Claim.id, Claim.verdict_note)
                     .where(Claim.id.in_(ids), Claim.verdict_note.is_not(None))):
