@@ -70,8 +70,9 @@ import train_stance  # noqa: E402  (the training script is the procedure measure
 THRESHOLDS = [round(0.025 * i, 3) for i in range(1, 29)]
 """From 0.025: TF-IDF cosine over 1-2-grams runs low, and its best lies near 0.1."""
 RULES = [HitRule(threshold=0.0, figure_weight=0.0, length_aware=0.0, rarity_power=1.0),
-         *(HitRule(threshold=0.0, figure_weight=f, length_aware=1.0, rarity_power=p)
-           for p in (1.0, 1.5, 2.0) for f in (1.0, 1.5, 2.0))]
+         *(HitRule(threshold=0.0, figure_weight=f, length_aware=1.0, rarity_power=p,
+                   other_figure=o)
+           for p in (1.0, 1.5, 2.0) for f in (1.0, 1.5) for o in (0.0, 0.3))]
 """The hit rules compared (each at every threshold); the first is the rule before length
 awareness, figures and rarity power (words only)."""
 NEGATION = re.compile(r"\b(?:not|no|never|deny|denies|denied|fake|hoax|false)\b|n't\b", re.I)
@@ -553,7 +554,8 @@ def main() -> None:
 
     def settings(rule: HitRule, threshold: float) -> str:
         return (f"figures x{rule.figure_weight}, length {rule.length_aware}, rarity "
-                f"^{rule.rarity_power}, threshold {threshold}")
+                f"^{rule.rarity_power}, other figure -{rule.other_figure}, threshold "
+                f"{threshold}")
 
     folds_chosen = Counter(settings(RULES[rule_of[g]], chosen["factdesk"][g]) for g in rule_of)
     print(f"\nFactDesk hit rule chosen per story's fold: {dict(folds_chosen)}\n"

@@ -4,6 +4,7 @@ query's figure counts."""
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,9 @@ HEADLINES = [
     "Apple hopes to sell over 50 million watches in 2015",
     "Apple Watch to sell 15M units in 2015 and ignite global smartwatch market",
     "Apple Watch Pricing to Reportedly Start at 500 for Stainless Steel, 4,000 for Gold",
+    "Apple Watch Gold Edition may cost as much as 5,000",
+    "Results: 80 expect the 18-karat gold Apple Watch Edition to cost under 4500, but will "
+    "it?",
 ]
 
 
@@ -55,7 +59,8 @@ def test_a_short_headline_of_a_long_claim_is_found(headlines: Service) -> None:
     # Judged by the share of the claim's weight it holds, as before, the eight-word
     # headline fell short: it cannot hold the claim's other words.
     with headlines.db.read() as session:
-        before = HitRule(threshold=0.3, figure_weight=0.0, length_aware=0.0, rarity_power=1.0)
+        before = HitRule(threshold=0.3, figure_weight=0.0, length_aware=0.0, rarity_power=1.0,
+                         other_figure=0.0)
         scores = {m.article_id: m.score for m in Searcher(session, before).scored(claim)}
     assert scores[4] < before.threshold
 
@@ -65,3 +70,16 @@ def test_the_headline_with_the_claims_figure_ranks_first(headlines: Service) -> 
     assert hits[0].external_id == "9"
     others = [h.score for h in hits if h.external_id in {"10", "11"}]
     assert others and max(others) < hits[0].score
+
+
+def test_a_headline_giving_another_price_counts_less(headlines: Service) -> None:
+    query = "The gold Apple Watch edition will cost under 4,500 USD"
+    with headlines.db.read() as session:
+        searcher = Searcher(session)
+        scores = {m.article_id: m.score for m in searcher.scored(query)}
+        blind = {m.article_id: m.score
+                 for m in searcher.scored(query, replace(searcher.rule, other_figure=0.0))}
+    assert max(scores, key=scores.__getitem__) == 14
+    # "may cost as much as 5,000": another price, none of the query's figures.
+    assert scores[13] <= 0.7 * blind[13]
+    assert scores[14] == blind[14]
