@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.dto import ClaimFilter
 from desktop.ui.dialogs import ClaimChooser, PreferencesDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.mentions_model import STANCE
+from desktop.ui.models.mentions_model import MENTION, STANCE
 from desktop.ui.widgets.claim_detail import ClaimDetailWidget
 from tests.ui.conftest import settle
 
@@ -113,7 +113,10 @@ def test_stance_edit_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     detail = window.detail
     cell = detail.mentions.model().index(row_stating(detail, "600"), STANCE)
     assert cell.data() == "contradicts"
-    detail.mentions.setCurrentIndex(cell)
+    sentence = cell.siblingAtColumn(MENTION)  # F2 from the sentence edits the stance too
+    qtbot.mouseClick(detail.mentions.viewport(), Qt.MouseButton.LeftButton,
+                     pos=detail.mentions.visualRect(sentence).center())
+    assert detail.mentions.currentIndex().column() == MENTION
     qtbot.keyClick(detail.mentions, Qt.Key.Key_F2)
     combo = detail.mentions.indexWidget(cell)
     assert isinstance(combo, QComboBox)

@@ -13,10 +13,17 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QSize,
+    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -183,6 +190,18 @@ class MentionsView(QTableView):
         row = self.mentions.row_of(mention_id)
         if row is not None:
             self.selectRow(row)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """F2 on a mention changes its stance, whichever cell of the row is current: the
+        stance is the only thing in the row that can be edited."""
+        current = self.currentIndex()
+        if (event.key() == Qt.Key.Key_F2 and current.isValid() and current.column() != STANCE
+                and self.mentions.mention_at(current.row()) is not None):
+            stance = current.siblingAtColumn(STANCE)
+            self.setCurrentIndex(stance)
+            self.edit(stance)
+            return
+        super().keyPressEvent(event)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         mention = self.mentions.mention_at(index.row())
