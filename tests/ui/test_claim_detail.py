@@ -180,3 +180,16 @@ def test_notes_are_corrected_removed_and_their_links_open(qtbot: QtBot,
     window.history.undo()
     settle(qtbot, window)
     assert [e.text for e in window.service.claim(claim_id).evidence] == [note.text]
+
+
+def test_a_hedged_mention_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    every = window.service.mentions([c.id for c in window.service.claims()])
+    hedged = next(m for m in every if m.hedged)
+    window.select_claim(hedged.claim_id)
+    settle(qtbot, window)
+    model = window.detail.mentions.mentions
+    shown = {model.mention_at(r).id: model.index(r, MENTION).data()
+             for r in range(model.rowCount()) if model.mention_at(r) is not None}
+    hedging = {m.id for m in window.service.mentions([hedged.claim_id]) if m.hedged}
+    for mention_id, text in shown.items():
+        assert ("hedged" in text.splitlines()[0]) == (mention_id in hedging), text

@@ -57,11 +57,13 @@ class Heading:
 
 
 def where(mention: MentionRow) -> str:
-    """Outlet, date and attribution: the line above the sentence."""
+    """Outlet, date, attribution and hedging: the line above the sentence."""
     parts = [mention.source + (" (copy)" if mention.copy_of else ""),
              mention.published.isoformat() if mention.published else "undated"]
     if mention.attribution:
         parts.append(f"according to {mention.attribution}")
+    if mention.hedged:
+        parts.append("hedged (“reportedly”, “may”)")
     if mention.origin == MentionOrigin.ALSO:
         parts.append("also another claim")
     return " · ".join(parts)
