@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
     def _on_filter_changed(self, flt: ClaimFilter) -> None:
         self.model.set_filter(flt)
         self.counts.render()
+        # The pane must not go on showing a claim the filter has just hidden.
+        self.when_loaded(lambda: self.restore_selection(self.current_claim_id()))
 
     def find_claims(self) -> None:
         """Into the search box, its words selected."""

@@ -28,9 +28,16 @@ def test_sort_and_filter(qtbot: QtBot, window: MainWindow) -> None:
     window.filter_bar.conflicts.click()
     assert window.model.rowCount() == 1 and window.model.claim_at(0).has_conflict
     window.filter_bar.conflicts.click()
+    window.select_claim(window.model.claim_at(0).id)
+    settle(qtbot, window)
     qtbot.keyClicks(window.filter_bar.search, "prisoner swap")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+    settle(qtbot, window)
     assert "prisoner swap" in window.model.claim_at(0).text
+    # The pane follows: it no longer shows the claim the search has hidden.
+    assert window.current_claim_id() == window.model.claim_at(0).id
+    assert window.detail.detail is not None
+    assert window.detail.detail.claim.id == window.model.claim_at(0).id
     window.filter_bar.search.clear()
     window.filter_bar.min_sources.setValue(3)
     assert all(window.model.claim_at(r).n_sources >= 3 for r in range(window.model.rowCount()))
