@@ -111,7 +111,13 @@ def test_sheets_read_well_in_excel_and_libreoffice(reviewed: Service, tmp_path: 
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape", sheet.title
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
-        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.page_setup.fitToHeight == 0
+        width = sum(d.width for d in sheet.column_dimensions.values())
+        wide = sheet.page_setup.fitToWidth
+        assert (wide > 1) == (width > 200) and width / wide <= 200, (sheet.title, width)
+        if wide > 1:
+            assert sheet.print_title_cols == "$A:$A", sheet.title
+            assert sheet.page_setup.pageOrder == "overThenDown", sheet.title
         if sheet.title != "Summary":
             assert sheet.print_title_rows == "$1:$1", sheet.title
             assert len(sheet.tables) == 1, sheet.title
@@ -297,7 +303,9 @@ def test_libreoffice_prints_every_sheet_landscape(reviewed: Service, tmp_path: P
     [pdf] = libreoffice(path, tmp_path, "pdf")
     pages = PdfReader(pdf).pages
     assert all(p.mediabox.width > p.mediabox.height for p in pages)
-    assert len(pages) <= 20  # 57 claims, 7 sheets, each one page wide
+    # 57 claims, 7 sheets: Claims and Mentions two pages wide at a readable size, the rest
+    # one; a row's two pages follow each other.
+    assert len(pages) <= 36
     text = "\n".join(p.extract_text() for p in pages)
     assert text.count("Claim id") >= 4  # the header row repeats on the Claims pages
     assert "###" not in text

@@ -70,7 +70,15 @@ LINE_POINTS = 15
 MAX_LINES = 8
 """Wrapped rows grow to this many lines at most; the rest shows in the cell's editor."""
 DATE_FORMAT = "yyyy-mm-dd"
+PAGE_CHARS = 200
+"""Characters of column width one landscape page prints at about 8 points or more."""
 _TABLE_NAME = re.compile(r"[^A-Za-z0-9_]")
+
+
+def pages_wide(widths: list[float]) -> int:
+    """Landscape pages a sheet prints across: one while its columns fit in PAGE_CHARS, so
+    a wide sheet (Claims, Mentions) prints at a readable size, not squeezed to 4 points."""
+    return max(1, math.ceil(sum(widths) / PAGE_CHARS))
 
 
 @dataclass(frozen=True)
@@ -214,7 +222,10 @@ class SheetWriter:
         sheet.freeze_panes = "A2"
         sheet.print_title_rows = "1:1"
         sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToWidth = pages = pages_wide(self.widths)
+        if pages > 1:
+            sheet.print_title_cols = "A:A"  # each page says which claim (or mention) a row is
+            sheet.page_setup.pageOrder = "overThenDown"  # a row's pages one after another
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_options.gridLines = True
