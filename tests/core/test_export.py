@@ -151,6 +151,7 @@ def test_sheets_read_well_in_excel_and_libreoffice(reviewed: Service, tmp_path: 
     chart = book["Summary"]._charts[0]
     colours = [p.graphicalProperties.solidFill.srgbClr for p in chart.series[0].dPt]
     assert colours == ["C6EFCE", "FFEB9C", "FFC7CE", "D9D9D9"]
+    assert chart.y_axis.majorUnit == 1, "whole claims: no 0.2 steps on the axis"
 
 
 def test_summary_counts_only_what_the_export_holds(reviewed: Service, tmp_path: Path) -> None:

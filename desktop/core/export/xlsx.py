@@ -537,5 +537,8 @@ def _verdict_chart(sheet: WriteOnlyWorksheet, first: int, summary: Summary) -> N
         data_point.graphicalProperties.line.solidFill = "7F7F7F"
         series.dPt.append(data_point)
     chart.y_axis.majorGridlines = None
+    # Claims are counted whole: no 0.2 steps on the axis when only a few are reviewed.
+    most = max((n for v, n in summary.by_verdict.items() if v != "unreviewed"), default=0)
+    chart.y_axis.number_format, chart.y_axis.majorUnit = "0", max(1, most // 5)
     chart.height, chart.width = 7, 14
     sheet.add_chart(chart, "F2")
