@@ -1,4 +1,5 @@
-"""The demo project: worked on, it is offered to be kept when the window closes."""
+"""Starting the window: the demo project (offered to be kept once worked on) and the
+recent projects list."""
 
 from __future__ import annotations
 
@@ -75,3 +76,19 @@ def test_cancel_keeps_the_demo_window_open(qtbot: QtBot, tmp_path: Path) -> None
     assert window.isVisible()
     _answer(qtbot, "Discard")
     assert window.close()
+
+
+def test_the_project_opened_is_in_recent_projects_and_the_demo_is_not(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    project = tmp_path / "story.sqlite"
+    window = open_window(project)
+    qtbot.addWidget(window)
+    recent = window.menu_actions.recent_menu
+    assert recent.isEnabled()
+    assert [a.text() for a in recent.actions()] == [window.service.project_name()]
+    window.close()
+    demo = open_window(tmp_path / "demo.sqlite", demo=True)
+    qtbot.addWidget(demo)
+    settle(qtbot, demo)
+    assert [a.text() for a in demo.menu_actions.recent_menu.actions()] == [
+        window.service.project_name()]
