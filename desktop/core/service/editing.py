@@ -56,8 +56,8 @@ def set_verdict(session: Session, claim_id: int, verdict: str, *, note: str | No
     verdict = _choice(verdict, Verdict, "verdict")
     step = Step(session, by, f"Mark claim {claim_id} as {verdict}")
     claim = step.lock(claim_id, expected.get(claim_id))
-    if note is None and verdict != claim.verdict and claim.verdict_note:
-        note = ""
+    kept = claim.verdict_note if verdict == claim.verdict else None
+    new_note = kept if note is None else note or None
     if verdict != claim.verdict:
         step.record(claim_id, "verdict", "verdict", claim.verdict, verdict)
         claim.verdict = verdict
@@ -65,9 +65,9 @@ def set_verdict(session: Session, claim_id: int, verdict: str, *, note: str | No
     if as_of != claim.verdict_as_of:
         step.record(claim_id, "verdict", "verdict_as_of", claim.verdict_as_of, as_of)
         claim.verdict_as_of = as_of
-    if note is not None and (note or None) != claim.verdict_note:
-        step.record(claim_id, "note", "verdict_note", claim.verdict_note, note or None)
-        claim.verdict_note = note or None
+    if new_note != claim.verdict_note:
+        step.record(claim_id, "note", "verdict_note", claim.verdict_note, new_note)
+        claim.verdict_note = new_note
     if verdict != Verdict.UNREVIEWED.value and claim.review_state == ReviewState.NEW.value:
         step.record(claim_id, "review", "review_state", claim.review_state,
                     ReviewState.IN_PROGRESS.value)
