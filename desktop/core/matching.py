@@ -211,33 +211,34 @@ def conflicting_values(mentions: list[tuple[int, list[Quantity]]]) -> list[dict[
     """Slots that the mentions of one claim, each given with its origin (copy set), give
     disagreeing values for.
 
-    Two mentions disagree on a slot when they come from independent origins, each gives
-    the slot a precise value and no value of one agrees with a value of the other: the
-    figures of one sentence ("two British hostages and three American hostages", "to $1
-    billion from $660 million") are facts side by side, a copy of that sentence repeats
-    them, and one article giving two prices (pure and 18-karat gold) is not two sources
-    disagreeing.
+    Two origins disagree on a slot when each gives the slot a precise value and no value
+    one gives agrees with a value the other gives, in any of its sentences: the figures of
+    one sentence ("two British hostages and three American hostages", "to $1 billion from
+    $660 million") are facts side by side, an article that says "11-inch" in one sentence
+    and "12-inch" in another states both, a copy repeats its original, and one article
+    giving two prices (pure and 18-karat gold) is not two sources disagreeing.
 
     Returned as ``{"slot": "soldier:kill", "label": "troops killed", "values": ["around 300",
     "around 600"]}``, the label in the words of the first mention that has one.
     """
-    by_slot: dict[str, list[tuple[int, list[Quantity]]]] = defaultdict(list)
+    by_slot: dict[str, dict[int, list[Quantity]]] = defaultdict(lambda: defaultdict(list))
     for origin, found in mentions:
-        stated: dict[str, list[Quantity]] = defaultdict(list)
         for quantity in found:
-            # Only counts of something that happened (killed, sent, arrested) can conflict;
-            # "the two nations" and "eight other nations" are not competing figures.
+            # A count of something that happened (killed, sent, arrested) or a measurement
+            # of a named thing: "the two nations" and "eight other nations" are not
+            # competing figures, nor is a price whose thing the sentence does not name. A
+            # vague figure is kept: an origin that also says "numerous shots were fired"
+            # or "14 more were arrested" gives no total to disagree with.
             head, _, event = quantity.slot.partition(":")
-            if head and event and not quantity.vague:
-                stated[quantity.slot].append(quantity)
-        for slot, values in stated.items():
-            by_slot[slot].append((origin, values))
+            if head and event:
+                by_slot[quantity.slot][origin].append(quantity)
     conflicts: list[dict[str, object]] = []
-    for slot, statements in sorted(by_slot.items()):
-        if any(origin != other and all(a.disagrees(b) for a in first for b in second)
-               for i, (origin, first) in enumerate(statements)
-               for other, second in statements[i + 1:]):
-            stated_values = [q for _, values in statements for q in values]
+    for slot, by_origin in sorted(by_slot.items()):
+        statements = sorted(by_origin.items())
+        if any(all(a.disagrees(b) for a in first for b in second)
+               for i, (_, first) in enumerate(statements)
+               for _, second in statements[i + 1:]):
+            stated_values = [q for _, values in statements for q in values if not q.vague]
             texts = list(dict.fromkeys(q.text.lower() for q in stated_values))
             label = next((q.label for q in stated_values if q.label), "")
             conflicts.append({"slot": slot, "label": label, "values": texts})

@@ -20,7 +20,7 @@ def values(sentence: str) -> list[tuple[str, float, float]]:
     ("Twenty-five soldiers were killed in the attack.", 25),
     ("A dozen people were arrested after the march.", 12),
     ("2.7 million people were evacuated before the storm.", 2_700_000),
-    ("The US offered a $7m reward for his arrest.", 7_000_000),
+    ("A $7m mansion was sold at auction on Sunday.", 7_000_000),
 ])
 def test_numbers_written_in_words_or_with_a_scale_are_one_value(sentence: str,
                                                                  expected: float) -> None:
@@ -31,8 +31,11 @@ def test_numbers_written_in_words_or_with_a_scale_are_one_value(sentence: str,
 
 def test_a_range_is_one_value() -> None:
     assert values("Gold sells for between $1,200 and $1,300 an ounce, traders sold it.") == [
-        ("ounc:sell", 1200, 1300)]
-    assert values("Apple pays $30 to $40 for each sapphire case.") == [("sapphir:pay", 30, 40)]
+        ("price:ounc", 1200, 1300)]
+    assert values("Apple pays $30 to $40 for each sapphire case.") == [
+        ("price:sapphir", 30, 40)]
+    assert values("Police said 10,000 to 12,000 people were evacuated.") == [
+        ("peopl:evacu", 10_000, 12_000)]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -101,3 +104,96 @@ def test_the_seed_casualty_figures_still_conflict(seeded: Service) -> None:
     rows = [row for row in seeded.claims() if row.has_conflict]
     assert [(c.slot, c.values) for row in rows for c in row.conflicts] == [
         ("soldier:kill", ("around 300", "around 600"))]
+
+
+def conflicts_between(*sentences: str) -> list[tuple[str, list[str]]]:
+    """The conflicts FactDesk finds between sentences of independent origins (one each)."""
+    found = conflicting_values([(origin, quantities(sentence))
+                                for origin, sentence in enumerate(sentences)])
+    return [(str(c["slot"]), list(c["values"])) for c in found]  # type: ignore[call-overload]
+
+
+def test_one_thing_weighed_differently_by_two_sources_conflicts() -> None:
+    # FNC-1 bodies 684 and 1424 on one schoolboy's catfish; stones written two ways.
+    assert conflicts_between(
+        "In December schoolboy Sam Lee, 14, caught an 8ft 14 stone catfish while on a fishing "
+        "holiday in Spain with his father Peter.",
+        "In December 14-year-old Sam Lee caught a 15st catfish while on holiday in Spain.",
+    ) == [("weight:catfish", ["14 stone", "15st"])]
+
+
+def test_a_price_per_bottle_against_a_higher_price_for_the_bottles_conflicts() -> None:
+    assert conflicts_between(
+        "Liquor flowed freely, with some bottles of wine costing more than $20,000.",
+        "The lion's share of the cost probably went on wine, which, the FT reports, cost "
+        "$15,000 a bottle.",
+    ) == [("price:bottl", ["more than $20,000", "$15,000"])]
+
+
+def test_one_figure_in_two_units_does_not_conflict() -> None:
+    assert conflicts_between(
+        "The crater left by the meteorite has a radius of 12 metres and is 5 metres deep.",
+        "The crater left by the meteorite had a radius of 39 feet and a depth of 16 feet.",
+    ) == []
+    (metres,) = quantities("The crater left by the meteorite has a radius of 12 metres.")
+    (feet,) = quantities("The crater left by the meteorite had a radius of 45 feet.")
+    assert metres.disagrees(feet)
+
+
+def test_one_price_in_two_currencies_does_not_conflict() -> None:
+    assert conflicts_between(
+        "It all began with a picture of a penis on the hood of a $2.5 million Bugatti Veyron.",
+        "A photograph has emerged of a penis-shaped graffiti drawn on a £1.5million Bugatti "
+        "Veyron.",
+    ) == []
+
+
+def test_approximate_and_open_figures_are_ranges_that_can_agree() -> None:
+    assert conflicts_between(
+        "Gruber predicts that the gold Apple Watch would cost $5,000.",
+        "According to John Gruber, Apple's 18-karat gold Apple Watch Edition may sell for as "
+        "much as $4,999.",
+    ) == []
+    assert conflicts_between(
+        "A car bomb killed at least 10 people at a crowded bus stop in Gombe on Friday.",
+        "A triple bombing of a bus station in Gombe on Friday killed at least eight people.",
+    ) == []
+    (gold,) = quantities("MacRumors says gold watches could cost $4,000 and up.")
+    assert (gold.low, gold.high) == (4000, float("inf"))
+
+
+def test_a_record_or_a_model_named_by_its_size_is_not_the_thing_measured() -> None:
+    assert values(
+        "While the catfish caught by Ferrari was 8.7 feet in length and weighed 280 pounds, "
+        "the largest catfish ever caught weighed 300 pounds.") == [
+        ("length:catfish", pytest.approx(2.652, abs=0.001), pytest.approx(2.652, abs=0.001)),
+        ("weight:catfish", pytest.approx(127.0, abs=0.01), pytest.approx(127.0, abs=0.01))]
+    assert values("The 12-inch MacBook Air (L) is much slimmer than its 11-inch counterpart.") \
+        == []
+    assert values("The US offered a $7 million reward for information on his whereabouts.") \
+        == []
+
+
+def test_a_figure_an_origin_also_states_elsewhere_agrees() -> None:
+    conflicts = conflicting_values([
+        (1, quantities("Sources say the catfish weighed 280 pounds.")),
+        (2, quantities("The catfish weighed 266 pounds, its owner said.")),
+        (2, quantities("Earlier reports said the catfish weighed 280 pounds.")),
+    ])
+    assert conflicts == []
+
+
+def test_an_origin_that_also_gives_a_vague_figure_gives_no_total() -> None:
+    assert conflicts_between(
+        "Wilson fired one and perhaps two isolated shots in his police cruiser before numerous "
+        "shots were fired outside of the car.",
+        "We had been told that at least six shots were fired at Michael Brown.",
+    ) == []
+
+
+def test_an_event_after_and_or_after_another_figure_is_not_this_figure_s() -> None:
+    assert [q.slot for q in quantities(
+        "The bombings killed three people and reportedly injured as many as 264 others.")][0] \
+        == "peopl:kill"
+    assert "canadian:kill" not in [q.slot for q in quantities(
+        "Two days after two Canadian soldiers were run down — one of them killed — in Quebec.")]
