@@ -197,3 +197,32 @@ def test_an_event_after_and_or_after_another_figure_is_not_this_figure_s() -> No
         == "peopl:kill"
     assert "canadian:kill" not in [q.slot for q in quantities(
         "Two days after two Canadian soldiers were run down — one of them killed — in Quebec.")]
+
+
+def test_a_person_given_two_ages_by_two_sources_conflicts() -> None:
+    # FNC-1 bodies 1031 and 1482 on the soldier shot in Ottawa.
+    assert conflicts_between(
+        "Michael Zehaf-Bibeau fatally shot Corporal Nathan Cirillo, a 24-year-old father, as "
+        "he stood guard at the War Memorial on Wednesday morning.",
+        "It was chance that brought the two men together, when Michael Zehaf-Bibeau, 32, "
+        "launched his attack as Corporal Nathan Cirillo, 25, stood guard at Ottawa's war "
+        "memorial.",
+    ) == [("age:cirillo", ["24", "25"])]
+
+
+def test_two_men_of_one_surname_are_told_apart_by_their_given_names() -> None:
+    assert conflicts_between(
+        "Also under investigation is Abu Hussain Al-Britani, 20, a computer hacker from "
+        "Birmingham.",
+        "The Mirror reported that Abu Abdullah al-Britani, 23, from Portsmouth, is also being "
+        "investigated.",
+    ) == []
+
+
+def test_a_named_nationality_does_not_hide_what_is_counted() -> None:
+    assert conflicts_between(
+        "On April 14, 276 Nigerian girls were kidnapped by Boko Haram militants from a school "
+        "in Chibok, northern Nigeria, according to official figures.",
+        "The Nigerian government said Friday that it reached a cease-fire agreement with Boko "
+        "Haram, the jihadist organization that kidnapped 219 girls in April.",
+    ) == [("girl:kidnap", ["276", "219"])]

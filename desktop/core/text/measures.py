@@ -44,6 +44,25 @@ MONEY = re.compile(
     + r")\s+(?P<word>" + CURRENCY_AFTER + r")",
 )
 _COMPOUND = re.compile(r"-[A-Za-z]")
+# A person's age: "Nathan Cirillo, 25," "Gill Rosenberg (31)", "Nathan Cirillo, a 24-year-old
+# father", "14-year-old Sam Lee".
+_AGE_HINT = re.compile(r"[a-z], \d|\(\d|\d-year-old")
+_NAME = r"(?P<name>(?:[a-z]{1,3}-)?[A-Z][a-z][\w'’-]*)"
+_GIVEN = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+$")
+_AGES = [
+    re.compile(r"\b" + _NAME + r",\s+(?:aged\s+)?(?P<age>\d{1,3})[,;]"),
+    re.compile(r"\b" + _NAME + r"\s+\((?P<age>\d{1,3})\)"),
+    re.compile(r"\b" + _NAME + r",\s+(?:a|an|the)\s+(?P<age>\d{1,3})-year-old\b"),
+    re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}?(?:[A-Z][a-z][\w'’-]*\s+)*"
+               + _NAME + r"\b"),
+]
+_NOT_A_PERSON = frozenset([
+    "windows", "iphone", "ipad", "galaxy", "note", "series", "room", "chapter", "article",
+    "section", "flight", "route", "highway", "level", "phase", "stage", "apollo", "version",
+    "ios", "android", "office", "page", "number", "no", "vol", "volume", "season", "episode",
+    "part", "day", "week", "year", "grade", "class", "pier", "gate", "platform", "terminal",
+    "street", "avenue", "road", "floor", "suite", "unit", "block", "lot", "district",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _HINT = re.compile(r"[$£€]|\d\s*-?\s*[a-zA-Z°º]|(?i:dollars|euros|yuan)")
 
 # Words right after a figure that say which side of the thing it measures.
@@ -117,7 +136,7 @@ class Measure:
 def measures(text: str) -> tuple[list[Measure], list[tuple[int, int]]]:
     """Every measurement and price in the sentence whose thing is named, and the spans of
     every measurement read, named or not: "300 pounds" of a record is no count of pounds."""
-    if not _HINT.search(text):
+    if not _HINT.search(text) and not _AGE_HINT.search(text):
         return [], []
     found: list[Measure] = []
     spans: list[tuple[int, int]] = []
@@ -142,7 +161,25 @@ def measures(text: str) -> tuple[list[Measure], list[tuple[int, int]]]:
                         match.group("unit").lower(), unit.factor, unit.offset)
         if measure:
             found.append(measure)
+    for pattern in _AGES:
+        for match in pattern.finditer(text):
+            spans.append(match.span("age"))
+            found.extend(_age(match, text))
     return sorted(found, key=lambda m: m.start), spans
+
+
+def _age(match: re.Match[str], text: str) -> list[Measure]:
+    """The age a name is given ("Corporal Nathan Cirillo, 25," "14-year-old Sam Lee"),
+    keyed by the surname, with the given name before it when the sentence has one (the
+    label says "age of Nathan Cirillo"); none for a product or a place in a list."""
+    name = match.group("name")
+    years = int(match.group("age"))
+    if name.lower() in _NOT_A_PERSON or not 0 < years < 115:
+        return []
+    given = _GIVEN.search(text, 0, match.start("name"))
+    full = f"{given.group(1)} {name}" if given else name
+    return [Measure(match.start("age"), match.end("age"), "age", "years", years, years, 0.5,
+                    "age", name.lower(), match.group("age"), f"age of {full}")]
 
 
 def _ordinal(figure: str) -> bool:

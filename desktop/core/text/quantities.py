@@ -70,6 +70,8 @@ _EVENTS = frozenset(
         "pay",
         "vote",
         "elect",
+        "kidnap",
+        "abduct",
     ]
 )
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
@@ -141,12 +143,21 @@ class Quantity:
         feet" agree, "14 stone" and "15st" do not)."""
         if self.slot != other.slot or self.vague or other.vague:
             return False
-        if self.family != other.family:
+        if self.family != other.family or not _same_person(self, other):
             return False
         if self.years and other.years and not set(self.years) & set(other.years):
             return False
         slack = 0.0 if _same_unit(self.unit, other.unit) else self.step + other.step
         return self.high + slack < other.low or other.high + slack < self.low
+
+
+def _same_person(first: Quantity, second: Quantity) -> bool:
+    """Ages of one surname are one person's unless both give different given names ("Abu
+    Hussain al-Britani, 20" and "Abu Abdullah al-Britani, 23" are two men)."""
+    if first.family != "age":
+        return True
+    names = [q.label.removeprefix("age of ").split() for q in (first, second)]
+    return len(names[0]) < 2 or len(names[1]) < 2 or names[0][-2].lower() == names[1][-2].lower()
 
 
 def _same_unit(first: str, second: str) -> bool:
@@ -174,6 +185,12 @@ def _in_words(stem: str, text: str) -> str:
     return next((word for word in _WORD.findall(text) if stem in terms(word)), "")
 
 
+def _named(stem: str, text: str) -> bool:
+    """Whether the word a stem came from is capitalised: "276 Nigerian girls", "two Canadian
+    soldiers" count girls and soldiers; the name says whose."""
+    return _in_words(stem, text)[:1].isupper()
+
+
 def _slot(before: str, after: str) -> tuple[str, str]:
     """What is counted and what happened: the noun after the number, the nearest event;
     as stems to compare, and in the sentence's words to show.
@@ -197,7 +214,7 @@ def _slot(before: str, after: str) -> tuple[str, str]:
         if word in _EVENTS:
             event = word if position < 3 else ""
             break
-        if not head and word not in _SKIP and "_" not in word:
+        if not head and word not in _SKIP and "_" not in word and not _named(word, after):
             head = word
     if not event:
         event = preceding[-1] if preceding else next(
