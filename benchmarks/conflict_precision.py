@@ -2,14 +2,16 @@
 labels made by reading the mentions (tests/data/fnc1_conflict_labels.json).
 
     python benchmarks/conflict_precision.py [--fnc ../shared/data/fnc1] [--db fnc.sqlite]
-                                            [--list]
+                                            [--list] [--dev-list N]
 
 A label says whether the flagged values are sources disagreeing on one quantity of one
 event (true), or not (false: two quantities, two events, a figure misread). Labels are keyed
 by the claim's text, the slot and the values, so they outlive claim ids; a flagged conflict
 without a label is counted apart and shown by --list with its sentences, to be labelled by
 reading them. Next to FactDesk, in the same run, the rule a spreadsheet user would apply:
-a claim whose sentences carry different numbers (digits) is a conflict.
+a claim whose sentences carry different numbers (digits) is a conflict. Two samples of that
+rule's claims are labelled: a development sample (--dev-list, the rules were written from
+its errors) and a held-out one of 40, on which recall is reported.
 """
 
 from __future__ import annotations
@@ -66,6 +68,23 @@ def naive_flags(service: Service) -> list[tuple[ClaimRow, list[MentionRow]]]:
     return flagged
 
 
+def recall(service: Service, sampled: list[dict[str, object]],
+           flagged: list[ClaimRow]) -> tuple[int, int]:
+    """Real disagreements of the held-out sample that FactDesk flags: a flagged claim holds
+    a sentence of each side (the claims are found by their sentences, so regrouping does
+    not lose them)."""
+    real = [item for item in sampled if item["real"]]
+    sentences = {claim.id: [m.sentence for m in service.mentions([claim.id])]
+                 for claim in flagged}
+    caught = 0
+    for item in real:
+        sides = item.get("sides") or []
+        if any(all(any(part in sentence for part in side for sentence in held)
+                   for side in sides) for held in sentences.values()):
+            caught += 1
+    return caught, len(real)
+
+
 def main() -> None:
     """Print the table; with --list, the unlabelled conflicts for reading."""
     parser = argparse.ArgumentParser()
@@ -73,61 +92,71 @@ def main() -> None:
                         default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
     parser.add_argument("--db", type=Path, help="reuse a database that already holds FNC-1")
     parser.add_argument("--list", action="store_true", help="print unlabelled conflicts")
-    parser.add_argument("--sample", type=int, default=40,
-                        help="how many of the digit rule's claims are labelled (recall)")
+    parser.add_argument("--dev-list", type=int, metavar="N",
+                        help="print N claims of the digit rule drawn with the dev seed, to label")
     args = parser.parse_args()
     service = Service.open(args.db or Path(tempfile.mkdtemp()) / "fnc.sqlite")
     if service.stats().articles == 0:
+        bodies = args.fnc / "train_bodies.csv"
+        if not bodies.exists():
+            sys.exit(f"{bodies} not found: give the FNC-1 folder with --fnc")
         started = time.perf_counter()
-        service.import_paths([args.fnc / "train_bodies.csv"], source="FNC-1",
-                             id_column="Body ID")
+        service.import_paths([bodies], source="FNC-1", id_column="Body ID")
         print(f"imported FNC-1 bodies in {time.perf_counter() - started:.1f} s\n")
     stored = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
     labels: dict[str, bool] = {json.dumps(item["key"]): item["real"]
                                for item in stored.get("labels", [])}
-    sampled: dict[str, bool] = {item["claim"]: item["real"]
-                                for item in stored.get("digit_rule_sample", [])}
+    held_out = stored.get("digit_rule_sample", [])
+    dev = {item["claim"]: item["real"] for item in stored.get("dev", [])}
     flagged = service.claims(ClaimFilter(conflicts_only=True))
-    real = false = 0
+    judged: list[tuple[ClaimRow, bool]] = []
     unlabelled: list[ClaimRow] = []
     for claim in flagged:
         label = labels.get(json.dumps(conflict_key(claim)))
         if label is None:
             unlabelled.append(claim)
-        elif label:
-            real += 1
         else:
-            false += 1
-    labelled = real + false
-    low, high = wilson(real, labelled)
+            judged.append((claim, label))
+    real = sum(label for _, label in judged)
+    low, high = wilson(real, len(judged))
+    apart = [(claim, label) for claim, label in judged if claim.text not in dev]
+    apart_real = sum(label for _, label in apart)
+    a_low, a_high = wilson(apart_real, len(apart))
     naive = naive_flags(service)
-    sample = random.Random(0).sample(naive, min(args.sample, len(naive)))
-    judged = [(row, sampled[row.text]) for row, _ in sample if row.text in sampled]
-    naive_real = [row for row, is_real in judged if is_real]
-    n_low, n_high = wilson(len(naive_real), len(judged))
-    caught = sum(row.has_conflict for row in naive_real)
+    naive_real = sum(bool(item["real"]) for item in held_out)
+    n_low, n_high = wilson(naive_real, len(held_out))
+    caught, in_sample = recall(service, held_out, flagged)
     print("| measure | FactDesk | different digits in the sentences |")
     print("|---|---:|---:|")
     print(f"| claims flagged as conflicts | {len(flagged)} | {len(naive)} |")
-    print(f"| labelled by reading | {labelled} | {len(judged)} (a random sample) |")
-    print(f"| real conflicts among them | {real} | {len(naive_real)} |")
-    print(f"| precision (95% interval) | {real / labelled if labelled else 0:.3f} "
-          f"({low:.2f}-{high:.2f}) | {len(naive_real) / len(judged) if judged else 0:.3f} "
+    print(f"| labelled by reading | {len(judged)} | {len(held_out)} (a random sample) |")
+    print(f"| real conflicts among them | {real} | {naive_real} |")
+    print(f"| precision (95% interval) | {real / len(judged) if judged else 0:.3f} "
+          f"({low:.2f}-{high:.2f}) | {naive_real / len(held_out) if held_out else 0:.3f} "
           f"({n_low:.2f}-{n_high:.2f}) |")
-    print(f"| real conflicts of the sample that FactDesk flags | {caught} of "
-          f"{len(naive_real)} | — |")
-    print(f"| flagged, not yet labelled | {len(unlabelled)} | "
-          f"{len(sample) - len(judged)} of the sample |")
+    print(f"| same, claims outside the dev sample | {apart_real} of {len(apart)}: "
+          f"{apart_real / len(apart) if apart else 0:.3f} ({a_low:.2f}-{a_high:.2f}) | — |")
+    print(f"| real conflicts of the held-out sample that FactDesk flags | {caught} of "
+          f"{in_sample} | — |")
+    dev_rows = {row.text: row for row in service.claims() if row.text in dev}
+    dev_caught = sum(row.has_conflict and dev[text] for text, row in dev_rows.items())
+    dev_false = sum(row.has_conflict and not dev[text] for text, row in dev_rows.items())
+    print(f"| dev sample ({len(dev)} claims, {sum(dev.values())} real): real flagged, "
+          f"false flagged | {dev_caught}, {dev_false} | — |")
+    print(f"| flagged, not yet labelled | {len(unlabelled)} | — |")
     if args.list:
         for claim in unlabelled:
             print("\n" + json.dumps(conflict_key(claim)))
             for mention in service.mentions([claim.id]):
                 print(f"  [{mention.article_id}] {mention.sentence}")
-        for row, mentions in sample:
-            if row.text not in sampled:
-                print("\nDIGITS " + json.dumps(row.text))
-                for mention in mentions:
-                    print(f"  [{mention.article_id}] {mention.sentence}")
+    if args.dev_list:
+        known = {item["claim"] for item in held_out}
+        pool = [(row, mentions) for row, mentions in naive if row.text not in known]
+        seed = int(stored.get("dev_seed", 1))
+        for row, mentions in random.Random(seed).sample(pool, min(args.dev_list, len(pool))):
+            print("\nDEV " + json.dumps(row.text))
+            for mention in mentions:
+                print(f"  [{mention.article_id}] {mention.sentence}")
     service.close()
     sys.exit(0)
 
