@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from desktop.core.text.dates import When
@@ -65,6 +66,40 @@ class Placement:
     also: Match | None
 
 
+class _Weights(dict[str, float]):
+    """Rarity of each term as of one count of the index, computed on its first lookup.
+
+    A dict whose missing keys are filled by ``__missing__``: a term already weighed costs
+    one dictionary lookup, done in C by ``map(weights.__getitem__, terms)``, not a Python
+    method call per term.
+    """
+
+    def __init__(self, count: int, df: dict[str, int]) -> None:
+        super().__init__()
+        self._count = count
+        self._df = df
+
+    def __missing__(self, term: str) -> float:
+        local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
+        weight = self[term] = 0.5 * local + 0.5 * background_weight(term)
+        return weight
+
+
+class _Totals(dict[frozenset[str], float]):
+    """The summed weight of each mention's terms, under one set of weights; computed on
+    first lookup, like _Weights."""
+
+    def __init__(self, weights: _Weights) -> None:
+        super().__init__()
+        self._weight = weights.__getitem__
+
+    def __missing__(self, terms: frozenset[str]) -> float:
+        # fsum: exact, so independent of the order a set of strings iterates in (which
+        # changes with each process's hash seed), and so are the scores near thresholds.
+        total = self[terms] = math.fsum(map(self._weight, terms))
+        return total
+
+
 class ClaimIndex:
     """Inverted index from term to claims, with term counts for weighting."""
 
@@ -76,10 +111,9 @@ class ClaimIndex:
         self._postings: dict[str, set[int]] = defaultdict(set)
         self._df: Counter[str] = Counter()
         self._count = 0
-        self._weights: dict[str, float] = {}
-        self._totals: dict[frozenset[str], float] = {}
+        self._weights = _Weights(0, {})
+        self._totals = _Totals(self._weights)
         self._weighed_count = 0
-        self._weighed_df: dict[str, int] = {}
         self._provisional_terms: dict[int, set[str]] = defaultdict(set)
 
     def add(self, claim_id: int, terms: frozenset[str], when: When,
@@ -91,16 +125,16 @@ class ClaimIndex:
             members.append(Indexed(claim_id, terms, when, vector))
         if not when.empty:
             self._whens[claim_id].add(when)
+        postings = self._postings
         for term in terms:
-            self._postings[term].add(claim_id)
-            self._df[term] += 1
+            postings[term].add(claim_id)
+        self._df.update(terms)
         if claim_id < 0:
             self._provisional_terms[claim_id].update(terms)
         if self._count > self._weighed_count * 1.1:
             self._weighed_count = self._count
-            self._weighed_df = dict(self._df)
-            self._weights.clear()
-            self._totals.clear()
+            self._weights = _Weights(self._count, dict(self._df))
+            self._totals = _Totals(self._weights)
 
     def rename(self, old: int, new: int) -> None:
         """Give a claim indexed under a provisional (negative) id its stored id."""
@@ -122,48 +156,48 @@ class ClaimIndex:
         depend only on the mentions indexed: an import resumed over a reloaded index
         weighs as the uninterrupted one did.
         """
-        cached = self._weights.get(term)
-        if cached is None:
-            local = math.log(1.0 + (self._weighed_count + 1)
-                             / (self._weighed_df.get(term, 0) + 1))
-            cached = self._weights[term] = 0.5 * local + 0.5 * background_weight(term)
-        return cached
-
-    def _total(self, terms: frozenset[str]) -> float:
-        total = self._totals.get(terms)
-        if total is None:
-            total = self._totals[terms] = math.fsum(self.weight(t) for t in terms)
-        return total
+        return self._weights[term]
 
     def candidates(self, terms: frozenset[str]) -> list[int]:
         """Claims sharing the most of the rarest terms of ``terms``, at most MAX_CANDIDATES.
 
-        A claim must share two of them: one common word is no reason to compare.
+        A claim must share two of them: one common word is no reason to compare. So the
+        claims found twice are found first, with set operations, and only those (a few
+        dozen of the hundreds the terms reach) are counted and ranked.
         """
         common = max(COMMON_TERM, self._count // 20)
-        rare = sorted((t for t in terms if 0 < self._df[t] <= common),
-                      key=lambda t: (self._df[t], t))
-        shared: Counter[int] = Counter()
-        for term in rare[:RAREST_TERMS]:
-            shared.update(self._postings[term])
-        ranked = sorted((c for c, n in shared.items() if n >= MIN_SHARED),
-                        key=lambda c: (-shared[c], c))
-        return ranked[:MAX_CANDIDATES]
+        df = self._df
+        rare = sorted((n, t) for t in terms if 0 < (n := df.get(t, 0)) <= common)
+        postings = [self._postings[t] for _, t in rare[:RAREST_TERMS]]
+        if len(postings) < MIN_SHARED:
+            return []
+        seen = set(postings[0])
+        twice: set[int] = set()
+        for claims in postings[1:-1]:
+            twice |= seen & claims
+            seen |= claims
+        twice |= seen & postings[-1]
+        shared = Counter(chain.from_iterable(map(twice.intersection, postings)))
+        ranked = sorted((-n, c) for c, n in shared.items())
+        return [c for _, c in ranked[:MAX_CANDIDATES]]
 
     def compare(self, claim_id: int, terms: frozenset[str], weights: dict[str, float],
-                vector: Any = None) -> tuple[float, float]:
+                vector: Any = None, own: float | None = None) -> tuple[float, float]:
         """The mention's score against a claim, and how much of the claim it contains.
 
         The score is the mean of the best and the average weighted Jaccard over the claim's
         mentions (0 for a mention sharing fewer than two terms). Containment is the largest
         share of the weight of one of the claim's mentions found in ``terms``, counted
         where at least CONTAINED_TERMS are shared. One pass gives both: the shared terms
-        are what both are made of. ``weights`` holds the weight of each of ``terms``, looked
-        up once per mention rather than once per comparison.
+        are what both are made of. ``weights`` holds the weight of each of ``terms``, and
+        ``own`` their sum, looked up once per mention rather than once per comparison.
         """
         # fsum: exact, so independent of the order a set of strings iterates in (which
         # changes with each process's hash seed), and so are the scores near thresholds.
-        own = math.fsum(weights.values())
+        if own is None:
+            own = math.fsum(weights.values())
+        weight_of = weights.__getitem__
+        totals = self._totals
         similarities: list[float] = []
         contained = 0.0
         for member in self._members[claim_id]:
@@ -171,8 +205,8 @@ class ClaimIndex:
             if len(shared) < MIN_SHARED:
                 similarities.append(0.0)
                 continue
-            weight = math.fsum(weights[t] for t in shared)
-            member_total = self._total(member.terms)
+            weight = math.fsum(map(weight_of, shared))
+            member_total = totals[member.terms]
             similarity = weight / (own + member_total - weight)
             if self.semantic_weight and vector is not None and member.vector is not None:
                 cosine = max(0.0, float(vector @ member.vector))
@@ -193,11 +227,14 @@ class ClaimIndex:
         """
         join: Match | None = None
         contains: list[Match] = []
-        weights = {t: self.weight(t) for t in terms}
+        known = self._weights
+        weights = {t: known[t] for t in terms}
+        own = math.fsum(weights.values())
+        dated = not when.empty  # an undated mention differs from no date
         for claim_id in sorted(self.candidates(terms)):
-            if any(other.differs(when) for other in self._whens.get(claim_id, ())):
+            if dated and any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
-            score, contained = self.compare(claim_id, terms, weights, vector)
+            score, contained = self.compare(claim_id, terms, weights, vector, own)
             if score >= self.threshold and (join is None or score > join.score):
                 join = Match(claim_id, score)
             if contained >= CONTAINED:

@@ -1,0 +1,39 @@
+"""The claim index's candidate search: which claims a new mention is compared with."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.matching import MAX_CANDIDATES, MIN_SHARED, RAREST_TERMS, ClaimIndex
+from desktop.core.text.dates import When
+
+WORDS = [f"w{i}" for i in range(40)]
+mentions = st.lists(st.tuples(st.integers(1, 30), st.frozensets(st.sampled_from(WORDS),
+                                                                  min_size=1, max_size=8)),
+                    max_size=120)
+
+
+def counted_candidates(index: ClaimIndex, mentions: list[tuple[int, frozenset[str]]],
+                       terms: frozenset[str]) -> list[int]:
+    """The rule written out plainly: the claims sharing at least MIN_SHARED of the
+    RAREST_TERMS rarest of ``terms``, the most shared first, then by id."""
+    df = Counter(t for _, found in mentions for t in found)
+    rare = sorted((t for t in terms if df[t]), key=lambda t: (df[t], t))[:RAREST_TERMS]
+    shared = Counter(claim for t in rare
+                     for claim in {c for c, found in mentions if t in found})
+    ranked = sorted((c for c, n in shared.items() if n >= MIN_SHARED),
+                    key=lambda c: (-shared[c], c))
+    return ranked[:MAX_CANDIDATES]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(mentions, st.frozensets(st.sampled_from(WORDS), max_size=14))
+def test_candidates_are_the_claims_sharing_most_rare_terms(
+        indexed: list[tuple[int, frozenset[str]]], terms: frozenset[str]) -> None:
+    index = ClaimIndex()
+    for claim_id, found in indexed:
+        index.add(claim_id, found, When())
+    assert index.candidates(terms) == counted_candidates(index, indexed, terms)
