@@ -21,97 +21,29 @@ resource tracker, which exits once the last process holding its pipe has.
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
-import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from datetime import date
 
-from desktop.core.ingest.dedupe import fingerprint
-from desktop.core.text.analysis import SentenceFeatures, analyse
+from desktop.core.analysis_worker import (
+    Analyse,
+    Analysis,
+    Job,
+    Outcome,
+    Unanalysed,
+    analyse_article,
+    analyse_chunk,
+    describe,
+    die_with_parent,
+)
+
+__all__ = ["MIN_PARALLEL", "Analyse", "Analysis", "AnalysisPool", "Job", "Outcome",
+           "Unanalysed", "analyse_article", "describe"]
 
 MIN_PARALLEL = 48
 """Below this many articles in a batch, analysing in process is faster."""
-PR_SET_PDEATHSIG = 1
-"""prctl option (linux/prctl.h): the signal a process gets when its parent thread ends."""
-REASON_LIMIT = 300
-"""Characters of an exception's message kept in the one-line report."""
-
-Job = tuple[str, date | None]
-"""An article body and its publication date."""
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """What the importer needs to know about one article's text."""
-
-    features: list[SentenceFeatures]
-    fingerprint: frozenset[int]
-
-
-@dataclass(frozen=True)
-class Unanalysed:
-    """An article whose analysis failed, and why (one line, for the import report)."""
-
-    reason: str
-
-
-Outcome = Analysis | Unanalysed
-Analyse = Callable[[Job], Analysis]
-"""The analysis of one article. Tests pass their own to make one article's analysis raise
-or kill its worker; it must be a module-level function, as workers import it by name."""
-
-
-def analyse_article(job: Job) -> Analysis:
-    """Analyse one article body (runs in a worker process)."""
-    text, published = job
-    return Analysis(analyse(text, published), fingerprint(text))
-
-
-def describe(error: BaseException) -> str:
-    """``ExceptionType: message`` on one line, short enough to read."""
-    message = " ".join(str(error).split())
-    if len(message) > REASON_LIMIT:
-        message = message[:REASON_LIMIT] + "…"
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
-
-
-def die_with_parent(parent: int) -> None:
-    """Worker initializer: end this worker when the process that started it ends.
-
-    The death signal is tied to the thread that started the worker: the pool is started
-    and closed by the import, in one thread, which outlives its workers.
-    """
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    else:
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    if os.getppid() != parent:  # the parent died before the signal was armed
-        os._exit(1)
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
-
-
-def _analyse_chunk(analyse_one: Analyse, jobs: list[Job]) -> list[Outcome]:
-    outcomes: list[Outcome] = []
-    for job in jobs:
-        try:
-            outcomes.append(analyse_one(job))
-        except Exception as error:
-            outcomes.append(Unanalysed(describe(error)))
-    return outcomes
 
 
 class AnalysisPool:
@@ -135,7 +67,7 @@ class AnalysisPool:
         analyse while the importing process matches and writes.
         """
         if len(jobs) < MIN_PARALLEL or self._workers < 1:
-            return lambda: _analyse_chunk(self._analyse, jobs)
+            return lambda: analyse_chunk(self._analyse, jobs)
         size = max(1, len(jobs) // (self._workers * 4))
         started = [self._start(jobs[i:i + size]) for i in range(0, len(jobs), size)]
         return lambda: [outcome for chunk, executor, future in started
@@ -156,7 +88,7 @@ class AnalysisPool:
             self._executor = self._spawn(self._workers)
         executor = self._executor
         try:
-            return chunk, executor, executor.submit(_analyse_chunk, self._analyse, chunk)
+            return chunk, executor, executor.submit(analyse_chunk, self._analyse, chunk)
         except BrokenProcessPool:  # a worker died since the last batch
             self._retire(executor)
             return self._start(chunk)
@@ -181,7 +113,7 @@ class AnalysisPool:
         if self._alone is None:
             self._alone = self._spawn(1)
         try:
-            return self._alone.submit(_analyse_chunk, self._analyse, [job]).result()[0]
+            return self._alone.submit(analyse_chunk, self._analyse, [job]).result()[0]
         except BrokenProcessPool as death:
             self._alone.shutdown()
             self._alone = None
