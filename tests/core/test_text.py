@@ -10,7 +10,7 @@ import pytest
 from desktop.core.text.attribution import strip_attribution
 from desktop.core.text.checkworthy import is_checkworthy
 from desktop.core.text.dates import CONTEXT, When, event_when
-from desktop.core.text.normalize import learn_aliases, terms
+from desktop.core.text.normalize import _aliases, learn_aliases, terms
 from desktop.core.text.quantities import quantities
 from desktop.core.text.sentences import split
 from desktop.core.text.stance import is_hedged
@@ -164,3 +164,14 @@ def test_hedges() -> None:
     assert is_hedged("Sources estimate that 300 soldiers died.")
     assert is_hedged("The figure could not be independently verified.")
     assert not is_hedged("Kim met Shoigu on Wednesday.")
+
+
+def test_alias_words_are_found_in_any_case_whatever_else_the_text_holds() -> None:
+    """Aliases are matched in the lower-cased text for speed; the characters that lower()
+    and a case-insensitive match read differently (İ, ı, ſ, K) must change nothing."""
+    table = _aliases()
+    for text in ("NORTH KOREA and north Korea's Pyongyang", "İstanbul, then North Korea",
+                 "the uſa said North Korea", "Pyongyang ı NORTH KOREANS", "K North Korea"):
+        expected = table.word_re.sub(lambda m: f" {table.words[m.group().lower()]} ", text)
+        assert table.words_to_keys(text) == expected
+        assert "north korea" not in table.words_to_keys(text).lower()

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -43,6 +44,7 @@ from desktop.core.service.analysis_pool import (
 from desktop.core.service.counts import UNKNOWN_SOURCE
 from desktop.core.service.state import Canonical, ImportState, load_state, stance_toward
 from desktop.core.text.analysis import SentenceFeatures
+from desktop.core.text.dates import When
 
 _ARTICLE = Article.table()
 # Built once: statements rebuilt per article cost more in SQLAlchemy than SQLite's work.
@@ -61,6 +63,13 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+@lru_cache(maxsize=1024)
+def _when_json(when: When) -> str:
+    """A sentence's date in store form. Most sentences of an article share one (none, or
+    the article's own day), so the JSON is written once per distinct date."""
+    return json.dumps(when.to_json())
 
 
 def now() -> datetime:
@@ -256,8 +265,9 @@ class Importer:
             "article_id": article_id, "ordinal": f.ordinal, "start": f.start, "end": f.end,
             "text": f.text, "checkworthy": f.checkworthy, "attribution": f.attribution,
             "terms": " ".join(f.terms),
-            "quantities": json.dumps([q.to_json() for q in f.quantities]),
-            "when": json.dumps(f.when.to_json()),
+            "quantities": json.dumps([q.to_json() for q in f.quantities]) if f.quantities
+            else "[]",
+            "when": _when_json(f.when),
         } for f in features]
         # Core statements on the session's connection: the ORM's bulk layer doubled the
         # cost of these, the largest inserts of an import (benchmarks/import_speed.py).
