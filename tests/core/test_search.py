@@ -1,5 +1,5 @@
-"""Claim search over short texts: a headline is judged by what it could hold, and the
-query's figure counts."""
+"""Claim search over short texts: a headline is judged by what it could hold, the query's
+figure counts, and a name of several words is one key."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.service import Service
-from desktop.core.service.searching import HitRule, Searcher
+from desktop.core.service.searching import HitRule, Searcher, query_names
+from desktop.core.text.normalize import terms
 
 # Emergent development headlines (../shared/data/emergent), one a row as a user imports
 # a CSV of headlines: four claims about burgers and watches.
@@ -34,18 +35,41 @@ HEADLINES = [
     "it?",
 ]
 
+# Emergent headlines of five claims about Kim Jong Un (cheese, sister, snake wine, ankles,
+# his name), numbered on from HEADLINES.
+KIM = [
+    "Kim Jong-un's discomfort down to cheese addiction",
+    "Fat dictator Kim Jong-un dying from cheese addiction",
+    "North Korean dictator Kim Jong-un may be seriously ill from eating too much Emmental "
+    "cheese: report",
+    "Kim Jong-Un's Sister Takes Control in North Korea",
+    "Kim Jong-un drinks rare snake wine to boost love life",
+    "Kim Jong-un: North Korean leader recovering from ankle surgery",
+    "Kim Jong-un so fat he has fractured his ankles",
+    "North Korea reportedly bans anyone sharing Kim Jong Un's name",
+]
 
-@pytest.fixture
-def headlines(service: Service, tmp_path: Path) -> Service:
-    path = tmp_path / "headlines.csv"
+
+def imported(service: Service, folder: Path, texts: list[str]) -> Service:
+    path = folder / "headlines.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "text"])
-        writer.writerows([i, text] for i, text in enumerate(HEADLINES, start=1))
+        writer.writerows([i, text] for i, text in enumerate(texts, start=1))
     report = service.import_paths([path], source="Emergent", id_column="id",
                                   text_column="text")
-    assert report.count("imported") == len(HEADLINES)
+    assert report.count("imported") == len(texts)
     return service
+
+
+@pytest.fixture
+def headlines(service: Service, tmp_path: Path) -> Service:
+    return imported(service, tmp_path, HEADLINES)
+
+
+@pytest.fixture
+def kim_headlines(service: Service, tmp_path: Path) -> Service:
+    return imported(service, tmp_path, HEADLINES + KIM)
 
 
 def found(service: Service, query: str) -> set[str]:
@@ -83,3 +107,40 @@ def test_a_headline_giving_another_price_counts_less(headlines: Service) -> None
     # "may cost as much as 5,000": another price, none of the query's figures.
     assert scores[13] <= 0.7 * blind[13]
     assert scores[14] == blind[14]
+
+
+def test_a_headline_giving_another_figure_of_the_same_year_counts_less(
+        headlines: Service) -> None:
+    query = "Apple will sell 19 million Apple Watches in 2015"
+    with headlines.db.read() as session:
+        searcher = Searcher(session)
+        scores = {m.article_id: m.score for m in searcher.scored(query)}
+        blind = {m.article_id: m.score
+                 for m in searcher.scored(query, replace(searcher.rule, other_figure=0.0))}
+    # "Apple Watch to sell 15M units in 2015": the year is the query's, the number is not.
+    assert scores[11] <= 0.7 * blind[11]
+    assert scores[9] == blind[9]
+
+
+def test_a_shared_name_alone_does_not_make_a_hit(kim_headlines: Service) -> None:
+    ankles = "Kim Jong Un broke both of his ankles"
+    assert {"20", "21"} == found(kim_headlines, ankles)
+    cheese = "Kim Jong Un is ill because he eats too much cheese"
+    assert {"15", "16", "17"} <= found(kim_headlines, cheese)
+    assert not {"18", "19", "20", "21", "22"} & found(kim_headlines, cheese)
+    # With "Kim", "Jong" and "Un" as three keys the name was half of the ankles claim,
+    # and the sister, snake wine, cheese and name headlines were hits too.
+    with kim_headlines.db.read() as session:
+        searcher = Searcher(session)
+        apart = replace(searcher.rule, name_weight=0.0)
+        hits = {m.article_id for m in searcher.scored(ankles, apart)
+                if m.score >= apart.threshold}
+    assert {15, 18, 19, 22} <= hits
+
+
+def test_names_are_read_from_a_query_in_sentence_case_only() -> None:
+    claim = "Kim Jong Un's sister has been put in charge of the country"
+    assert query_names(claim, terms(claim)) == [frozenset({"kim", "jong", "un"})]
+    # A headline in title case capitalises every word: no run of capitals is a name.
+    title = "Kim Jong-un 'Had Surgery on Fractured Ankles'"
+    assert query_names(title, terms(title)) == []

@@ -11,6 +11,7 @@ benchmarks/claim_quality.py.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,7 +33,7 @@ class HitRule:
     """What makes a candidate article a hit."""
 
     threshold: float = 0.275
-    figure_weight: float = 1.0
+    figure_weight: float = 1.5
     """A figure or month of the query weighs this many times its rarest word: the
     figure is often all that tells two claims apart ("sell 19 million" / "50 million")."""
     length_aware: float = 1.0
@@ -44,11 +45,40 @@ class HitRule:
     query's rarest word (the name, the thing) loses more than one that misses a common
     one ("Apple is buying Path": "path", not "buy")."""
     other_figure: float = 0.3
-    """A text of one sentence (a headline, a post) that gives a figure, and none of the
-    query's, states another claim ("Apple Watch Gold Edition may cost as much as 5,000"
-    for "The gold Apple Watch edition will cost under 4,500 USD"): its score is cut by
-    this share. In a longer text another figure is often a detail beside the claim, and
-    counts for nothing."""
+    """A text of one sentence (a headline, a post) that gives a figure the query does not,
+    and misses one the query gives, states another claim ("Apple Watch Gold Edition may
+    cost as much as 5,000" for "... will cost under 4,500 USD"; "Apple Watch to sell 15M
+    units in 2015" for "Apple will sell 19 million Apple Watches in 2015": the year is
+    shared, the number is not): its score is cut by this share. In a longer text another
+    figure is often a detail beside the claim, and counts for nothing."""
+    name_weight: float = 2.0
+    """A multi-word name of the query ("Kim Jong Un", "Abu Bakr al-Baghdadi") is one key
+    that weighs this many times its rarest word (at most all its words together); 0
+    keeps its words apart. As three keys, "Kim Jong Un" carried half the weight of "Kim
+    Jong Un is ill because he eats too much cheese", and every headline about Kim's
+    ankles or sister covered half the claim."""
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def query_names(query: str, wanted: Iterable[str]) -> list[frozenset[str]]:
+    """The terms of each multi-word capitalised name in a query written in sentence case.
+
+    A query in title case ("Kim Jong Un Broke Both Ankles", as many headlines are) marks
+    no name by its capitals: most of its words are capitalised and it gives none.
+    """
+    words = _LONG_WORD.findall(query)
+    if words and sum(w[0].isupper() for w in words) > 0.75 * len(words):
+        return []
+    asked = set(wanted)
+    names = []
+    for match in _NAME_RUN.finditer(query):
+        parts = frozenset(t for t in text_terms(match.group()) if t in asked)
+        if len(parts) > 1:
+            names.append(parts)
+    return names
 
 
 SHIPPED = HitRule()
@@ -100,8 +130,9 @@ class Searcher:
         The score is the mean of the best sentence's coverage of the query's weight and
         the coverage by all the article's matching sentences together, each judged
         against what that text could hold (HitRule.length_aware). The query's figures
-        and months count as terms (HitRule.figure_weight). ``rule`` overrides the
-        searcher's own (benchmarks compare rules over one set of term statistics).
+        and months count as terms (HitRule.figure_weight); a multi-word name counts as one
+        (HitRule.name_weight). ``rule`` overrides the searcher's own (benchmarks compare
+        rules over one set of term statistics).
         """
         rule = rule or self.rule
         wanted = list(dict.fromkeys(text_terms(query)))
@@ -111,27 +142,37 @@ class Searcher:
         word_total = sum(weights.values()) or 1.0
         figure_weight = rule.figure_weight * max(weights.values())
         weights.update({f: figure_weight for f in figures(query)})
-        total = sum(weights.values()) or 1.0
-        heaviest = sorted(weights.values(), reverse=True)
+        names = query_names(query, wanted) if rule.name_weight else []
+        named = {t for name in names for t in name}
+        keys = [(frozenset([t]), w) for t, w in weights.items() if t not in named]
+        keys += [(name, min(rule.name_weight * max(weights[t] for t in name),
+                            sum(weights[t] for t in name))) for name in names]
+        total = sum(w for _, w in keys) or 1.0
+        heaviest = sorted((w for _, w in keys), reverse=True)
+
+        def credit(present: set[str]) -> float:
+            """The query's weight the terms cover; a name's words share its one weight."""
+            got = 0.0
+            for parts, weight in keys:
+                held = parts & present
+                if held == parts:
+                    got += weight
+                elif held:
+                    got += weight * sum(weights[t] for t in held) / sum(weights[t] for t in parts)
+            return got
 
         def capacity(size: int) -> float:
             """The share of the query's weight a text of ``size`` terms could cover."""
             return (sum(heaviest[:max(size, 1)]) / total) ** rule.length_aware
 
-        ids = ranked_sentence_ids(self.session, wanted, CANDIDATE_SENTENCES)
-        if not ids:
-            return []
         per_article: dict[int, ArticleMatch] = {}
         sizes: dict[int, set[str]] = {}
-        rows = self.session.execute(
-            select(Sentence.id, Sentence.article_id, Sentence.terms, Sentence.text)
-            .where(Sentence.id.in_(ids)).order_by(Sentence.id))
-        for sentence_id, article_id, stored, text in rows:
+        for sentence_id, article_id, stored, text in self._candidates(wanted):
             if sentence_id not in self._figures:
                 self._figures[sentence_id] = figures(text)
             own = set(stored.split()) | self._figures[sentence_id]
             present = own & weights.keys()
-            coverage = sum(weights[t] for t in present) / total / capacity(len(own))
+            coverage = credit(present) / total / capacity(len(own))
             match = per_article.setdefault(article_id, ArticleMatch(article_id))
             match.covered |= present
             sizes.setdefault(article_id, set()).update(own)
@@ -142,23 +183,33 @@ class Searcher:
             words = sum(weights[t] for t in present if t[0] != "#") / word_total
             match.sentences.append((words, sentence_id, text))
         for article_id, match in per_article.items():
-            spread = (sum(weights[t] for t in match.covered) / total
-                      / capacity(len(sizes[article_id])))
+            spread = credit(match.covered) / total / capacity(len(sizes[article_id]))
             match.score = 0.5 * match.best + 0.5 * spread
         if rule.other_figure:
             for article_id in self._other_figure(per_article, weights.keys()):
                 per_article[article_id].score *= 1.0 - rule.other_figure
         return sorted(per_article.values(), key=lambda m: (-m.score, m.article_id))
 
+    def _candidates(self, wanted: list[str]) -> list[tuple[int, int, str, str]]:
+        """The sentences best matching any of the terms: (id, article id, terms, text)."""
+        ids = ranked_sentence_ids(self.session, wanted, CANDIDATE_SENTENCES)
+        if not ids:
+            return []
+        rows = self.session.execute(
+            select(Sentence.id, Sentence.article_id, Sentence.terms, Sentence.text)
+            .where(Sentence.id.in_(ids)).order_by(Sentence.id))
+        return [(row[0], row[1], row[2], row[3]) for row in rows]
+
     def _other_figure(self, matches: dict[int, ArticleMatch],
                       wanted: Iterable[str]) -> list[int]:
-        """Articles of one sentence that give a figure and none of the query's."""
+        """Articles of one sentence that give a figure the query does not and miss one it
+        gives."""
         asked = {t for t in wanted if t.startswith("#")}
         if not asked:
             return []
         suspects = [a for a, m in matches.items() if len(m.sentences) == 1
-                    and self._figures[m.sentences[0][1]]
-                    and not self._figures[m.sentences[0][1]] & asked]
+                    and self._figures[m.sentences[0][1]] - asked
+                    and not asked <= self._figures[m.sentences[0][1]]]
         if not suspects:
             return []
         counts = self.session.execute(
