@@ -226,3 +226,10 @@ def test_a_named_nationality_does_not_hide_what_is_counted() -> None:
         "The Nigerian government said Friday that it reached a cease-fire agreement with Boko "
         "Haram, the jihadist organization that kidnapped 219 girls in April.",
     ) == [("girl:kidnap", ["276", "219"])]
+
+
+def test_a_title_case_headline_keeps_the_noun_after_its_figure() -> None:
+    # Emergent: the steel watch's 500 is not read against the gold watch's price.
+    claim = quantities("The gold Apple Watch Edition will cost between 4,000 and 5,000 USD")
+    headline = quantities("Rumor: Stainless Steel Apple Watch Will Cost 500, Gold 4,000")
+    assert not any(q.disagrees(s) for q in headline for s in claim)

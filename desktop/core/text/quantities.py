@@ -186,9 +186,11 @@ def _in_words(stem: str, text: str) -> str:
 
 
 def _named(stem: str, text: str) -> bool:
-    """Whether the word a stem came from is capitalised: "276 Nigerian girls", "two Canadian
-    soldiers" count girls and soldiers; the name says whose."""
-    return _in_words(stem, text)[:1].isupper()
+    """Whether the word a stem came from is a capitalised word before a lower-case one:
+    "276 Nigerian girls", "two Canadian soldiers" count girls and soldiers, the name says
+    whose (in a headline's Title Case every word is capitalised, and none is skipped)."""
+    word = _in_words(stem, text)
+    return bool(word[:1].isupper() and re.search(re.escape(word) + r"\s+[a-z]", text))
 
 
 def _slot(before: str, after: str) -> tuple[str, str]:
