@@ -63,7 +63,9 @@ _NOT_A_PERSON = frozenset([
     "part", "day", "week", "year", "grade", "class", "pier", "gate", "platform", "terminal",
     "street", "avenue", "road", "floor", "suite", "unit", "block", "lot", "district",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_HINT = re.compile(r"[$£€]|\d\s*-?\s*[a-zA-Z°º]|(?i:dollars|euros|yuan)")
+# Cheap tests first: most sentences hold no money, no unit after a digit and no age.
+_MONEY_HINT = re.compile(r"[$£€]|(?i:\b(?:rmb|usd|gbp|eur)|dollars|euros|yuan)")
+_UNIT_HINT = re.compile(r"\d\s*-?\s*" + UNIT_PATTERN)
 
 # Words right after a figure that say which side of the thing it measures.
 _ASPECTS = {"long": "length", "length": "length", "tall": "height", "high": "height",
@@ -136,18 +138,16 @@ class Measure:
 def measures(text: str) -> tuple[list[Measure], list[tuple[int, int]]]:
     """Every measurement and price in the sentence whose thing is named, and the spans of
     every measurement read, named or not: "300 pounds" of a record is no count of pounds."""
-    if not _HINT.search(text) and not _AGE_HINT.search(text):
-        return [], []
     found: list[Measure] = []
     spans: list[tuple[int, int]] = []
-    for match in MONEY.finditer(text):
+    for match in MONEY.finditer(text) if _MONEY_HINT.search(text) else ():
         first = match.group("a") or match.group("a2")
         sign = (match.group("sign") or match.group("word") or "$").strip()
         spans.append(match.span())
         measure = _read(text, match, first, match.group("b"), currency_of(sign), sign, 1.0, 0.0)
         if measure:
             found.append(measure)
-    for match in MEASURE.finditer(text):
+    for match in MEASURE.finditer(text) if _UNIT_HINT.search(text) else ():
         if any(s < match.end() and match.start() < e for s, e in spans):
             continue
         unit = unit_of(match.group("unit"))
@@ -161,7 +161,7 @@ def measures(text: str) -> tuple[list[Measure], list[tuple[int, int]]]:
                         match.group("unit").lower(), unit.factor, unit.offset)
         if measure:
             found.append(measure)
-    for pattern in _AGES:
+    for pattern in _AGES if _AGE_HINT.search(text) else ():
         for match in pattern.finditer(text):
             spans.append(match.span("age"))
             found.extend(_age(match, text))

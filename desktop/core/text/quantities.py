@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from desktop.core.text.dates import DAY_MONTH, FULL_DATE
@@ -182,7 +183,13 @@ def _in_words(stem: str, text: str) -> str:
     """The word of ``text`` that the term ``stem`` was made from ("troops" for "soldier")."""
     if not stem:
         return ""
-    return next((word for word in _WORD.findall(text) if stem in terms(word)), "")
+    return next((word for word in _WORD.findall(text) if stem in _terms_of(word)), "")
+
+
+@lru_cache(maxsize=8192)
+def _terms_of(word: str) -> list[str]:
+    """terms() of one word, kept: the same few words are looked up for every figure."""
+    return terms(word)
 
 
 def _named(stem: str, text: str) -> bool:
