@@ -15,6 +15,7 @@ seeds gold (benchmarks/grouping_quality.py).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -159,11 +160,12 @@ class ClaimIndex:
         return self._weights[term]
 
     def candidates(self, terms: frozenset[str]) -> list[int]:
-        """Claims sharing the most of the rarest terms of ``terms``, at most MAX_CANDIDATES.
+        """Claims sharing the most of the rarest terms of ``terms``, at most MAX_CANDIDATES,
+        in the order of their ids.
 
         A claim must share two of them: one common word is no reason to compare. So the
-        claims found twice are found first, with set operations, and only those (a few
-        dozen of the hundreds the terms reach) are counted and ranked.
+        claims found twice are found first, with set operations; only when they are more
+        than MAX_CANDIDATES are they counted and ranked (most shared, then lowest id).
         """
         common = max(COMMON_TERM, self._count // 20)
         df = self._df
@@ -177,9 +179,11 @@ class ClaimIndex:
             twice |= seen & claims
             seen |= claims
         twice |= seen & postings[-1]
-        shared = Counter(chain.from_iterable(map(twice.intersection, postings)))
-        ranked = sorted((-n, c) for c, n in shared.items())
-        return [c for _, c in ranked[:MAX_CANDIDATES]]
+        if len(twice) > MAX_CANDIDATES:
+            shared = Counter(chain.from_iterable(map(twice.intersection, postings)))
+            twice = {c for _, c in heapq.nsmallest(MAX_CANDIDATES,
+                                                   ((-n, c) for c, n in shared.items()))}
+        return sorted(twice)
 
     def compare(self, claim_id: int, terms: frozenset[str], weights: dict[str, float],
                 vector: Any = None, own: float | None = None) -> tuple[float, float]:
@@ -231,7 +235,7 @@ class ClaimIndex:
         weights = {t: known[t] for t in terms}
         own = math.fsum(weights.values())
         dated = not when.empty  # an undated mention differs from no date
-        for claim_id in sorted(self.candidates(terms)):
+        for claim_id in self.candidates(terms):
             if dated and any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
             score, contained = self.compare(claim_id, terms, weights, vector, own)

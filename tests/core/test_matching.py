@@ -18,15 +18,16 @@ mentions = st.lists(st.tuples(st.integers(1, 30), st.frozensets(st.sampled_from(
 
 def counted_candidates(index: ClaimIndex, mentions: list[tuple[int, frozenset[str]]],
                        terms: frozenset[str]) -> list[int]:
-    """The rule written out plainly: the claims sharing at least MIN_SHARED of the
-    RAREST_TERMS rarest of ``terms``, the most shared first, then by id."""
+    """The rule written out plainly: of the claims sharing at least MIN_SHARED of the
+    RAREST_TERMS rarest of ``terms``, the MAX_CANDIDATES sharing most (then lowest ids
+    first), in id order."""
     df = Counter(t for _, found in mentions for t in found)
     rare = sorted((t for t in terms if df[t]), key=lambda t: (df[t], t))[:RAREST_TERMS]
     shared = Counter(claim for t in rare
                      for claim in {c for c, found in mentions if t in found})
     ranked = sorted((c for c, n in shared.items() if n >= MIN_SHARED),
                     key=lambda c: (-shared[c], c))
-    return ranked[:MAX_CANDIDATES]
+    return sorted(ranked[:MAX_CANDIDATES])
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

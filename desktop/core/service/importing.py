@@ -52,6 +52,10 @@ _INSERT_ARTICLE = insert(_ARTICLE).returning(_ARTICLE.c.id)
 _SET_ORIGIN = (update(_ARTICLE).where(_ARTICLE.c.id == bindparam("article"))
                .values(origin_id=bindparam("origin")))
 _FIND_HASH = select(_ARTICLE.c.id).where(_ARTICLE.c.content_hash == bindparam("digest"))
+_SENTENCE, _CLAIM = Sentence.table(), Claim.table()
+_INSERT_SENTENCES = insert(_SENTENCE).returning(_SENTENCE.c.id, sort_by_parameter_order=True)
+_INSERT_CLAIMS = insert(_CLAIM).returning(_CLAIM.c.id, sort_by_parameter_order=True)
+_INSERT_MENTIONS = insert(Mention.table())
 
 T = TypeVar("T")
 BATCH = 128
@@ -271,9 +275,7 @@ class Importer:
         } for f in features]
         # Core statements on the session's connection: the ORM's bulk layer doubled the
         # cost of these, the largest inserts of an import (benchmarks/import_speed.py).
-        table = Sentence.table()
-        result = session.connection().execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        result = session.connection().execute(_INSERT_SENTENCES, rows)
         return list(result.scalars())
 
     def _store_mentions(self, session: Session, article_id: int,
@@ -316,7 +318,7 @@ class Importer:
         for row in rows:
             row["claim_id"] = stored.get(row["claim_id"], row["claim_id"])  # type: ignore[call-overload]
         if rows:
-            session.connection().execute(insert(Mention.table()), rows)
+            session.connection().execute(_INSERT_MENTIONS, rows)
         return {row["claim_id"] for row in rows}  # type: ignore[misc]
 
     def _create_claims(self, session: Session,
@@ -325,9 +327,8 @@ class Importer:
         if not created:
             return {}
         stamp = now()
-        table = Claim.table()
         ids = session.connection().execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            _INSERT_CLAIMS,
             [{"text": f.claim_text, "attribution": f.attribution, "created_at": stamp,
               "updated_at": stamp} for _, f in created]).scalars()
         mapping = dict(zip((p for p, _ in created), ids, strict=True))
