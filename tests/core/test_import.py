@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -151,3 +152,12 @@ def test_worker_processes_give_the_same_claims(tmp_path: Path, db_template: Path
         service.close()
     assert results[0] == results[1]
     assert results[0][0].count("imported") == 60
+
+
+def test_an_import_leaves_nothing_out_of_the_garbage_collectors_reach(
+        service: Service) -> None:
+    """The import freezes its long-lived index from the collector batch by batch; the
+    window's process must get every object back when it ends, or memory would only grow."""
+    before = gc.get_freeze_count()
+    service.import_paths([SEEDS])
+    assert gc.get_freeze_count() == before == 0
