@@ -38,6 +38,17 @@ def test_another_figure_for_the_claims_quantity_contradicts() -> None:
         claim, "Some 300 North Korean soldiers were killed in Kursk") == "supports"
 
 
+@pytest.mark.parametrize(("claim", "text"), [
+    # Headlines round a claim's figure: that is stating it, not giving another one.
+    ("A Michigan pizza delivery guy received a 2,084 tip",
+     "Pizza delivery man gets 2,000 tip"),
+    ("The Indian government fired an employee who hadn't been to work in 24 years",
+     "Indian official sacked for absence from duty for 25 years"),
+])
+def test_a_rounded_figure_does_not_contradict(claim: str, text: str) -> None:
+    assert shipped_model().predict(claim, text) != "contradicts"
+
+
 def test_precomputed_sentence_scores_give_the_same_answer() -> None:
     model = shipped_model()
     for text in ("Two men kept a burger for 20 years?", "The burger story is a hoax.",

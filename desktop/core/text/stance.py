@@ -196,12 +196,29 @@ def relation_features(claim: str, text: str,
     given = quantities(text) if text_quantities is None and stated else text_quantities or []
     cues = {
         "novel_denial": any(_DENIAL.search(w) for w in said.words_set - stated_side.words_set),
-        "figures_differ": any(q.disagrees(s) for q in given for s in stated),
+        "figures_differ": any(_figure_differs(s, given) for s in stated),
         "numbers_new": bool(stated_side.numbers and said.numbers - stated_side.numbers),
         "numbers_kept": bool(stated_side.numbers and stated_side.numbers <= said.numbers),
     }
     out.update({"cue=" + name: 1.0 for name, present in cues.items() if present})
     return out
+
+
+ROUNDING = 0.1
+"""A figure this close to the claim's (relative to the larger) rounds it, as headlines do
+("2,000 tip" for 2,084, "25 years" for 24): it does not contradict the claim."""
+
+
+def _figure_differs(stated: Quantity, given: Sequence[Quantity]) -> bool:
+    """The text gives another figure for the claim's quantity: one that disagrees with it
+    by more than rounding."""
+    return any(q.disagrees(stated) and _gap(q, stated) > ROUNDING for q in given)
+
+
+def _gap(a: Quantity, b: Quantity) -> float:
+    """How far apart two figures' nearest ends are, relative to the larger."""
+    low, high = (a, b) if a.high < b.low else (b, a)
+    return (high.low - low.high) / max(abs(high.low), abs(low.high), 1e-9)
 
 
 NEAR = 3
