@@ -41,11 +41,12 @@ _HEDGE = re.compile(
     r"speculat\w*|rumou?r\w*|may have|might have)\b",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying|false|fake|hoax|debunked|debunk|untrue|not true|"
-    r"no evidence|refuted|baseless|fabricated|never happened|bogus|satire|satirical)\b",
-    re.IGNORECASE,
-)
+_DENIAL_WORDS = frozenset([
+    "denied", "denies", "deny", "denying", "false", "fake", "hoax", "debunked", "debunk",
+    "untrue", "refuted", "baseless", "fabricated", "bogus", "satire", "satirical"
+])
+_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(_DENIAL_WORDS))
+                     + r"|not true|no evidence|never happened)\b", re.IGNORECASE)
 """Strong cues only: plain negation ("did not", "wasn't") is everywhere in news prose."""
 
 _REPORTING = re.compile(
@@ -195,7 +196,7 @@ def relation_features(claim: str, text: str,
     stated = quantities(claim) if claim_quantities is None else claim_quantities
     given = quantities(text) if text_quantities is None and stated else text_quantities or []
     cues = {
-        "novel_denial": any(_DENIAL.search(w) for w in said.words_set - stated_side.words_set),
+        "novel_denial": bool(said.denials - stated_side.words_set),
         "figures_differ": any(_figure_differs(s, given) for s in stated),
         "numbers_new": bool(stated_side.numbers and said.numbers - stated_side.numbers),
         "numbers_kept": bool(stated_side.numbers and stated_side.numbers <= said.numbers),
@@ -244,12 +245,13 @@ def _bucket(share: float) -> str:
 
 @dataclass(frozen=True)
 class _Side:
-    """One side of a comparison: its words in order, the roots of its content words, its
-    numbers, where its negation, refuting and hedging words are, and whether it has any
-    refuting word or negation."""
+    """One side of a comparison: its words in order, its denying words, the roots of its
+    content words, its numbers, where its negation, refuting and hedging words are, and
+    whether it has any refuting word or negation."""
 
     words: list[str]
     words_set: frozenset[str]
+    denials: frozenset[str]
     roots: frozenset[str]
     numbers: frozenset[str]
     cues: dict[str, tuple[int, ...]]
@@ -274,11 +276,20 @@ def _side(text: str) -> _Side:
                     cues.setdefault("refute", []).append(i)
                 if word in HEDGING_WORDS:
                     cues.setdefault("hedge", []).append(i)
-    return _Side(words, words_set,
+    return _Side(words, words_set, _denials(text, words_set),
                  frozenset(_root(w) for w in words_set if len(w) > 1 and w not in STOP_WORDS),
                  frozenset(w for w in words_set if w[0].isdigit()),
                  {kind: tuple(found) for kind, found in cues.items()},
                  "refute" in cues, bool(_NEGATION.search(text)))
+
+
+def _denials(text: str, words_set: frozenset[str]) -> frozenset[str]:
+    """The words that deny (_DENIAL's single words), "hoax's" too: a set lookup, where a
+    search of each word cost the importer a sixth of a mention's stance."""
+    found = words_set & _DENIAL_WORDS
+    if "'" in text or "’" in text:
+        found |= {w for w in words_set if "'" in w and _DENIAL_WORDS.intersection(w.split("'"))}
+    return found
 
 
 _POSITIONED = _NEGATION_WORDS | REFUTING_WORDS | HEDGING_WORDS
