@@ -4,6 +4,7 @@ baselines a user would reach for, in one run and one table.
     pip install -e '.[bench]'
     python benchmarks/claim_quality.py [--data ../shared/data] [--before REF] [--runs 2] [--k 5]
                                        [--stance-only | --speed-only | --skip-speed]
+    python benchmarks/claim_quality.py --mention-cost [--before REF]
 
 Protocol (desktop.core.evaluation): development data only (FNC-1 train, the Emergent
 development half). Stories are the connected parts of Emergent claims, FNC-1 headlines and
@@ -25,13 +26,16 @@ searches each headline; only labelled (headline, body) pairs are scored. The FNC
 is the competition's: 0.25 for each pair rightly called related or unrelated, 0.75 more
 for the right stance of a related pair, as a share of the best possible.
 Import speed: the 1,683 FNC-1 bodies imported by this checkout and by REF (default: the
-commit before the stance model), each in a fresh process, in the same run.
+commit before the stance model), each in a fresh process, in the same run. --mention-cost
+times the stance of one mention as the importer computes it (mention_cost_one), here and
+at REF (default origin/main), each in a fresh process.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import math
 import re
 import resource
 import statistics
@@ -460,6 +464,55 @@ def speed_row(before: str, data: Path, folder: Path, runs: int = 2
             f"({cpu[0] / cpu[1]:.2f})", "no slower")
 
 
+def mention_cost_one(data: Path, repeats: int = 3) -> float:
+    """Microseconds a mention's stance costs the importer (service.state.stance_toward):
+    the headline of each related FNC-1 pair as the claim, each sentence of the body's
+    passage as a mention, with what the analysis worker computes per sentence (sentence
+    scores, figures, plain or not) done beforehand, as at import. Best of ``repeats``
+    passes, the claim-side cache emptied before each, as for a fresh import."""
+    from desktop.core.evaluation import fnc_passages
+    from desktop.core.text import stance
+    from desktop.core.text.quantities import quantities
+
+    bodies, pairs = load_fnc(data / "fnc1")
+    model = stance.shipped_model()
+    mentions = []
+    for (headline, _), text in sorted(fnc_passages(bodies, pairs).items()):
+        claim_figures = quantities(headline)
+        for sentence in text.split("\n"):
+            mentions.append((headline, sentence, model.text_scores(sentence), claim_figures,
+                             quantities(sentence), stance.states_plainly(sentence)))
+    best = math.inf
+    for _ in range(repeats):
+        stance._side.cache_clear()
+        started = time.process_time()
+        for claim, sentence, scores, claim_figures, figures, plain in mentions:
+            model.predict(claim, sentence, scores, claim_figures, figures, plain)
+        best = min(best, time.process_time() - started)
+    return best / len(mentions) * 1e6
+
+
+def mention_cost_row(before: str, data: Path, folder: Path) -> tuple[str, str, str, str]:
+    """mention_cost_one for this checkout and for ``before``, each in a fresh process."""
+    worktree = folder / "before-stance"
+    subprocess.run(["git", "worktree", "add", "-q", "--detach", str(worktree), before],
+                   cwd=ROOT, check=True)
+    try:
+        costs = [float(subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks/claim_quality.py"), "--mention-cost-one",
+             "--data", str(data)], capture_output=True, text=True, check=True,
+            env={"PYTHONPATH": str(checkout), "PATH": "/usr/bin:/bin"}).stdout.split()[-1])
+            for checkout in (ROOT, worktree)]
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT,
+                       check=True)
+    label = subprocess.run(["git", "rev-parse", "--short", before], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.strip()
+    return ("Stance of a mention at import, µs CPU (FNC-1 passages' sentences)",
+            f"{costs[0]:.1f}", f"{costs[1]:.1f} before ({label}); ratio "
+            f"{costs[0] / costs[1]:.2f}", "no slower")
+
+
 def before_commit() -> str:
     """The commit before the one that added the stance model's weights."""
     added = subprocess.run(
@@ -530,10 +583,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2, help="imports per side for the speed")
     parser.add_argument("--search-only", action="store_true",
                         help="only the search rows (no stance, grouping or speed)")
+    parser.add_argument("--mention-cost", action="store_true",
+                        help="only the stance's CPU per mention at import, against --before")
+    parser.add_argument("--mention-cost-one", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--stance-only", action="store_true",
                         help="only the stance rows (no import, no search): a few minutes")
     args = parser.parse_args()
+    if args.mention_cost_one:
+        print(f"{mention_cost_one(args.data):.2f}")
+        return
     folder = Path(tempfile.mkdtemp())
+    if args.mention_cost:
+        print("| " + " | ".join(mention_cost_row(args.before or "origin/main", args.data,
+                                                 folder)) + " |")
+        return
     if args.speed_only:
         print("| " + " | ".join(speed_row(args.before or before_commit(), args.data, folder,
                                           args.runs)) + " |")
