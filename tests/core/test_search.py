@@ -144,3 +144,16 @@ def test_names_are_read_from_a_query_in_sentence_case_only() -> None:
     # A headline in title case capitalises every word: no run of capitals is a name.
     title = "Kim Jong-un 'Had Surgery on Fractured Ankles'"
     assert query_names(title, terms(title)) == []
+
+
+def test_a_headline_holding_one_key_of_the_claim_counts_half(headlines: Service) -> None:
+    query = "The Big Mac is a hoax"
+    with headlines.db.read() as session:
+        searcher = Searcher(session)
+        scores = {m.article_id: m.score for m in searcher.scored(query)}
+        blind = {m.article_id: m.score
+                 for m in searcher.scored(query, replace(searcher.rule, one_key=0.0))}
+    # "McDonald's Big Mac Hoax: ..." holds the claim; "McDonald's Removing Big Mac, ..."
+    # only its name.
+    assert scores[6] == blind[6]
+    assert scores[5] == pytest.approx(0.5 * blind[5])

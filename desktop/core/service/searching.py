@@ -57,6 +57,11 @@ class HitRule:
     keeps its words apart. As three keys, "Kim Jong Un" carried half the weight of "Kim
     Jong Un is ill because he eats too much cheese", and every headline about Kim's
     ankles or sister covered half the claim."""
+    one_key: float = 0.5
+    """A text holding only one of the query's keys (of two or more) loses this share of
+    its score: one key is not a claim. In three words ("ISIS Getting Ebola") any word is
+    a third of the query, and "get" alone made a body about a KFC a hit; "Jose Canseco
+    was shot" found every headline with "shot" in it."""
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
@@ -185,6 +190,9 @@ class Searcher:
         for article_id, match in per_article.items():
             spread = credit(match.covered) / total / capacity(len(sizes[article_id]))
             match.score = 0.5 * match.best + 0.5 * spread
+            if rule.one_key and len(keys) > 1 and sum(
+                    1 for parts, _ in keys if parts & match.covered) == 1:
+                match.score *= 1.0 - rule.one_key
         if rule.other_figure:
             for article_id in self._other_figure(per_article, weights.keys()):
                 per_article[article_id].score *= 1.0 - rule.other_figure
