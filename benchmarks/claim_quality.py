@@ -205,10 +205,7 @@ def emergent_project(rows: list[EmergentRow], folder: Path) -> dict[int, list[st
         writer = csv.writer(handle)
         writer.writerow(["id", "text"])
         for row in rows:
-            # Until short texts import as they are (issue 8, point 6), a headline without
-            # a final stop is refused as "no article text after cleanup": add one.
-            text = row.headline if row.headline[-1:] in ".?!" else row.headline + "."
-            writer.writerow([row.article_id, text])
+            writer.writerow([row.article_id, row.headline])
     service = Service.open(folder / "emergent.sqlite")
     report = service.import_paths([path], source="Emergent", id_column="id", text_column="text")
     return _article_keys(service, report.items, [r.article_id for r in rows])
