@@ -78,6 +78,19 @@ def test_a_pronoun_is_stripped_but_never_shown_as_the_attribution(sentence: str,
     assert "said" not in result.claim_text and "added" not in result.claim_text
 
 
+@pytest.mark.parametrize(("sentence", "claim", "source"), [
+    ("A bottle costs more than $20,000, Dumont said.", "A bottle costs more than $20,000.",
+     "Dumont"),
+    ("The reward was raised to 1,500, he said.", "The reward was raised to 1,500.", None),
+])
+def test_a_thousands_separator_is_not_where_the_attribution_starts(
+        sentence: str, claim: str, source: str | None) -> None:
+    # The wine conflict on FNC-1 listed "$20" among its values: the comma of "20,000" was
+    # read as the one before ", Dumont said".
+    result = strip_attribution(sentence)
+    assert (result.claim_text, result.source) == (claim, source)
+
+
 def test_quantities_are_values_of_a_slot() -> None:
     a = quantities("Around 300 North Korean troops were killed fighting in Kursk.")
     b = quantities("around 600 DPRK soldiers have been killed while fighting for Russia")

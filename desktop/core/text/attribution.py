@@ -20,7 +20,7 @@ _WHO = r"(?P<who>(?:the\s+)?[\w'’().,\- ]{2,90}?)"
 _ACCORDING = re.compile(r",?\s*\b[Aa]ccording to " + _WHO + r"(?=[,.;]|$)")
 _CITING = re.compile(r",\s*citing " + _WHO + r"(?=[,.;]|$)")
 _TRAILING = re.compile(
-    r",[\"”']?\s*" + _WHO + r"\s+" + _VERBS + _WHEN + r"\s*(?=[,.;]?[\"”']?\s*$)"
+    r",(?!\d)[\"”']?\s*" + _WHO + r"\s+" + _VERBS + _WHEN + r"\s*(?=[,.;]?[\"”']?\s*$)"
 )
 _MIDDLE = re.compile(r",\s*(?P<who>it|he|she|they|the agency|the report)\s+" + _VERBS +
                      _WHEN + r"\s*,")
