@@ -24,7 +24,7 @@ from desktop.core.service import Service
 from desktop.core.text.checkworthy import is_filler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from grouping_quality import SHARED  # noqa: E402
+from shared_data import SHARED  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "checkworthy_fnc1.json"

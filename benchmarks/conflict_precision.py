@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_data import FNC1
+
 from desktop.core.dto import ClaimFilter, ClaimRow, MentionRow
 from desktop.core.service import Service
 
@@ -89,7 +91,7 @@ def main() -> None:
     """Print the table; with --list, the unlabelled conflicts for reading."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--fnc", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
+                        default=FNC1)
     parser.add_argument("--db", type=Path, help="reuse a database that already holds FNC-1")
     parser.add_argument("--list", action="store_true", help="print unlabelled conflicts")
     parser.add_argument("--dev-list", type=int, metavar="N",

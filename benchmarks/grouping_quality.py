@@ -51,6 +51,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from shared_data import SHARED
+
 from desktop.core import ingest, matching
 from desktop.core.ingest.cleanup import clean
 from desktop.core.ingest.document import Document
@@ -60,9 +62,6 @@ from desktop.core.text.embedding import load as load_embedder
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-SHARED = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent)
-               if (p / "shared" / "data").is_dir()), ROOT.parent / "shared" / "data")
-"""The shared data beside the repository (a checkout of main), or beside its folder (a clone)."""
 EMBEDDER_NAMES = {"wordllama": "WordLlama", "minilm": "MiniLM",
                   "minilm-onnx": "MiniLM int8 ONNX"}
 THRESHOLDS = (0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)

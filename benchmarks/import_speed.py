@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_data import FNC1
+
 NUMBER = re.compile(r"\d+")
 
 
@@ -83,7 +85,7 @@ def main() -> None:
     """Print the scaling table."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--fnc", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
+                        default=FNC1)
     parser.add_argument("--sizes", default="1000,1683,5000,10000")
     parser.add_argument("--brute-sizes", default="250,500")
     parser.add_argument("--one", nargs=2, type=Path, help=argparse.SUPPRESS)

@@ -44,8 +44,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shared_data import FNC1
+
 ROOT = Path(__file__).resolve().parents[1]
-FNC1 = ROOT.parent.parent / "shared" / "data" / "fnc1" / "train_bodies.csv"
+FNC1_BODIES = FNC1 / "train_bodies.csv"
 SIGNALS = [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP]
 GRACE_S = 5.0
 PROBLEMS = {"leftover processes", "check failed", "resumed != clean", "target damaged",
@@ -206,7 +208,7 @@ def main() -> None:
     parser.add_argument("--creations", type=int, default=35)
     parser.add_argument("--exports", type=int, default=35)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--bodies", type=Path, default=FNC1, help="FNC-1 train_bodies.csv")
+    parser.add_argument("--bodies", type=Path, default=FNC1_BODIES, help="FNC-1 train_bodies.csv")
     options = parser.parse_args()
     rng = random.Random(options.seed)
     work = Path(tempfile.mkdtemp(prefix="factdesk-kills-"))

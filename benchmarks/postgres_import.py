@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_data import FNC1
 from sqlalchemy import create_engine, inspect, text
 
 from desktop.core.service import Service
@@ -51,7 +52,7 @@ def main() -> None:
     parser.add_argument("url")
     parser.add_argument("--reset", action="store_true")
     parser.add_argument("--fnc", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
+                        default=FNC1)
     args = parser.parse_args()
     empty(args.url, args.reset)
     bodies = args.fnc / "train_bodies.csv"

@@ -22,6 +22,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from shared_data import FNC1
+
 from desktop.core.service import Service
 from desktop.core.service.searching import HIT_THRESHOLD, Searcher
 from desktop.core.text.normalize import terms
@@ -74,12 +76,7 @@ def bm25_rank(conn: sqlite3.Connection, headline: str) -> list[str]:
 def fnc_arguments() -> argparse.Namespace:
     """--fnc (the data set's folder) and --db (a project that already holds its bodies)."""
     parser = argparse.ArgumentParser()
-    root = Path(__file__).resolve().parents[1]
-    shared = next((p / "shared" / "data" for p in (root.parent, root.parent.parent)
-                   if (p / "shared" / "data").is_dir()), root.parent / "shared" / "data")
-    parser.add_argument("--fnc", type=Path, default=shared / "fnc1",
-                        help="FNC-1's folder; by default the shared data beside the "
-                             "repository or beside its folder (a clone)")
+    parser.add_argument("--fnc", type=Path, default=FNC1)
     parser.add_argument("--db", type=Path, help="reuse a database that already holds FNC-1")
     return parser.parse_args()
 

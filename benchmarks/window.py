@@ -41,6 +41,7 @@ from PySide6.QtCore import (  # noqa: E402
 )
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from shared_data import FNC1  # noqa: E402
 
 from desktop.core.dto import ClaimRow  # noqa: E402
 from desktop.core.service import Service  # noqa: E402
@@ -275,7 +276,7 @@ def main() -> None:
     parser.add_argument("--eager-up-to", type=int, default=100_000)
     parser.add_argument("--import-articles", type=int, default=10_000)
     parser.add_argument("--fnc", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared/data/fnc1")
+                        default=FNC1)
     parser.add_argument("--keys", type=int, default=100_000,
                         help="claims in the project the key presses are timed on (0: skip)")
     parser.add_argument("--presses", type=int, default=100)
