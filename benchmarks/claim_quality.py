@@ -403,10 +403,11 @@ def fnc_score(queries: Sequence[Query], method: str, chosen: dict[str, float],
     return got / best
 
 
-def grouping_rows() -> list[tuple[str, str, str, str]]:
+def grouping_rows(data: Path) -> list[tuple[str, str, str, str]]:
     """Pairwise grouping quality per hand-made gold, settings chosen on the other golds
     (benchmarks/grouping_quality.py), FactDesk's words next to TF-IDF single link."""
-    results = grouping_quality.cross_validated_grouping()
+    golds = grouping_quality.load_golds(data / "fnc1", data / "emergent")
+    results = grouping_quality.cross_validated_grouping(golds)
     rows = []
     for gold in dict.fromkeys(r.gold for r in results):
         by_method = {r.method: r.scores for r in results if r.gold == gold}
@@ -649,7 +650,7 @@ def main() -> None:
                  "hits, all discuss", ">= 82%"))
     rows += stance.rows[2:]
 
-    rows += grouping_rows()
+    rows += grouping_rows(args.data)
     if not args.skip_speed:
         rows.append(speed_row(args.before or before_commit(), args.data, folder, args.runs))
 
