@@ -104,9 +104,11 @@ class _Totals(dict[frozenset[str], float]):
 class ClaimIndex:
     """Inverted index from term to claims, with term counts for weighting."""
 
-    def __init__(self, threshold: float = JOIN_THRESHOLD, semantic_weight: float = 0.0) -> None:
+    def __init__(self, threshold: float = JOIN_THRESHOLD, semantic_weight: float = 0.0,
+                 members_compared: int = MEMBERS_COMPARED) -> None:
         self.threshold = threshold
         self.semantic_weight = semantic_weight
+        self.members_compared = members_compared
         self._members: dict[int, list[Indexed]] = defaultdict(list)
         self._whens: dict[int, set[When]] = defaultdict(set)
         self._postings: dict[str, set[int]] = defaultdict(set)
@@ -122,7 +124,7 @@ class ClaimIndex:
         """Index a mention of ``claim_id`` (``vector``: its sentence embedding, if any)."""
         self._count += 1
         members = self._members[claim_id]
-        if len(members) < MEMBERS_COMPARED:
+        if len(members) < self.members_compared:
             members.append(Indexed(claim_id, terms, when, vector))
         if not when.empty:
             self._whens[claim_id].add(when)
