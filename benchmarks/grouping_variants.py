@@ -36,7 +36,8 @@ PAIR_FEATURES = (
     "mean weight of a shared term",
     "terms of the shorter side / of the longer",
 )
-PAIR_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)
+"""With sentence embeddings (the semantic extra), their cosine is one feature more."""
+PAIR_THRESHOLDS = tuple(t / 20 for t in range(3, 17))
 PAIR_BLENDS = (0.5, 1.0)
 """Share of the learned probability in a mention's similarity (the rest: Jaccard)."""
 ALL_MEMBERS = 1_000_000
@@ -68,14 +69,15 @@ class PairScore:
 class LearnedIndex(matching.ClaimIndex):
     """ClaimIndex whose per-mention similarity mixes Jaccard with a learned pair score."""
 
-    def __init__(self, threshold: float, model: PairScore, blend: float) -> None:
+    def __init__(self, threshold: float, model: PairScore, blend: float,
+                 embedded: bool = False) -> None:
         super().__init__(threshold)
         self.model = model
         self.blend = blend
+        self.embedded = embedded
 
     def compare(self, claim_id: int, terms: frozenset[str], weights: dict[str, float],
-                vector: Any = None,  # noqa: ARG002  (the base's signature; no embeddings here)
-                own: float | None = None) -> tuple[float, float]:
+                vector: Any = None, own: float | None = None) -> tuple[float, float]:
         """As ClaimIndex.compare, the similarity of each member from the pair score."""
         if own is None:
             own = math.fsum(weights.values())
@@ -92,6 +94,8 @@ class LearnedIndex(matching.ClaimIndex):
             member_total = totals[member.terms]
             found = pair_features(weight, own, member_total, len(shared), len(terms),
                                   len(member.terms), max(shared_weights))
+            if self.embedded:
+                found += (float(vector @ member.vector),)
             similarities.append((1 - self.blend) * found[0] + self.blend * self.model(found))
             if len(shared) >= matching.CONTAINED_TERMS:
                 contained = max(contained, weight / member_total)
@@ -111,14 +115,15 @@ def _label(gold: Gold, a: Key, b: Key) -> int | None:
     return int(ga is not None and ga == gb)
 
 
-_pairs: dict[str, tuple[list[tuple[float, ...]], list[int]]] = {}
+_pairs: dict[tuple[str, bool], tuple[list[tuple[float, ...]], list[int]]] = {}
 
 
-def gold_pairs(gold: Gold, sentences: list[tuple[Key, Any]]) -> tuple[list[tuple[float, ...]],
-                                                                     list[int]]:
+def gold_pairs(gold: Gold, sentences: list[tuple[Key, Any]], vectors: dict[Key, Any] | None
+               ) -> tuple[list[tuple[float, ...]], list[int]]:
     """Features and labels of every scored pair of check-worthy sentences sharing two terms
-    (the pairs the index compares), weighed as an index holding all of them would."""
-    if gold.name not in _pairs:
+    (the pairs the index compares), weighed as an index holding all of them would; with
+    ``vectors``, their embeddings' cosine too."""
+    if (gold.name, vectors is not None) not in _pairs:
         index = matching.ClaimIndex()
         term_sets = [frozenset(f.terms) for _, f in sentences]
         for i, (terms, (_, feature)) in enumerate(zip(term_sets, sentences, strict=True)):
@@ -132,23 +137,27 @@ def gold_pairs(gold: Gold, sentences: list[tuple[Key, Any]]) -> tuple[list[tuple
             if len(shared) < matching.MIN_SHARED or label is None:
                 continue
             shared_weights = [weight(t) for t in shared]
-            rows.append(pair_features(math.fsum(shared_weights), totals[i], totals[j],
-                                      len(shared), len(term_sets[i]), len(term_sets[j]),
-                                      max(shared_weights)))
+            found = pair_features(math.fsum(shared_weights), totals[i], totals[j],
+                                  len(shared), len(term_sets[i]), len(term_sets[j]),
+                                  max(shared_weights))
+            if vectors is not None:
+                found += (float(vectors[sentences[i][0]] @ vectors[sentences[j][0]]),)
+            rows.append(found)
             labels.append(label)
-        _pairs[gold.name] = rows, labels
-    return _pairs[gold.name]
+        _pairs[(gold.name, vectors is not None)] = rows, labels
+    return _pairs[(gold.name, vectors is not None)]
 
 
-def fit_pair_score(golds: list[Gold], sentences: Callable[[Gold], list[tuple[Key, Any]]]
-                   ) -> PairScore:
+def fit_pair_score(golds: list[Gold], sentences: Callable[[Gold], list[tuple[Key, Any]]],
+                   vectors_of: Callable[[Gold], dict[Key, Any]] | None = None) -> PairScore:
     """Logistic regression on the golds' pairs, each gold weighing the same in total (the
     Emergent headlines give ten times the pairs of any other), on standardised features,
     returned with its weights on the raw features."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    parts = [gold_pairs(g, sentences(g)) for g in golds]
+    parts = [gold_pairs(g, sentences(g), vectors_of(g) if vectors_of else None)
+             for g in golds]
     x = np.array([row for rows, _ in parts for row in rows])
     y = np.array([label for _, labels in parts for label in labels])
     weight = np.concatenate([np.full(len(labels), len(y) / len(labels) / len(parts))
@@ -167,8 +176,11 @@ def cross_validated_learned(golds: list[Gold],
                             group: Callable[..., dict[Key, set[int]]],
                             score: Callable[[Gold, dict[Key, set[int]]], Any],
                             choose: Callable[..., tuple[float, float]],
-                            result: Callable[..., Result]) -> list[Result]:
-    """FactDesk with the learned pair score, out of fold, nested (module docstring)."""
+                            result: Callable[..., Result],
+                            vectors_of: Callable[[Gold], dict[Key, Any]] | None = None,
+                            label: str = "") -> list[Result]:
+    """FactDesk with the learned pair score, out of fold, nested (module docstring); with
+    ``vectors_of``, the embeddings' cosine is a feature too (``label``: the embedder)."""
     settings = tuple((t, b) for t in PAIR_THRESHOLDS for b in PAIR_BLENDS)
     models: dict[frozenset[str], PairScore] = {}
     runs: dict[tuple[str, frozenset[str], tuple[float, float]], dict[Key, set[int]]] = {}
@@ -177,11 +189,12 @@ def cross_validated_learned(golds: list[Gold],
             ) -> dict[Key, set[int]]:
         if left_out not in models:
             models[left_out] = fit_pair_score(
-                [g for g in golds if not g.stories & left_out], sentences)
+                [g for g in golds if not g.stories & left_out], sentences, vectors_of)
         key = (gold.name, left_out, setting)
         if key not in runs:
-            index = LearnedIndex(setting[0], models[left_out], setting[1])
-            runs[key] = group(gold, setting[0], 0.0, None, index)
+            index = LearnedIndex(setting[0], models[left_out], setting[1], vectors_of is not None)
+            runs[key] = group(gold, setting[0], 0.0, vectors_of(gold) if vectors_of else None,
+                              index)
         return runs[key]
 
     out = []
@@ -189,7 +202,8 @@ def cross_validated_learned(golds: list[Gold],
         others = [g for g in golds if not g.stories & gold.stories]
         chosen = choose(settings, [[score(o, run(o, gold.stories | o.stories, s))
                                     for o in others] for s in settings])
-        out.append(result(gold, "FactDesk, learned pair score", chosen,
+        name = f"FactDesk, learned pair score{f' + {label} cosine' if vectors_of else ''}"
+        out.append(result(gold, name, chosen,
                           run(gold, gold.stories, chosen)))
     return out
 
@@ -212,3 +226,25 @@ def lemma_stems() -> dict[str, str] | None:
                 targets[stem][root] += 1
     return {stem: next(iter(roots)) for stem, roots in targets.items()
             if len(roots) == 1 and stem not in roots}
+
+
+def pair_ranking(golds: list[Gold], sentences: Callable[[Gold], list[tuple[Key, Any]]]
+                 ) -> list[tuple[str, float, float, float]]:
+    """Per gold: the share of its same-claim pairs that share two terms (all a pair score
+    over terms can reach), and the average precision of ranking the pairs that do by
+    weighted Jaccard and by the pair score fitted on the other stories."""
+    from sklearn.metrics import average_precision_score
+
+    out = []
+    for gold in golds:
+        found = sentences(gold)
+        term_sets = [frozenset(f.terms) for _, f in found]
+        same = [len(term_sets[i] & term_sets[j]) >= matching.MIN_SHARED
+                for i, j in combinations(range(len(found)), 2)
+                if _label(gold, found[i][0], found[j][0]) == 1]
+        rows, labels = gold_pairs(gold, found, None)
+        model = fit_pair_score([g for g in golds if not g.stories & gold.stories], sentences)
+        out.append((gold.name, sum(same) / len(same),
+                    float(average_precision_score(labels, [r[0] for r in rows])),
+                    float(average_precision_score(labels, [model(r) for r in rows]))))
+    return out

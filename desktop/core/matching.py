@@ -34,7 +34,9 @@ MAX_CANDIDATES = 16
 COMMON_TERM = 500
 """A term in more mentions than this (or a twentieth of them) finds no candidates."""
 MEMBERS_COMPARED = 8
-"""A claim is compared through its first mentions only, bounding work on huge claims."""
+"""A claim is compared through its first mentions only, bounding work on huge claims
+(ClaimIndex's ``members_compared``; through all of them gained nothing out of fold,
+benchmarks/grouping_quality.py)."""
 CONTAINED = 0.9
 CONTAINED_TERMS = 5
 """A sentence also states a second claim when it holds this share of the weight of one of
