@@ -3,7 +3,8 @@ baselines a user would reach for, in one run and one table.
 
     pip install -e '.[bench]'
     python benchmarks/claim_quality.py [--data ../shared/data] [--before REF] [--runs 2] [--k 5]
-                                       [--stance-only | --speed-only | --skip-speed]
+                                       [--stance-only [--seeds 0 1 2] | --speed-only |
+                                        --skip-speed]
     python benchmarks/claim_quality.py --mention-cost [--before REF]
 
 Protocol (desktop.core.evaluation): development data only (FNC-1 train, the Emergent
@@ -339,13 +340,13 @@ def print_table(rows: list[tuple[str, str, str, str]]) -> None:
         print("| " + " | ".join(row) + " |")
 
 
-def fold_models(examples: list[train_stance.Example],
-                parts: list[frozenset[str]]) -> dict[str, StanceModel]:
+def fold_models(examples: list[train_stance.Example], parts: list[frozenset[str]],
+                seed: int = 0) -> dict[str, StanceModel]:
     """Per story, the stance model trained (settings chosen too) without its fold."""
     models: dict[str, StanceModel] = {}
     for part in parts:
         train = [e for e in examples if e.group not in part]
-        model = train_stance.fit(train, train_stance.choose(train))
+        model = train_stance.fit(train, train_stance.choose(train, seed=seed), seed)
         models.update({g: model for g in part})
     return models
 
@@ -529,16 +530,20 @@ class StanceResult:
     models: dict[str, StanceModel]
     truth: list[str]
     guesses: list[str]
+    fnc_accuracy: float
 
 
 def stance_rows(data: Path, emergent: list[EmergentRow], story: dict[str, str],
-                parts: list[frozenset[str]]) -> StanceResult:
+                parts: list[frozenset[str]], seed: int = 0,
+                examples: list[train_stance.Example] | None = None) -> StanceResult:
     """Emergent stance (FactDesk's fold models, the n-gram + cue LR, the majority class) and
-    FNC-1 stance of the related pairs, all out of fold."""
+    FNC-1 stance of the related pairs, all out of fold; ``seed`` is the training's."""
     started = time.perf_counter()
-    examples = train_stance.examples(data / "emergent/emergent_dev.csv", data / "fnc1")
-    models = fold_models(examples, parts)
-    print(f"stance: {len(parts)} fold models trained in {time.perf_counter() - started:.0f} s")
+    if examples is None:
+        examples = train_stance.examples(data / "emergent/emergent_dev.csv", data / "fnc1")
+    models = fold_models(examples, parts, seed)
+    print(f"stance, seed {seed}: {len(parts)} fold models trained in "
+          f"{time.perf_counter() - started:.0f} s")
     stance_groups = [story["e:" + r.claim_id] for r in emergent]
     factdesk_stance = [models[g].predict(r.claim, r.headline)
                        for r, g in zip(emergent, stance_groups, strict=True)]
@@ -560,7 +565,28 @@ def stance_rows(data: Path, emergent: list[EmergentRow], story: dict[str, str],
     rows.append(("FNC-1 stance of related pairs, accuracy / macro-F1",
                  f"{fnc_acc:.3f} / {fnc_f1:.3f}",
                  f"{common_acc:.3f} / {common_f1:.3f} always {fnc_common}", "—"))
-    return StanceResult(rows, models, truth, factdesk_stance)
+    return StanceResult(rows, models, truth, factdesk_stance, fnc_acc)
+
+
+def stance_over_seeds(data: Path, emergent: list[EmergentRow], story: dict[str, str],
+                      parts: list[frozenset[str]], seeds: Sequence[int]) -> None:
+    """The stance rows once per training seed, then each figure's mean and range over the
+    seeds: a difference smaller than the range is the seed's, not the change's."""
+    examples = train_stance.examples(data / "emergent/emergent_dev.csv", data / "fnc1")
+    results = []
+    for seed in seeds:
+        result = stance_rows(data, emergent, story, parts, seed, examples)
+        print_table(result.rows)
+        print_confusion(result)
+        results.append(result)
+    if len(results) > 1:
+        figures = {"Emergent accuracy": [stance_scores(r.truth, r.guesses)[0] for r in results],
+                   "Emergent macro-F1": [stance_scores(r.truth, r.guesses)[1] for r in results],
+                   "FNC-1 related accuracy": [r.fnc_accuracy for r in results]}
+        print(f"\nover seeds {', '.join(map(str, seeds))}:")
+        for name, values in figures.items():
+            print(f"  {name}: mean {sum(values) / len(values):.4f}, {min(values):.4f}-"
+                  f"{max(values):.4f} (spread {max(values) - min(values):.4f})")
 
 
 def print_confusion(result: StanceResult) -> None:
@@ -587,6 +613,8 @@ def main() -> None:
     parser.add_argument("--mention-cost-one", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--stance-only", action="store_true",
                         help="only the stance rows (no import, no search): a few minutes")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0],
+                        help="with --stance-only: train with each seed, then the spread")
     args = parser.parse_args()
     if args.mention_cost_one:
         print(f"{mention_cost_one(args.data):.2f}")
@@ -607,9 +635,7 @@ def main() -> None:
     parts = folds(list(story.values()), args.k)
     print(f"{len(set(story.values()))} stories in {args.k} folds\n")
     if args.stance_only:
-        result = stance_rows(args.data, emergent, story, parts)
-        print_table(result.rows)
-        print_confusion(result)
+        stance_over_seeds(args.data, emergent, story, parts, args.seeds)
         return
 
     queries, passages = search_queries(args.data, folder, emergent, pairs, bodies, story)
