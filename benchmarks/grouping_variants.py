@@ -6,18 +6,17 @@
   Nested: for a held-out gold, its threshold and blend are chosen on each other gold with
   a model fitted without that gold's stories either, and it is scored with a model fitted
   on every story but its own.
-- Terms expanded by lemma: a stem that is an inflected form of another word's stem joins
-  it ("stole", "stolen" -> "steal"; "sold" -> "sell"), read from simplemma's English
-  dictionary (``pip install simplemma``; measured only, not a dependency).
+- Terms not compared by lemma (FactDesk before text/lemmas.py, "stolen" apart from
+  "steal"): grouping_quality.py's "without lemmas" rows.
+- Terms cut to their first five letters, a crude derivation ("destruction" / "destroyed",
+  "decision" / "decided": the stemmer keeps them apart; names are left whole).
 - Joining through all of a claim's mentions instead of its first MEMBERS_COMPARED.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
 from collections.abc import Callable
-from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
@@ -125,7 +124,7 @@ def gold_pairs(gold: Gold, sentences: list[tuple[Key, Any]], vectors: dict[Key, 
     ``vectors``, their embeddings' cosine too."""
     if (gold.name, vectors is not None) not in _pairs:
         index = matching.ClaimIndex()
-        term_sets = [frozenset(f.terms) for _, f in sentences]
+        term_sets = [index._lemmas(frozenset(f.terms)) for _, f in sentences]
         for i, (terms, (_, feature)) in enumerate(zip(term_sets, sentences, strict=True)):
             index.add(i + 1, terms, feature.when)
         weight = index.weight
@@ -208,26 +207,6 @@ def cross_validated_learned(golds: list[Gold],
     return out
 
 
-@lru_cache(maxsize=1)
-def lemma_stems() -> dict[str, str] | None:
-    """Stem of an inflected form -> stem of its lemma, where simplemma's English dictionary
-    gives one lemma stem for every form with that stem; None without simplemma."""
-    try:
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-    except ImportError:
-        return None
-    from desktop.core.text.normalize import _term
-
-    targets: dict[str, Counter[str]] = defaultdict(Counter)
-    for form, lemma in DefaultDictionaryFactory().get_dictionary("en").items():
-        if form.isalpha() and form.islower() and lemma.isalpha():
-            stem, root = _term(form), _term(lemma.lower())
-            if stem and root:
-                targets[stem][root] += 1
-    return {stem: next(iter(roots)) for stem, roots in targets.items()
-            if len(roots) == 1 and stem not in roots}
-
-
 def pair_ranking(golds: list[Gold], sentences: Callable[[Gold], list[tuple[Key, Any]]]
                  ) -> list[tuple[str, float, float, float]]:
     """Per gold: the share of its same-claim pairs that share two terms (all a pair score
@@ -248,3 +227,8 @@ def pair_ranking(golds: list[Gold], sentences: Callable[[Gold], list[tuple[Key, 
                     float(average_precision_score(labels, [r[0] for r in rows])),
                     float(average_precision_score(labels, [model(r) for r in rows]))))
     return out
+
+
+def truncated(term: str) -> str:
+    """A term cut to its first five letters; a name key (with "_") is left whole."""
+    return term if "_" in term else term[:5]

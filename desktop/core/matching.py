@@ -7,7 +7,8 @@ The score of a mention against a claim is the mean of its best and its average w
 Jaccard over the claim's mentions. Best alone (single link) lets claims grow in chains,
 each step a little further from the first statement; average alone splits a claim as
 soon as one paraphrase is loose. Term weights mix the corpus's own rarity with rarity in
-a background of news prose (text/rarity.py). A claim whose mentions are placed on other
+a background of news prose (text/rarity.py). Terms are compared by lemma ("stolen" is
+"steal", text/lemmas.py). A claim whose mentions are placed on other
 days (weekday, month or written date) is never joined: that is how a Friday meeting in
 March and a Wednesday meeting in June stay two claims. The constants were chosen on the
 seeds gold (benchmarks/grouping_quality.py).
@@ -23,6 +24,7 @@ from itertools import chain
 from typing import Any
 
 from desktop.core.text.dates import When
+from desktop.core.text.lemmas import inflected_stems, lemma_stems
 from desktop.core.text.quantities import Quantity
 from desktop.core.text.rarity import weight as background_weight
 
@@ -77,14 +79,18 @@ class _Weights(dict[str, float]):
     method call per term.
     """
 
-    def __init__(self, count: int, df: dict[str, int]) -> None:
+    def __init__(self, count: int, df: dict[str, int],
+                 forms: dict[str, tuple[str, ...]]) -> None:
         super().__init__()
         self._count = count
         self._df = df
+        self._forms = forms
 
     def __missing__(self, term: str) -> float:
         local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
-        weight = self[term] = 0.5 * local + 0.5 * background_weight(term)
+        forms = self._forms.get(term)
+        background = background_weight(term, *forms) if forms else background_weight(term)
+        weight = self[term] = 0.5 * local + 0.5 * background
         return weight
 
 
@@ -107,16 +113,18 @@ class ClaimIndex:
     """Inverted index from term to claims, with term counts for weighting."""
 
     def __init__(self, threshold: float = JOIN_THRESHOLD, semantic_weight: float = 0.0,
-                 members_compared: int = MEMBERS_COMPARED) -> None:
+                 members_compared: int = MEMBERS_COMPARED, lemmas: bool = True) -> None:
         self.threshold = threshold
         self.semantic_weight = semantic_weight
         self.members_compared = members_compared
+        self._inflected = lemma_stems() if lemmas else {}
+        self._forms = inflected_stems() if lemmas else {}
         self._members: dict[int, list[Indexed]] = defaultdict(list)
         self._whens: dict[int, set[When]] = defaultdict(set)
         self._postings: dict[str, set[int]] = defaultdict(set)
         self._df: Counter[str] = Counter()
         self._count = 0
-        self._weights = _Weights(0, {})
+        self._weights = _Weights(0, {}, self._forms)
         self._totals = _Totals(self._weights)
         self._weighed_count = 0
         self._provisional_terms: dict[int, set[str]] = defaultdict(set)
@@ -124,6 +132,7 @@ class ClaimIndex:
     def add(self, claim_id: int, terms: frozenset[str], when: When,
             vector: Any = None) -> None:
         """Index a mention of ``claim_id`` (``vector``: its sentence embedding, if any)."""
+        terms = self._lemmas(terms)
         self._count += 1
         members = self._members[claim_id]
         if len(members) < self.members_compared:
@@ -138,8 +147,17 @@ class ClaimIndex:
             self._provisional_terms[claim_id].update(terms)
         if self._count > self._weighed_count * 1.1:
             self._weighed_count = self._count
-            self._weights = _Weights(self._count, dict(self._df))
+            self._weights = _Weights(self._count, dict(self._df), self._forms)
             self._totals = _Totals(self._weights)
+
+    def _lemmas(self, terms: frozenset[str]) -> frozenset[str]:
+        """The terms with inflected stems replaced by their lemma's (unless measured off)."""
+        inflected = self._inflected
+        # Most mentions hold none: a set test in C, and the same set back.
+        if inflected.keys().isdisjoint(terms):
+            return terms
+        # dict.get(term, term) over the set, in C: the same set object iterates the same way.
+        return frozenset(map(inflected.get, terms, terms))
 
     def rename(self, old: int, new: int) -> None:
         """Give a claim indexed under a provisional (negative) id its stored id."""
@@ -233,6 +251,7 @@ class ClaimIndex:
         sentence joins the closer one, and is linked to the other when it holds one of
         that claim's mentions almost whole (CONTAINED).
         """
+        terms = self._lemmas(terms)
         join: Match | None = None
         contains: list[Match] = []
         known = self._weights

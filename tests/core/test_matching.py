@@ -1,4 +1,4 @@
-"""The claim index's candidate search: which claims a new mention is compared with."""
+"""The claim index: which claims a new mention is compared with, and how its words are read."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from desktop.core.matching import MAX_CANDIDATES, MIN_SHARED, RAREST_TERMS, ClaimIndex
 from desktop.core.text.dates import When
+from desktop.core.text.lemmas import lemma_stems
+from desktop.core.text.normalize import terms
 
 WORDS = [f"w{i}" for i in range(40)]
 mentions = st.lists(st.tuples(st.integers(1, 30), st.frozensets(st.sampled_from(WORDS),
@@ -38,3 +40,19 @@ def test_candidates_are_the_claims_sharing_most_rare_terms(
     for claim_id, found in indexed:
         index.add(claim_id, found, When())
     assert index.candidates(terms) == counted_candidates(index, indexed, terms)
+
+
+def test_irregular_forms_of_a_verb_are_compared_as_one_word() -> None:
+    """"stolen" and "steal" are one word to grouping (the stemmer keeps them apart); a
+    form with two lemmas ("stole": also a garment) is left alone."""
+    stated = frozenset(terms("The Batmobile was stolen from the set in Detroit"))
+    again = frozenset(terms("They steal the Batmobile from the set in Detroit"))
+    assert "stolen" in stated and "steal" in again
+    assert lemma_stems()["sold"] == "sell" and "stole" not in lemma_stems()
+    scores = []
+    for lemmas in (True, False):
+        index = ClaimIndex(lemmas=lemmas)
+        index.add(1, stated, When())
+        placement = index.place(again, When())
+        scores.append(placement.join.score if placement.join else 0.0)
+    assert scores[0] == 1.0 > scores[1]

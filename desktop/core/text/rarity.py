@@ -20,10 +20,12 @@ def _table() -> tuple[int, dict[str, int]]:
 
 
 @lru_cache(maxsize=200_000)
-def weight(term: str) -> float:
-    """Inverse document frequency of ``term`` over the background sentences.
+def weight(term: str, *forms: str) -> float:
+    """Inverse document frequency of ``term`` over the background sentences, counting its
+    other ``forms`` as the term ("steal" with "stolen": grouping compares them as one).
 
     Terms the background never saw (names, places) weigh the most.
     """
     total, frequencies = _table()
-    return math.log(1.0 + total / (frequencies.get(term, 0) + 1))
+    count = frequencies.get(term, 0) + sum(frequencies.get(form, 0) for form in forms)
+    return math.log(1.0 + total / (count + 1))
