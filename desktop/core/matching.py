@@ -79,18 +79,28 @@ class _Weights(dict[str, float]):
     method call per term.
     """
 
-    def __init__(self, count: int, df: dict[str, int],
-                 forms: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, count: int, df: dict[str, int], background: _Background) -> None:
         super().__init__()
         self._count = count
         self._df = df
-        self._forms = forms
+        self._background = background
 
     def __missing__(self, term: str) -> float:
         local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
-        forms = self._forms.get(term)
-        background = background_weight(term, *forms) if forms else background_weight(term)
-        weight = self[term] = 0.5 * local + 0.5 * background
+        weight = self[term] = 0.5 * local + 0.5 * self._background[term]
+        return weight
+
+
+class _Background(dict[str, float]):
+    """Rarity of each term in news prose, its inflected forms counted with it (a lemma
+    stands for them in the index); fixed, so kept across the index's recounts."""
+
+    def __init__(self, forms: dict[str, tuple[str, ...]]) -> None:
+        super().__init__()
+        self._forms = forms
+
+    def __missing__(self, term: str) -> float:
+        weight = self[term] = background_weight(term, *self._forms.get(term, ()))
         return weight
 
 
@@ -118,13 +128,13 @@ class ClaimIndex:
         self.semantic_weight = semantic_weight
         self.members_compared = members_compared
         self._inflected = lemma_stems() if lemmas else {}
-        self._forms = inflected_stems() if lemmas else {}
+        self._background = _Background(inflected_stems() if lemmas else {})
         self._members: dict[int, list[Indexed]] = defaultdict(list)
         self._whens: dict[int, set[When]] = defaultdict(set)
         self._postings: dict[str, set[int]] = defaultdict(set)
         self._df: Counter[str] = Counter()
         self._count = 0
-        self._weights = _Weights(0, {}, self._forms)
+        self._weights = _Weights(0, {}, self._background)
         self._totals = _Totals(self._weights)
         self._weighed_count = 0
         self._provisional_terms: dict[int, set[str]] = defaultdict(set)
@@ -147,7 +157,7 @@ class ClaimIndex:
             self._provisional_terms[claim_id].update(terms)
         if self._count > self._weighed_count * 1.1:
             self._weighed_count = self._count
-            self._weights = _Weights(self._count, dict(self._df), self._forms)
+            self._weights = _Weights(self._count, dict(self._df), self._background)
             self._totals = _Totals(self._weights)
 
     def _lemmas(self, terms: frozenset[str]) -> frozenset[str]:
@@ -223,23 +233,27 @@ class ClaimIndex:
         if own is None:
             own = math.fsum(weights.values())
         weight_of = weights.__getitem__
+        fsum = math.fsum
         totals = self._totals
+        semantic = self.semantic_weight if vector is not None else 0.0
         similarities: list[float] = []
         contained = 0.0
+        # The loop runs about 650,000 times over the FNC-1 bodies: names bound once.
         for member in self._members[claim_id]:
             shared = member.terms & terms
-            if len(shared) < MIN_SHARED:
+            n_shared = len(shared)
+            if n_shared < MIN_SHARED:
                 similarities.append(0.0)
                 continue
-            weight = math.fsum(map(weight_of, shared))
+            weight = fsum(map(weight_of, shared))
             member_total = totals[member.terms]
             similarity = weight / (own + member_total - weight)
-            if self.semantic_weight and vector is not None and member.vector is not None:
+            if semantic and member.vector is not None:
                 cosine = max(0.0, float(vector @ member.vector))
-                similarity += self.semantic_weight * (cosine - similarity)
+                similarity += semantic * (cosine - similarity)
             similarities.append(similarity)
-            if len(shared) >= CONTAINED_TERMS:
-                contained = max(contained, weight / member_total)
+            if n_shared >= CONTAINED_TERMS and weight / member_total > contained:
+                contained = weight / member_total
         score = 0.5 * max(similarities) + 0.5 * sum(similarities) / len(similarities)
         return score, contained
 
