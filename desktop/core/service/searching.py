@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -62,6 +63,29 @@ class HitRule:
     its score: one key is not a claim. In three words ("ISIS Getting Ebola") any word is
     a third of the query, and "get" alone made a body about a KFC a hit; "Jose Canseco
     was shot" found every headline with "shot" in it."""
+    repeated: float = 0.0
+    """A text of several sentences: this share of its score is the weight of the query's
+    keys it states in two sentences or more, as a share of the query's. An article about
+    the story repeats its names and its thing; one about another story names them in
+    passing ("A video posted on YouTube shows ..." in a body about a pizza tip, for
+    "Islamic Militants Post Video Claiming to Show Beheading of U.S. Journalist"). A text
+    of one sentence (a headline, a post) is judged as before."""
+    body_scale: float = 1.0
+    """A text of several sentences has its score multiplied by this: one threshold serves
+    headlines and bodies, whose scores are read off different evidence (with repeats
+    counted, a body's score runs lower than a headline's of the same claim)."""
+    body_weight: float = 0.0
+    """A text of several sentences: this share of its score is its coverage of the query
+    over its whole body, every sentence of it, not only those the index ranked first."""
+    event_cut: float = 0.0
+    """A text of several sentences missing the query's event word (its rarest word not
+    part of a name) anywhere in its body loses this share of its score."""
+
+    @property
+    def reads_bodies(self) -> bool:
+        """Whether the rule judges a text of several sentences by its whole body."""
+        return bool(self.repeated or self.body_weight or self.event_cut
+                    or self.body_scale != 1.0)
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
@@ -87,6 +111,15 @@ def query_names(query: str, wanted: Iterable[str]) -> list[frozenset[str]]:
 
 
 SHIPPED = HitRule()
+
+
+@dataclass(frozen=True)
+class Body:
+    """An article's whole body as search judges it: its terms and figures, and in how
+    many of its sentences each one is."""
+
+    sentences: int
+    counts: dict[str, int]
 HIT_THRESHOLD = SHIPPED.threshold
 
 
@@ -122,6 +155,7 @@ class Searcher:
         self.threshold = rule.threshold
         self._df: dict[str, int] = {}
         self._figures: dict[int, frozenset[str]] = {}
+        self._bodies: dict[int, Body] = {}
         self._n = session.scalar(select(func.count(Sentence.id))) or 0
 
     def _weight(self, term: str) -> float:
@@ -187,9 +221,29 @@ class Searcher:
             # trained (desktop.core.evaluation.fnc_passages).
             words = sum(weights[t] for t in present if t[0] != "#") / word_total
             match.sentences.append((words, sentence_id, text))
+        bodies = self._read_bodies(list(per_article)) if rule.reads_bodies else {}
+        plain = [t for t in wanted if t not in named]
+        event = max(plain, key=lambda t: (weights[t], t)) if plain else ""
+
+        def as_body(score: float, body: Body) -> float:
+            """A text of several sentences judged by its whole body as well."""
+            if rule.body_weight:
+                whole = credit(body.counts.keys() & weights.keys()) / total
+                score = (1.0 - rule.body_weight) * score + rule.body_weight * whole
+            if rule.repeated:
+                again = {t for t in weights if body.counts.get(t, 0) > 1}
+                repeated = sum(w for parts, w in keys if parts & again) / total
+                score = (1.0 - rule.repeated) * score + rule.repeated * repeated
+            if rule.event_cut and event and event not in body.counts:
+                score *= 1.0 - rule.event_cut
+            return score * rule.body_scale
+
         for article_id, match in per_article.items():
             spread = credit(match.covered) / total / capacity(len(sizes[article_id]))
             match.score = 0.5 * match.best + 0.5 * spread
+            body = bodies.get(article_id)
+            if body is not None and body.sentences > 1:
+                match.score = as_body(match.score, body)
             if rule.one_key and len(keys) > 1 and sum(
                     1 for parts, _ in keys if parts & match.covered) == 1:
                 match.score *= 1.0 - rule.one_key
@@ -197,6 +251,23 @@ class Searcher:
             for article_id in self._other_figure(per_article, weights.keys()):
                 per_article[article_id].score *= 1.0 - rule.other_figure
         return sorted(per_article.values(), key=lambda m: (-m.score, m.article_id))
+
+    def _read_bodies(self, article_ids: list[int]) -> dict[int, Body]:
+        """The articles' whole bodies (read once per searcher)."""
+        unread = [a for a in article_ids if a not in self._bodies]
+        if unread:
+            counts: dict[int, Counter[str]] = {a: Counter() for a in unread}
+            sentences: Counter[int] = Counter()
+            rows = self.session.execute(
+                select(Sentence.article_id, Sentence.id, Sentence.terms, Sentence.text)
+                .where(Sentence.article_id.in_(unread)))
+            for article_id, sentence_id, stored, text in rows:
+                if sentence_id not in self._figures:
+                    self._figures[sentence_id] = figures(text)
+                counts[article_id].update(set(stored.split()) | self._figures[sentence_id])
+                sentences[article_id] += 1
+            self._bodies.update({a: Body(sentences[a], dict(counts[a])) for a in unread})
+        return {a: self._bodies[a] for a in article_ids}
 
     def _candidates(self, wanted: list[str]) -> list[tuple[int, int, str, str]]:
         """The sentences best matching any of the terms: (id, article id, terms, text)."""
