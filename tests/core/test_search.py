@@ -1,5 +1,5 @@
-"""Claim search over short texts: a headline is judged by what it could hold, the query's
-figure counts, and a name of several words is one key."""
+"""Claim search: a headline is judged by what it could hold, the query's figure counts, a
+name of several words is one key, and a body by the query's keys it repeats."""
 
 from __future__ import annotations
 
@@ -157,3 +157,60 @@ def test_a_headline_holding_one_key_of_the_claim_counts_half(headlines: Service)
     # only its name.
     assert scores[6] == blind[6]
     assert scores[5] == pytest.approx(0.5 * blind[5])
+
+
+# FNC-1 train bodies (../shared/data/fnc1), excerpts: body 1358 names a video posted and
+# shown once, in passing; body 456 is the Foley beheading story the headline is about.
+PIZZA_TIP = (
+    "It's not every night that a pizza delivery driver receives a $2,000 tip.\n\n"
+    "But that's what happened Thursday to one Ann Arbor driver who delivered a single pizza "
+    "to a conference room full of more than 200 realtors from Michigan and northern Ohio on "
+    "Thursday.\n\nLeFevre said his driver was escorted to a conference room where a man was "
+    "up front with a microphone.\n\nA video posted on YouTube shows the deliverer being "
+    "stopped as he handed over the pizza and then presented with $2,084, letters of "
+    "encouragement, a Visa gift card and lottery tickets -- all to cheers from the crowd.")
+FOLEY = (
+    "Editors' note: There are images in this post that some readers may find distressing."
+    "\n\nIslamic State militants on Tuesday released a video that purported to show the "
+    "beheading of James Foley, an American freelance journalist who has been missing since "
+    "he was kidnapped in Syria in November 2012.\n\nThe authenticity of the video could not "
+    "be immediately verified.\n\nWhen contacted by Mashable, NSC spokesperson Caitlin Hayden "
+    "said, “We have seen a video that purports to be the murder of U.S. citizen James Foley "
+    "by ISIL. The intelligence community is working as quickly as possible to determine its "
+    "authenticity. If genuine, we are appalled by the brutal murder of an innocent American "
+    "journalist and we express our deepest condolences to his family and friends.”")
+BEHEADING = "Islamic Militants Post Video Claiming to Show Beheading of U.S. Journalist"
+
+
+@pytest.fixture
+def bodies(service: Service, tmp_path: Path) -> Service:
+    return imported(service, tmp_path, HEADLINES + KIM + [PIZZA_TIP, FOLEY])
+
+
+def test_a_body_naming_the_query_in_passing_counts_less_than_its_story(
+        bodies: Service) -> None:
+    with bodies.db.read() as session:
+        searcher = Searcher(session)
+        scores = {m.article_id: m.score for m in searcher.scored(BEHEADING)}
+        once = {m.article_id: m.score
+                for m in searcher.scored(BEHEADING, replace(searcher.rule, repeated=0.0))}
+    pizza, foley = 23, 24
+    # The pizza body states "video", "post" and "show" once each: none of the query's
+    # keys twice, so the share of its score that repeats carry is lost.
+    rule = searcher.rule
+    assert scores[pizza] == pytest.approx((1.0 - rule.repeated) * once[pizza])
+    # The Foley story repeats the video, the journalist and the militants.
+    assert scores[foley] > (1.0 - rule.repeated) * once[foley]
+    assert scores[foley] > 2 * scores[pizza]
+
+
+def test_a_headline_is_judged_as_before_the_body_rules(bodies: Service) -> None:
+    query = "Apple will sell 19 million Apple Watches in 2015"
+    with bodies.db.read() as session:
+        searcher = Searcher(session)
+        scores = {m.article_id: m.score for m in searcher.scored(query)}
+        before = {m.article_id: m.score for m in searcher.scored(
+            query, replace(searcher.rule, repeated=0.0, body_scale=1.0))}
+    headlines = {a for a in scores if a <= len(HEADLINES + KIM)}
+    assert headlines and all(scores[a] == before[a] for a in headlines)
+

@@ -2,8 +2,9 @@
 
 Candidates come from the full-text index (BM25 / ts_rank over normalised terms); each is
 then scored by how much of the query's weight (IDF) it covers, per sentence and over the
-article's matching sentences. Only articles above a threshold are hits: the number of hits
-is the app's answer to "how many articles carry this". The hit rule (threshold, figure
+article's matching sentences, and for an article of several sentences by the query's keys
+it repeats. Only articles above a threshold are hits: the number of hits is the app's
+answer to "how many articles carry this". The hit rule (threshold, figure
 weight, length awareness) and the stance model are chosen and measured out of fold in
 benchmarks/claim_quality.py.
 """
@@ -63,29 +64,22 @@ class HitRule:
     its score: one key is not a claim. In three words ("ISIS Getting Ebola") any word is
     a third of the query, and "get" alone made a body about a KFC a hit; "Jose Canseco
     was shot" found every headline with "shot" in it."""
-    repeated: float = 0.0
+    repeated: float = 0.3
     """A text of several sentences: this share of its score is the weight of the query's
     keys it states in two sentences or more, as a share of the query's. An article about
     the story repeats its names and its thing; one about another story names them in
     passing ("A video posted on YouTube shows ..." in a body about a pizza tip, for
     "Islamic Militants Post Video Claiming to Show Beheading of U.S. Journalist"). A text
     of one sentence (a headline, a post) is judged as before."""
-    body_scale: float = 1.0
+    body_scale: float = 1.2
     """A text of several sentences has its score multiplied by this: one threshold serves
     headlines and bodies, whose scores are read off different evidence (with repeats
     counted, a body's score runs lower than a headline's of the same claim)."""
-    body_weight: float = 0.0
-    """A text of several sentences: this share of its score is its coverage of the query
-    over its whole body, every sentence of it, not only those the index ranked first."""
-    event_cut: float = 0.0
-    """A text of several sentences missing the query's event word (its rarest word not
-    part of a name) anywhere in its body loses this share of its score."""
 
     @property
     def reads_bodies(self) -> bool:
         """Whether the rule judges a text of several sentences by its whole body."""
-        return bool(self.repeated or self.body_weight or self.event_cut
-                    or self.body_scale != 1.0)
+        return bool(self.repeated or self.body_scale != 1.0)
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
@@ -170,8 +164,10 @@ class Searcher:
         the coverage by all the article's matching sentences together, each judged
         against what that text could hold (HitRule.length_aware). The query's figures
         and months count as terms (HitRule.figure_weight); a multi-word name counts as one
-        (HitRule.name_weight). ``rule`` overrides the searcher's own (benchmarks compare
-        rules over one set of term statistics).
+        (HitRule.name_weight). A text of several sentences is judged by the query's keys
+        its whole body repeats as well (HitRule.repeated, HitRule.body_scale). ``rule``
+        overrides the searcher's own (benchmarks compare rules over one set of term
+        statistics).
         """
         rule = rule or self.rule
         wanted = list(dict.fromkeys(text_terms(query)))
@@ -222,21 +218,12 @@ class Searcher:
             words = sum(weights[t] for t in present if t[0] != "#") / word_total
             match.sentences.append((words, sentence_id, text))
         bodies = self._read_bodies(list(per_article)) if rule.reads_bodies else {}
-        plain = [t for t in wanted if t not in named]
-        event = max(plain, key=lambda t: (weights[t], t)) if plain else ""
 
         def as_body(score: float, body: Body) -> float:
-            """A text of several sentences judged by its whole body as well."""
-            if rule.body_weight:
-                whole = credit(body.counts.keys() & weights.keys()) / total
-                score = (1.0 - rule.body_weight) * score + rule.body_weight * whole
-            if rule.repeated:
-                again = {t for t in weights if body.counts.get(t, 0) > 1}
-                repeated = sum(w for parts, w in keys if parts & again) / total
-                score = (1.0 - rule.repeated) * score + rule.repeated * repeated
-            if rule.event_cut and event and event not in body.counts:
-                score *= 1.0 - rule.event_cut
-            return score * rule.body_scale
+            """A text of several sentences judged by the keys its whole body repeats."""
+            again = {t for t in weights if body.counts.get(t, 0) > 1}
+            repeated = sum(w for parts, w in keys if parts & again) / total
+            return rule.body_scale * ((1.0 - rule.repeated) * score + rule.repeated * repeated)
 
         for article_id, match in per_article.items():
             spread = credit(match.covered) / total / capacity(len(sizes[article_id]))
