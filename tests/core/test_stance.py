@@ -145,3 +145,19 @@ def test_the_seeds_counts_read_true(seeded: Service) -> None:
     # "on May 31" is a date, not the hedge "may": the bridges collapsed, stated as fact.
     (bridges,) = [c for t, c in claims.items() if "two bridges" in t]
     assert bridges.n_support == 1
+
+
+def test_search_reads_an_article_stating_the_claim_plainly_as_supporting_it(
+        seeded: Service) -> None:
+    # The seeds' first claim in other words: the article that states Kim's vow plainly in
+    # its closest sentences supports it; the others (Moscow for Russia, "pledged" for
+    # "vowed") are left to the passage model, and no article contradicts it.
+    hits = seeded.search("Kim Jong-un has vowed to unconditionally support Russia")
+    stances = {hit.sentence: hit.stance for hit in hits}
+    assert len(stances) == 4
+    (vow,) = [s for s in stances if 'vowed to "unconditionally" support Russia' in s]
+    assert stances[vow] == "supports"
+    assert "contradicts" not in stances.values()
+    # Another figure still contradicts: the article giving 600 killed, against 300.
+    hits = seeded.search("Around 300 North Korean soldiers were killed in Kursk")
+    assert [h.stance for h in hits if "600" in h.sentence] == ["contradicts"]
