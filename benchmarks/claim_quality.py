@@ -64,13 +64,7 @@ from desktop.core.evaluation import (
 )
 from desktop.core.service import Service
 from desktop.core.service.searching import SHIPPED, HitRule, Searcher
-from desktop.core.text.stance import (
-    ARTICLE_RULE,
-    ARTICLE_RULES,
-    LABELS,
-    StanceModel,
-    article_stance,
-)
+from desktop.core.text.stance import LABELS, StanceModel, article_stance
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -471,6 +465,9 @@ def article_rule_score(queries: Sequence[Query], chosen: dict[str, float],
                       parts: list[frozenset[str]]) -> float:
     """FactDesk's FNC-1 score out of fold: per fold, the article rule (ARTICLE_RULES) with
     the best score on the other folds' stories, scored on the fold's own."""
+    # Imported here: --mention-cost runs this script over older checkouts without them.
+    from desktop.core.text.stance import ARTICLE_RULE, ARTICLE_RULES
+
     points = {}
     for candidate in ARTICLE_RULES:
         def stance(q: Query, body: str, rule: str = candidate) -> str:
