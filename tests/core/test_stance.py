@@ -154,7 +154,6 @@ def test_search_reads_an_article_stating_the_claim_plainly_as_supporting_it(
     # "vowed") are left to the passage model, and no article contradicts it.
     hits = seeded.search("Kim Jong-un has vowed to unconditionally support Russia")
     stances = {hit.sentence: hit.stance for hit in hits}
-    assert len(stances) == 4
     (vow,) = [s for s in stances if 'vowed to "unconditionally" support Russia' in s]
     assert stances[vow] == "supports"
     assert "contradicts" not in stances.values()
