@@ -1,5 +1,6 @@
 """Claim search: a headline is judged by what it could hold, the query's figure counts, a
-name of several words is one key, and a body by the query's keys it repeats."""
+name of several words is one key, and a body by the query's keys it repeats and by its
+length."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from desktop.core.models import Sentence
 from desktop.core.service import Service
 from desktop.core.service.searching import HitRule, Searcher, query_names
 from desktop.core.text.normalize import terms
@@ -214,3 +217,70 @@ def test_a_headline_is_judged_as_before_the_body_rules(bodies: Service) -> None:
     headlines = {a for a in scores if a <= len(HEADLINES + KIM)}
     assert headlines and all(scores[a] == before[a] for a in headlines)
 
+
+# FNC-1 train body 1385, whole (34 sentences): an ISIS story of another event, which names
+# the group, Iraq and beheadings, labelled unrelated to "ISIL Beheads American
+# Photojournalist in Iraq".
+ISIS_MOTHER = (
+    'A DESPERATE mother was tricked into feasting on cooked meat from the body of her son'
+    ' by Islamic State militants, it has been claimed.\n\nThe famished Kurdish mother had g'
+    'one to plead with the jihadists to release her son.\n\nCruel militants delayed talks w'
+    'ith the elderly mum – feeding her a meal made with the corpse of her offspring while'
+    ' she waited.\n\nThe depraved story was relayed by a brave Briton fighting on the front'
+    ' line with Kurdish forces against the Islamic State, also referred to as IS, ISIS an'
+    'd ISIL.\n\nYasir Abdulla left behind his wife and children at their Yorkshire home for'
+    ' six months to battle for his Kurdish homeland.\n\nThe 36-year-old said the disturbing'
+    ' story was the cause of his hatred against IS – and one of the reasons he has vowed '
+    'to return to his war-ravaged native county and "finish the job".\n\nThe father-of-four'
+    ' told The Sun: "I hate IS because of what happened to an old Kurdish woman from a ne'
+    'arby tribe.\n\n"Her son was captured by IS fighters and taken as a prisoner to Mosul. '
+    'She was determined to find her son and went to IS headquarters and asked to see him.'
+    '\n\n"The IS men told her to sit down because she had travelled a long way and said she'
+    ' should have some food before they took her to meet her son.\n\n"They brought her cups'
+    ' of tea and fed her a meal of cooked meat, rice and soup. She thought they were so k'
+    'ind.\n\nBut security guard Mr Abdulla then adds: "They had killed him and chopped him '
+    "up and after she finished the meal and asked to see her son they laughed and said, '"
+    'You\'ve just EATEN him\'."\n\n"They burn people alive, they chop off people\'s heads, the'
+    're is no limit to their depravity.\n\n"They are not Muslims, they have hijacked Islam.'
+    ' All they do is hate."\n\nThe shocking account is just the latest in a string of distu'
+    'rbing executions and punishments administered by the immoral group.\n\nIn February, IS'
+    ' released a highly-choreographed propaganda film showing Jordanian fighter pilot Lie'
+    'utenant Mouath al-Kasaesbeh soaked in fuel and being burned alive inside a cage.\n\nAn'
+    'other video from the organisation showed a man believed to be gay thrown from a seve'
+    'n-storey building. The 50-year-old man, who was blindfolded throughout his sickening'
+    ' fall, is seen to be still alive after hitting the ground below.\n\nHe was later stone'
+    'd to his death by a waiting mob.\n\nSome have interpreted the perceived increase in br'
+    'utality from the Islamic State as a sign of their weakness.\n\nThe terror organisation'
+    ' have suffered a number of defeats recently, including the loss of two strongholds i'
+    'n Iraq.\n\nLast week, Kurdish gunmen stormed the town of Tel Hamis and fought back con'
+    'trol from Islamic State rebels.\n\nThe group, aided by US-led coalition airstrikes, pr'
+    'eviously won back the seized border town of Kobani.\n\nInfamous Islamic State militant'
+    ' Jihadi John, who is believed to have orchestrated the beheadings of dozens of hosta'
+    'ges, was last week unmasked as a hypocritical cannabis smoker from west London.\n\nFea'
+    'rless Mr Abdulla, speaking after temporarily returning to his family home in Keighle'
+    'y, West Yorkshire, said: "IS are very good at making people scared.\n\n"If they make o'
+    'ne person scared then that person will make another person scared and soon everyone '
+    'is scared of IS.\n\n"But the Kurds are not scared of them. Someone has to stand and fi'
+    'ght. We have got thousands of people in many villages and towns behind us.\n\n"If we f'
+    "all then all of those places fall, and that can't happen. The Peshmerga [Military fo"
+    'rces of Iraqi Kurdistan] can\'t wait to take the fight to IS.\n\n"We know we can win."')
+
+
+def test_a_long_body_is_marked_down_by_its_length(service: Service, tmp_path: Path) -> None:
+    long = imported(service, tmp_path, [FOLEY, ISIS_MOTHER])
+    query = "ISIL Beheads American Photojournalist in Iraq"
+    with long.db.read() as session:
+        searcher = Searcher(session)
+        rule = searcher.rule
+        sentences = session.scalar(
+            select(func.count()).select_from(Sentence).where(Sentence.article_id == 2))
+        scores = {m.article_id: m.score for m in searcher.scored(query)}
+        flat = {m.article_id: m.score
+                for m in searcher.scored(query, replace(rule, length_prior=0.0))}
+    # The Foley excerpt has fewer sentences than long_body: its score is untouched. The
+    # long body is marked down by (long_body / its sentences) to the rule's power.
+    assert sentences and sentences > rule.long_body
+    assert scores[1] == flat[1]
+    assert scores[2] == pytest.approx(
+        flat[2] * (rule.long_body / sentences) ** rule.length_prior)
+    assert scores[2] < flat[2] and scores[1] > scores[2]

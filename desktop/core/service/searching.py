@@ -3,10 +3,10 @@
 Candidates come from the full-text index (BM25 / ts_rank over normalised terms); each is
 then scored by how much of the query's weight (IDF) it covers, per sentence and over the
 article's matching sentences, and for an article of several sentences by the query's keys
-it repeats. Only articles above a threshold are hits: the number of hits is the app's
-answer to "how many articles carry this". The hit rule (threshold, figure
-weight, length awareness) and the stance model are chosen and measured out of fold in
-benchmarks/claim_quality.py.
+it repeats and by its length. Only articles above a threshold are hits: the number of hits
+is the app's answer to "how many articles carry this". The hit rule (threshold, figure
+weight, length awareness, the body rules) and the stance model are chosen and measured out
+of fold in benchmarks/claim_quality.py.
 """
 
 from __future__ import annotations
@@ -71,15 +71,22 @@ class HitRule:
     passing ("A video posted on YouTube shows ..." in a body about a pizza tip, for
     "Islamic Militants Post Video Claiming to Show Beheading of U.S. Journalist"). A text
     of one sentence (a headline, a post) is judged as before."""
-    body_scale: float = 1.2
+    body_scale: float = 1.4
     """A text of several sentences has its score multiplied by this: one threshold serves
     headlines and bodies, whose scores are read off different evidence (with repeats
-    counted, a body's score runs lower than a headline's of the same claim)."""
+    counted and length marked down, a body's score runs lower than a headline's of the
+    same claim)."""
+    length_prior: float = 0.3
+    """A body longer than ``long_body`` sentences has its score multiplied by
+    (long_body / its sentences) to this power: the longer the body, the likelier it holds
+    the query's words by chance (a long ISIS story names a video, a journalist and
+    militants without being about a beheading)."""
+    long_body: int = 10
 
     @property
     def reads_bodies(self) -> bool:
         """Whether the rule judges a text of several sentences by its whole body."""
-        return bool(self.repeated or self.body_scale != 1.0)
+        return bool(self.repeated or self.body_scale != 1.0 or self.length_prior)
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
@@ -165,9 +172,9 @@ class Searcher:
         against what that text could hold (HitRule.length_aware). The query's figures
         and months count as terms (HitRule.figure_weight); a multi-word name counts as one
         (HitRule.name_weight). A text of several sentences is judged by the query's keys
-        its whole body repeats as well (HitRule.repeated, HitRule.body_scale). ``rule``
-        overrides the searcher's own (benchmarks compare rules over one set of term
-        statistics).
+        its whole body repeats as well, and by its length (HitRule.repeated,
+        HitRule.body_scale, HitRule.length_prior). ``rule`` overrides the searcher's own
+        (benchmarks compare rules over one set of term statistics).
         """
         rule = rule or self.rule
         wanted = list(dict.fromkeys(text_terms(query)))
@@ -220,10 +227,13 @@ class Searcher:
         bodies = self._read_bodies(list(per_article)) if rule.reads_bodies else {}
 
         def as_body(score: float, body: Body) -> float:
-            """A text of several sentences judged by the keys its whole body repeats."""
+            """A text of several sentences judged by the keys its body repeats, and its length."""
             again = {t for t in weights if body.counts.get(t, 0) > 1}
             repeated = sum(w for parts, w in keys if parts & again) / total
-            return rule.body_scale * ((1.0 - rule.repeated) * score + rule.repeated * repeated)
+            score = rule.body_scale * ((1.0 - rule.repeated) * score + rule.repeated * repeated)
+            if rule.length_prior and body.sentences > rule.long_body:
+                score *= (rule.long_body / body.sentences) ** rule.length_prior
+            return score
 
         for article_id, match in per_article.items():
             spread = credit(match.covered) / total / capacity(len(sizes[article_id]))
