@@ -326,6 +326,7 @@ def each_rule(queries: Sequence[Query], parts: list[frozenset[str]]) -> list[str
     """Per rule of RULES alone, its threshold chosen on the other folds: what each variant
     does on the stories left out (Emergent F1, count error, FNC-1 F1)."""
     lines = []
+    chosen = [q.factdesk for q in queries]
     for index, rule in enumerate(RULES):
         for q in queries:
             q.factdesk = q.by_rule[index]
@@ -335,6 +336,8 @@ def each_rule(queries: Sequence[Query], parts: list[frozenset[str]]) -> list[str
         lines.append(f"  rule {index} ({settings(rule)}): Emergent {e[2]:.3f} ({e[0]:.2f} / "
                      f"{e[1]:.2f}), count error {e[3]:.2f}; FNC-1 {f[2]:.4f} ({f[0]:.3f} / "
                      f"{f[1]:.3f}); thresholds {dict(Counter(thresholds.values()))}")
+    for q, scores in zip(queries, chosen, strict=True):
+        q.factdesk = scores
     return lines
 
 
@@ -443,12 +446,19 @@ def fnc_points(queries: Sequence[Query], method: str, chosen: dict[str, float],
     return points
 
 
-def share(points: dict[str, tuple[float, float]], groups: Iterable[str]) -> float:
-    """The FNC-1 score of some stories, as a share of the best possible."""
+def summed(points: dict[str, tuple[float, float]], groups: Iterable[str]
+           ) -> tuple[float, float]:
+    """The FNC-1 points of some stories: (got, best possible)."""
     got = best = 0.0
     for group in groups:
         got += points.get(group, (0.0, 0.0))[0]
         best += points.get(group, (0.0, 0.0))[1]
+    return got, best
+
+
+def share(points: dict[str, tuple[float, float]], groups: Iterable[str]) -> float:
+    """The FNC-1 score of some stories, as a share of the best possible."""
+    got, best = summed(points, groups)
     return got / best if best else 0.0
 
 
@@ -483,9 +493,9 @@ def article_rule_score(queries: Sequence[Query], chosen: dict[str, float],
         others = [g for g in every if g not in part]
         pick = max(ARTICLE_RULES, key=lambda c: share(points[c], others))
         picked.append(pick)
-        for group in part:
-            got += points[pick].get(group, (0.0, 0.0))[0]
-            best += points[pick].get(group, (0.0, 0.0))[1]
+        fold_got, fold_best = summed(points[pick], part)
+        got += fold_got
+        best += fold_best
     print(f"article rule chosen per fold: {picked}; shipped: {ARTICLE_RULE}\n")
     return got / best
 
@@ -737,7 +747,6 @@ def main() -> None:
           f"TF-IDF threshold: {dict(Counter(chosen['tfidf'].values()))}\n")
     if args.search_only:
         print("Each rule alone, out of fold:\n" + "\n".join(each_rule(queries, parts)) + "\n")
-        choose_rules(queries, parts)
         print_table(search_rows(queries, chosen, before))
         return
 

@@ -111,9 +111,6 @@ def query_names(query: str, wanted: Iterable[str]) -> list[frozenset[str]]:
     return names
 
 
-SHIPPED = HitRule()
-
-
 @dataclass(frozen=True)
 class Body:
     """An article's whole body as search judges it: its terms and figures, and in how
@@ -121,6 +118,9 @@ class Body:
 
     sentences: int
     counts: dict[str, int]
+
+
+SHIPPED = HitRule()
 HIT_THRESHOLD = SHIPPED.threshold
 
 

@@ -320,10 +320,10 @@ sentences are plain too; "plain sentence" when the sentence model reads it as su
 where "discuss" is two related bodies in three, the passage model read the seeds' four
 articles that state Kim's support as "neutral"."""
 ARTICLE_RULE = "plain passage"
-"""The rule shipped. On FNC-1 (benchmarks/claim_quality.py, out of fold) it ties
-"passage" (82.02% both; 3 folds of 5 chose it) and "plain best" loses (81.90%), "plain
-sentence" more (79.85%); on the seeds it reads the article stating Kim's vow in the
-claim's words as supporting it."""
+"""The rule shipped. On FNC-1 (benchmarks/claim_quality.py, run of 3 December 14:51) it
+ties "passage" (82.85% both on all stories; 3 folds of 5 chose it), "plain best" loses
+(82.73%), "plain sentence" more (80.72%); on the seeds it reads the article stating Kim's
+vow in the claim's words as supporting it."""
 
 
 def article_stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, str]],
