@@ -128,7 +128,8 @@ MENTION_COLUMNS = (
     Column("Start", 8, "number", "Character offset of the sentence in the article's stored text."),
     Column("End", 8, "number", "Offset just after the sentence."),
     Column("Sentence", 70, "wrap"), Column("Stance", 12),
-    Column("Hedged", 9, note="TRUE when the sentence hedges (\"reportedly\", \"may\")."),
+    Column("Hedged", 9, note="TRUE when the sentence hedges (a qualifier such as "
+           "\"reportedly\" or \"may\")."),
     Column("Origin", 9, note="auto: matched at import; also: its sentence joined another "
            "claim and states this one too; manual: placed by a reviewer."),
     Column("Copy of", 9, "number", "The earlier article this one nearly copies."),

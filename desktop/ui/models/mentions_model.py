@@ -63,7 +63,7 @@ def where(mention: MentionRow) -> str:
     if mention.attribution:
         parts.append(f"according to {mention.attribution}")
     if mention.hedged:
-        parts.append("hedged (“reportedly”, “may”)")
+        parts.append("hedged (a qualifier such as “reportedly” or “may”)")
     if mention.origin == MentionOrigin.ALSO:
         parts.append("also another claim")
     return " · ".join(parts)
