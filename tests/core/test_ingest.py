@@ -166,4 +166,9 @@ def test_near_copy_found_by_containment() -> None:
     found = index.find_copy(fingerprint(copy.text))
     assert found is not None and found.origin_id == 1 and found.containment > 0.6
     assert index.find_copy(fingerprint(other.text)) is None
-    assert content_hash("A  b\nC") == content_hash("a b c")
+
+
+def test_duplicate_key_folds_case_and_spaces_and_holds_the_title() -> None:
+    assert content_hash("A  Title", "A  b\nC") == content_hash("a title", "a b c")
+    assert content_hash("Headline", "a b c") != content_hash("", "a b c")
+    assert content_hash("a b", "c") != content_hash("a", "b c")

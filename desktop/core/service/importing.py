@@ -28,7 +28,7 @@ from desktop.core.dto import ImportItem, ImportReport
 from desktop.core.errors import Cancelled, FactDeskError, InputError, StorageFull, shown_path
 from desktop.core.ingest.cleanup import clean
 from desktop.core.ingest.csv_reader import CsvOptions
-from desktop.core.ingest.dedupe import content_hash, encode_fingerprint
+from desktop.core.ingest.dedupe import TITLE_MAX, content_hash, encode_fingerprint
 from desktop.core.ingest.document import Document
 from desktop.core.models import Article, Claim, Mention, MentionOrigin, Sentence, Source
 from desktop.core.progress import NULL_PROGRESS, Progress
@@ -194,7 +194,7 @@ class Importer:
 
     def _import_document(self, doc: Document, analysis: Analysis, path: Path) -> ImportItem:
         self._writing = doc.where
-        digest = content_hash(doc.text)
+        digest = content_hash(doc.title, doc.text)
         try:
             # The duplicate check shares the article's transaction: one session, and no
             # window in which a colleague's import of the same text could slip between.
@@ -232,7 +232,7 @@ class Importer:
         copy = self.state.copies.find_copy(hashes)
         connection = session.connection()
         article_id = connection.execute(_INSERT_ARTICLE, {
-            "source_id": self._source_id(session, doc), "title": doc.title[:1000],
+            "source_id": self._source_id(session, doc), "title": doc.title[:TITLE_MAX],
             "published": doc.published, "url": doc.url, "external_id": doc.external_id,
             "path": shown_path(path), "byline": doc.byline, "content_hash": digest,
             "body": doc.text, "copy_similarity": copy.containment if copy else None,
