@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -65,6 +65,15 @@ class WindowActions:
         edit_menu.addAction(self._action("&Find claims…", window.find_claims,
                                          QKeySequence.StandardKey.Find,
                                          "Search the claims' words (Enter goes to the table)"))
+        search = window.article_search
+        self.search_articles_action = self._action(
+            "&Search articles…", lambda: search.ask(), "Ctrl+Shift+F",
+            "Which articles carry a claim: type it, press Enter")
+        edit_menu.addAction(self.search_articles_action)
+        self.claim_articles_action = self._action(
+            "Find &articles carrying this claim", search.ask_for_claim, "Ctrl+Shift+A",
+            "Search the articles for the selected claim's text")
+        edit_menu.addAction(self.claim_articles_action)
         self.merge_action = self._action("&Merge selected claims", window.merge_selected,
                                          "Ctrl+M", "Fold the selected claims into the first one")
         edit_menu.addAction(self.merge_action)
@@ -83,6 +92,8 @@ class WindowActions:
             "&Refresh", window.refresh, QKeySequence.StandardKey.Refresh,
             "Show what colleagues changed in a shared project")
         view_menu.addAction(self.refresh_action)
+        window.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        window.table.customContextMenuRequested.connect(self._claims_menu)
         toolbar = window.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         for action, icon in ((self.import_action, "import"), (self.export_action, "export"),
@@ -93,6 +104,15 @@ class WindowActions:
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About FactDesk", projects.show_about))
+
+    def _claims_menu(self, point: QPoint) -> None:
+        """Right-click on the claims: what to do with the claims under the mouse."""
+        if not self.window.selected_claim_ids():
+            return
+        menu = QMenu(self.window.table)
+        menu.addAction(self.claim_articles_action)
+        menu.addAction(self.merge_action)
+        menu.popup(self.window.table.viewport().mapToGlobal(point))
 
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Key = "",
                 tip: str = "") -> QAction:
@@ -115,7 +135,9 @@ class WindowActions:
                  + f" — {fixed.get(a) or a.text().replace('&', '').replace('…', '')}"
                  for a in self.all if a.shortcuts()]
         return [*lines, "R — review done", "Enter — open the claim",
-                "F2 — change a mention's stance"]
+                "F2 — change a mention's stance",
+                "In Search articles: Enter — search, Down — to the results, Enter or "
+                "double-click — read the article at the sentence, Esc — back"]
 
     def show_shortcuts(self) -> None:
         """The list of keys, in a message the window keeps working behind."""

@@ -19,6 +19,7 @@ from desktop.core.paths import project_name
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.ui.actions import WindowActions
+from desktop.ui.article_search import ArticleSearch
 from desktop.ui.demo import DemoProject
 from desktop.ui.dispatch import EditDispatch
 from desktop.ui.edits import Edits
@@ -79,8 +80,13 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.filter_bar)
         centre_layout.addWidget(self.table)
+        # The claims over the article search (when open): its hits are read in the tabs
+        # beside them, which keep their full height.
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.setChildrenCollapsible(False)
+        self.centre.addWidget(centre)
         self.splitter = QSplitter()
-        for pane in (self.sources, centre, self.tabs):
+        for pane in (self.sources, self.centre, self.tabs):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -104,6 +110,7 @@ class MainWindow(QMainWindow):
         self.watch = ChangeWatch(self.stale, self.runner, current, self)
         self.projects = Projects(self)
         self.transfers = Transfers(self)
+        self.article_search = ArticleSearch(self)
         self.menu_actions = WindowActions(self)
         self.dispatch = EditDispatch(self)
         self.router = PaneRouter(self)

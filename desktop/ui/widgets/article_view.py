@@ -188,7 +188,8 @@ class ArticleView(QWidget):
 
     def show_article(self, article_id: int, heading: str, body: str,
                      highlights: list[MentionSpan], focus: tuple[int, int] | None = None) -> None:
-        """Show a body with its mentions highlighted; scroll to ``focus`` if given."""
+        """Show a body with its mentions highlighted; ``focus``, if given, is scrolled to
+        and selected."""
         self.article_id = article_id
         self.highlights = highlights
         self.heading.setText(heading)
@@ -197,8 +198,11 @@ class ArticleView(QWidget):
         self.text.setPlainText(body)
         self._paint()
         if focus is not None:
+            # The span selected, not just scrolled to: in a long article the reader must
+            # see which sentence was meant (a search hit is often no claim's mention).
             cursor = self.text.textCursor()
-            cursor.setPosition(to_qt(body, focus[0]))
+            cursor.setPosition(to_qt(body, focus[1]))
+            cursor.setPosition(to_qt(body, focus[0]), QTextCursor.MoveMode.KeepAnchor)
             self.text.setTextCursor(cursor)
             self.text.centerCursor()
 

@@ -1,0 +1,136 @@
+"""Searching the articles for a claim from the window, as a fact-checker does: typed words
+or a claim's text, the count, the hits, and reading a hit in its article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.article_search import EMPTY_QUERY
+from desktop.ui.hub import EVERYTHING, Origin
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.hits_model import STANCE_WORDS, HtmlRole
+from desktop.ui.widgets.article_search_view import ArticleSearchView
+from tests.ui.conftest import settle
+
+QUERY = "DPRK soldiers died in Kursk"
+
+
+def search_by_keyboard(qtbot: QtBot, window: MainWindow, query: str) -> ArticleSearchView:
+    """Ctrl+Shift+F, type, Enter; the panel once its answer is shown."""
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.article_search.view
+    assert window.article_search.is_open and view.query.hasFocus()
+    qtbot.keyClicks(view.query, query)
+    qtbot.keyClick(view.query, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert not window.article_search.searching
+    return view
+
+
+def test_typed_claim_lists_the_articles_that_carry_it(qtbot: QtBot,
+                                                      window: MainWindow) -> None:
+    view = search_by_keyboard(qtbot, window, QUERY)
+    expected = window.service.search(QUERY, 50)
+    assert len(expected) > 2
+    assert view.summary.text() == f"<b>{len(expected)} articles carry this claim</b>"
+    hits = view.results.hits
+    assert hits.rowCount() == len(expected)
+    first = hits.found_at(0)
+    assert first.hit.article_id == expected[0].article_id
+    shown = hits.index(0).data(HtmlRole)
+    assert expected[0].title.replace("'", "&#x27;") in shown
+    assert STANCE_WORDS[expected[0].stance] in shown
+    # The query's words are visible in the sentence, in its own wording.
+    assert "<b>Kursk</b>" in shown and "<b>killed</b>" in shown
+    assert first.published == window.service.article(first.hit.article_id).published
+
+
+def test_an_empty_query_says_so_and_searches_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    view = search_by_keyboard(qtbot, window, QUERY)
+    view.query.clear()
+    qtbot.keyClick(view.query, Qt.Key.Key_Return)
+    assert view.summary.text() == EMPTY_QUERY
+    assert not window.runner.busy and view.results.hits.rowCount() == 0
+
+
+def test_a_claim_is_searched_for_from_its_row(qtbot: QtBot, window: MainWindow) -> None:
+    window.filter_bar.conflicts.click()
+    settle(qtbot, window)
+    window.table.selectRow(0)
+    claim = window.model.claim_at(0)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.article_search.view
+    assert view.query.text() == claim.text
+    settle(qtbot, window)
+    expected = window.service.search(claim.text, 50)
+    assert [view.results.hits.found_at(r).hit.article_id
+            for r in range(view.results.hits.rowCount())] == [h.article_id for h in expected]
+    assert "carry this claim" in view.summary.text()
+
+
+def test_double_click_reads_the_article_at_the_sentence(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    view = search_by_keyboard(qtbot, window, QUERY)
+    results = view.results
+    second = results.hits.found_at(1).hit
+    results.scrollTo(results.hits.index(1))
+    point = results.visualRect(results.hits.index(1)).center()
+    # A real double-click starts with a press (Qt 6 opens only the row pressed first).
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(results.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    settle(qtbot, window)
+    article = window.article
+    assert window.tabs.currentWidget() is article and article.article_id == second.article_id
+    assert article.text.textCursor().selectedText() == second.sentence
+
+
+def test_the_keyboard_goes_through_the_results(qtbot: QtBot, window: MainWindow) -> None:
+    view = search_by_keyboard(qtbot, window, QUERY)
+    qtbot.keyClick(view.query, Qt.Key.Key_Down)
+    assert view.results.hasFocus() and view.results.currentIndex().row() == 0
+    qtbot.keyClick(view.results, Qt.Key.Key_Down)
+    qtbot.keyClick(view.results, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.article.article_id == view.results.hits.found_at(1).hit.article_id
+    assert view.results.hasFocus(), "the next hit is one arrow away"
+    qtbot.keyClick(view.results, Qt.Key.Key_Escape)
+    assert view.query.hasFocus()
+    qtbot.keyClick(view.query, Qt.Key.Key_Escape)
+    assert window.table.hasFocus()
+
+
+def test_a_newer_search_supersedes_an_older_one(qtbot: QtBot, window: MainWindow) -> None:
+    search = window.article_search
+    search.ask(QUERY)
+    search.ask("zzyzx quokka")
+    settle(qtbot, window)
+    assert search.view.summary.text() == "<b>0 articles carry this claim</b>"
+    assert search.view.results.hits.rowCount() == 0
+
+
+def test_results_follow_an_import(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    view = search_by_keyboard(qtbot, window, QUERY)
+    before = view.results.hits.rowCount()
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Yonhap report\n\nSouth Korean intelligence said on Thursday that around "
+                    "350 DPRK soldiers died fighting in Kursk.\n", encoding="utf-8")
+    window.transfers.import_paths([wire])
+    settle(qtbot, window)
+    assert view.results.hits.rowCount() == before + 1
+    window.notices.messages[-1].accept()  # the import's summary
+    # Closed, the panel is marked stale and searches again when it opens.
+    qtbot.mouseClick(window.article_search.view.close_button, Qt.MouseButton.LeftButton)
+    assert not window.article_search.is_open
+    window.hub.announce(EVERYTHING, Origin.COLLEAGUE)
+    assert window.article_search.stale and not window.article_search.searching
+    window.menu_actions.search_articles_action.trigger()
+    assert window.article_search.searching
+    settle(qtbot, window)
+    assert not window.article_search.stale and view.results.hits.rowCount() == before + 1
