@@ -15,6 +15,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from desktop.core.dto import ClaimFilter, ClaimRow, ImportReport, MentionRow
@@ -240,11 +241,29 @@ def cmd_export(service: Service, args: argparse.Namespace) -> int:
         _emit({"path": str(result.path), "claims": service.count_claims(_filter(args)),
                "written": result.written, "notices": list(result.notices)})
     else:
-        print(f"exported to {result.path}", file=sys.stderr)
-    if result.written == 0 and result.path.suffix.lower() in (".json", ".jsonld"):
-        print(f"{result.path}: no review to publish in it", file=sys.stderr)
-        return 1
+        print(_exported(result.path, result.written, args.what), file=sys.stderr)
     return 0
+
+
+def _exported(path: Path, written: int, what: str) -> str:
+    """What an export holds, in the words of its format.
+
+    An export with nothing in it is still an answer (no claim has that verdict yet, no
+    review is done): the file is written, valid and empty, and the exit code is 0 for
+    every format; the line says so, so an empty file is never taken for a full one."""
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".jsonld"):
+        if written:
+            return f"exported {counted(written, 'review')} to {path}"
+        return (f"{path}: no review to publish, the file holds an empty list (a review is a "
+                "claim with a verdict whose review is marked done: factdesk tag ID VERDICT "
+                "--done)")
+    unit = {"claims": "claim", "mentions": "mention", "articles": "article"}[
+        what if suffix == ".csv" else "claims"]
+    if written:
+        return f"exported {counted(written, unit)} to {path}"
+    holds = "the column headers" if suffix == ".csv" else "its sheets' headers"
+    return f"{path}: no {unit} to export, the file holds {holds} only"
 
 
 def cmd_stats(service: Service, args: argparse.Namespace) -> int:
@@ -313,6 +332,15 @@ def _global_options(*, after_command: bool) -> argparse.ArgumentParser:
     return options
 
 
+def _query(text: str) -> str:
+    """A search's text: a blank one is a usage error (exit 2), not a search for nothing
+    that answers "0 articles", which reads as "nobody carries this claim"."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the query is empty: give the claim's text, or - to "
+                                         "read one query a line from stdin")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; kept separate so tests can check the README against it."""
     parser = argparse.ArgumentParser(prog="factdesk",
@@ -352,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", parents=[common],
                             help="articles stating a claim; '-' reads one query a line")
-    search.add_argument("query")
+    search.add_argument("query", type=_query)
     search.add_argument("--limit", type=int, default=20)
     search.set_defaults(run=cmd_search)
 

@@ -194,12 +194,50 @@ def test_no_display_is_a_message_not_a_crash(capsys: pytest.CaptureFixture[str],
     assert code == 1 and "no display" in err
 
 
-def test_a_claimreview_export_with_nothing_to_publish_fails(
+def test_a_claimreview_export_with_nothing_to_publish_says_why(
         capsys: pytest.CaptureFixture[str], seeded_path: Path, tmp_path: Path) -> None:
     db = ["--db", str(seeded_path)]
+    target = tmp_path / "reviews.json"
     assert _run(capsys, "tag", "11", "false", "--done", *db)[0] == 0
-    code, _, err = _run(capsys, "export", str(tmp_path / "reviews.json"), *db)
-    assert code == 1 and "no review URL" in err and "no review to publish" in err
-    code, _, _ = _run(capsys, "export", str(tmp_path / "reviews.json"), "--review-url",
-                      "https://checks.example/c/{id}", *db)
-    assert code == 0
+    code, _, err = _run(capsys, "export", str(target), *db)
+    assert code == 0 and "no review URL" in err and "no review to publish" in err
+    assert json.loads(target.read_text(encoding="utf-8")) == []
+    code, _, err = _run(capsys, "export", str(target), "--review-url",
+                        "https://checks.example/c/{id}", *db)
+    assert code == 0 and f"exported 1 review to {target}" in err
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 1
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("reviews.json", "no review to publish, the file holds an empty list"),
+    ("claims.csv", "no claim to export, the file holds the column headers only"),
+    ("claims.xlsx", "no claim to export, the file holds its sheets' headers only"),
+])
+def test_an_empty_export_is_a_file_and_success_in_every_format(
+        capsys: pytest.CaptureFixture[str], seeded_path: Path, tmp_path: Path, name: str,
+        said: str) -> None:
+    """Nothing reviewed yet, nothing with that verdict: an answer, not a failure. The file
+    is there and valid (an old one is not left to pass for the current state)."""
+    target = tmp_path / name
+    target.write_text("an export from last week", encoding="utf-8")
+    code, _, err = _run(capsys, "export", str(target), "--verdict", "false",
+                        "--db", str(seeded_path))
+    assert code == 0 and err.startswith(f"{target}: {said}")
+    if name.endswith(".json"):
+        assert json.loads(target.read_text(encoding="utf-8")) == []
+    elif name.endswith(".csv"):
+        assert target.read_text(encoding="utf-8-sig").count("\n") == 1
+    else:
+        from openpyxl import load_workbook
+
+        claims = load_workbook(target)["Claims"]
+        assert claims.max_row == 1 and claims["A1"].value == "Claim id"
+
+
+def test_a_blank_search_is_a_usage_error(capsys: pytest.CaptureFixture[str],
+                                         seeded_path: Path) -> None:
+    for query in ("", "  "):
+        with pytest.raises(SystemExit) as exit_:
+            main(["search", query, "--db", str(seeded_path)])
+        assert exit_.value.code == 2
+        assert "the query is empty" in capsys.readouterr().err
