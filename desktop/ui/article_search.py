@@ -36,12 +36,19 @@ START = ("Type a claim and press Enter: the articles that state, report or contr
          "best first.")
 
 
+NONE_FOUND = ("No article states, reports or contradicts it closely enough. The search "
+              "reads a claim, with its who and what (“around 600 North Korean soldiers "
+              "died in Kursk”); Find claims (Ctrl+F) finds any words.")
+
+
 def carry_line(found: int, limit: int) -> str:
     """The count as `factdesk search` says it: "5 articles carry this claim"."""
+    if not found:
+        return f"<b>0 articles carry this claim</b><br>{NONE_FOUND}"
     if found >= limit:
-        return (f"The first {counted(found, 'article')} that carry this claim; there may be "
-                "more. <a href='more'>Show more</a>")
-    return f"{counted(found, 'article')} {'carries' if found == 1 else 'carry'} this claim"
+        return (f"<b>The first {counted(found, 'article')} that carry this claim</b>; there "
+                "may be more. <a href='more'>Show more</a>")
+    return f"<b>{counted(found, 'article')} {'carries' if found == 1 else 'carry'} this claim</b>"
 
 
 def find(service: Service, query: str, limit: int, progress: QtProgress) -> list[FoundArticle]:
@@ -70,6 +77,7 @@ class ArticleSearch(QObject):
         self.view.hide()
         self.query: str | None = None
         """The query the results answer (None: no search yet)."""
+        self.page = PAGE
         self.limit = PAGE
         self.stale = False
         """Articles changed while the panel was closed: search again when it opens."""
@@ -79,7 +87,7 @@ class ArticleSearch(QObject):
         window.hub.announced.connect(self._on_announced)
         self.view.searched.connect(self.search)
         self.view.more.connect(lambda: self.query and self.search(self.query,
-                                                                  self.limit + PAGE))
+                                                                  self.limit + self.page))
         self.view.opened.connect(self._open)
         self.view.dismissed.connect(
             lambda: window.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
@@ -128,8 +136,10 @@ class ArticleSearch(QObject):
             return
         self.ask(text)
 
-    def search(self, query: str, limit: int = PAGE) -> None:
-        """Search in the reader pool; an empty query says so and searches nothing."""
+    def search(self, query: str, limit: int | None = None) -> None:
+        """Search in the reader pool for the first ``limit`` hits (else a page of them); an
+        empty query says so and searches nothing."""
+        limit = limit or self.page
         self._generation += 1
         generation, service = self._generation, self.window.service
         query = query.strip()
@@ -157,7 +167,7 @@ class ArticleSearch(QObject):
             row = self.view.results.hits.row_of(current.hit.article_id)
             if row is not None:
                 self.view.results.setCurrentIndex(self.view.results.hits.index(row))
-        self._say(f"<b>{carry_line(len(found), self.limit)}</b>")
+        self._say(carry_line(len(found), self.limit))
 
     def _failed(self, error: BaseException, details: str, generation: int) -> None:
         if generation == self._generation:

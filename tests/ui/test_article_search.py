@@ -111,7 +111,8 @@ def test_a_newer_search_supersedes_an_older_one(qtbot: QtBot, window: MainWindow
     search.ask(QUERY)
     search.ask("zzyzx quokka")
     settle(qtbot, window)
-    assert search.view.summary.text() == "<b>0 articles carry this claim</b>"
+    assert search.view.summary.text().startswith("<b>0 articles carry this claim</b>")
+    assert "Find claims (Ctrl+F)" in search.view.summary.text()
     assert search.view.results.hits.rowCount() == 0
 
 
@@ -134,3 +135,18 @@ def test_results_follow_an_import(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     assert window.article_search.searching
     settle(qtbot, window)
     assert not window.article_search.stale and view.results.hits.rowCount() == before + 1
+
+
+def test_show_more_asks_for_the_next_page(qtbot: QtBot, window: MainWindow) -> None:
+    search = window.article_search
+    search.page = 2
+    search.ask(QUERY)
+    settle(qtbot, window)
+    summary = search.view.summary
+    assert "The first 2 articles that carry this claim" in summary.text()
+    assert search.view.results.hits.rowCount() == 2
+    summary.linkActivated.emit("more")
+    settle(qtbot, window)
+    assert search.view.results.hits.rowCount() == 4
+    assert search.view.results.hits.found_at(0).hit.article_id == window.service.search(
+        QUERY, 4)[0].article_id

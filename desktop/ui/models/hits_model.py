@@ -55,9 +55,10 @@ def marked_spans(sentence: str, query: str) -> list[tuple[int, int]]:
         for width in range(min(WIDEST_NAME, len(words) - i), 0, -1):
             run = words[i:i + width]
             found = terms(sentence[run[0].start():run[-1].end()])
-            # The run's ends must be words of the query, not stop words beside one.
-            ends = width == 1 or (terms(run[0].group()) and terms(run[-1].group()))
-            if found and ends and set(found) <= wanted:
+            # Every word of a longer run must weigh something: "wounded while fighting"
+            # marks two words, not the "while" between them.
+            words_only = width == 1 or all(terms(word.group()) for word in run)
+            if found and words_only and set(found) <= wanted:
                 spans.append((run[0].start(), run[-1].end()))
                 i += width
                 break

@@ -187,9 +187,11 @@ class ArticleSearchView(QWidget):
         self.close_button.clicked.connect(self.closed)
 
     def focus_query(self) -> None:
-        """Into the box, its words selected: typing replaces them."""
+        """Into the box, its words selected (typing replaces them) and their start in
+        view: a claim's text is often longer than the box."""
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.query.selectAll()
+        length = len(self.query.text())
+        self.query.setSelection(length, -length)
 
     def focus_results(self) -> None:
         """Into the results, if there are any."""
