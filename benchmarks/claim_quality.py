@@ -3,8 +3,8 @@ baselines a user would reach for, in one run and one table.
 
     pip install -e '.[bench]'
     python benchmarks/claim_quality.py [--data ../shared/data] [--before REF] [--runs 2] [--k 5]
-                                       [--stance-only [--seeds 0 1 2] | --speed-only |
-                                        --skip-speed]
+                                       [--stance-only [--seeds 0 1 2] | --stance-context |
+                                        --speed-only | --skip-speed]
     python benchmarks/claim_quality.py --mention-cost [--before REF]
 
 Protocol (desktop.core.evaluation): development data only (FNC-1 train, the Emergent
@@ -19,7 +19,9 @@ on the fold left out, for FactDesk and for the baselines alike:
   threshold the same way;
 - stance: scripts/train_stance.py's whole procedure (penalty chosen by inner folds, then
   fitted) rerun per fold; the baseline a logistic regression on word 1-2-grams plus
-  negation/hedge/question cues, trained on the other folds' Emergent headlines.
+  negation/hedge/question cues, trained on the other folds' Emergent headlines;
+  --stance-context compares the sentence half with context from the claim's other
+  headlines (benchmarks/stance_context.py) against the same baselines.
 
 Emergent search imports every headline as one CSV row and searches each claim's words;
 its hits should be that claim's headlines. FNC-1 search imports the 1,683 bodies and
@@ -685,6 +687,32 @@ def stance_over_seeds(data: Path, emergent: list[EmergentRow], story: dict[str, 
                   f"{max(values):.4f} (spread {max(values) - min(values):.4f})")
 
 
+def stance_context_rows(emergent: list[EmergentRow], story: dict[str, str],
+                        parts: list[frozenset[str]]) -> None:
+    """Emergent stance out of fold, the sentence half with and without context from the
+    claim's other headlines (stance_context), next to the baselines of the stance rows."""
+    # Imported here: --mention-cost runs this script over older checkouts, whose stance
+    # module may lack what stance_context reads.
+    import stance_context
+
+    truth = [r.stance for r in emergent]
+    rows = []
+    items = stance_context.headlines(emergent, story)
+    results = stance_context.variants(items, parts)
+    for name, guesses in results:
+        accuracy, f1 = stance_scores(truth, guesses)
+        rows.append((name, f"{accuracy:.4f}", f"{f1:.4f}"))
+    regression, majority = baseline_stance(emergent, story, parts)
+    for name, guesses in (("baseline: n-gram + cue LR", regression),
+                          ("baseline: majority class", majority)):
+        accuracy, f1 = stance_scores(truth, guesses)
+        rows.append((name, f"{accuracy:.4f}", f"{f1:.4f}"))
+    print("\n| Emergent stance, out of fold | accuracy | macro-F1 |\n|---|---:|---:|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print("\n" + stance_context.diagnosis(items, results[0][1]))
+
+
 def print_confusion(result: StanceResult) -> None:
     """Emergent stance: which label became which."""
     print("\nEmergent stance confusion (label -> FactDesk):")
@@ -709,6 +737,9 @@ def main() -> None:
     parser.add_argument("--mention-cost-one", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--stance-only", action="store_true",
                         help="only the stance rows (no import, no search): a few minutes")
+    parser.add_argument("--stance-context", action="store_true",
+                        help="only Emergent stance with and without context from the "
+                             "claim's other headlines, and the baselines: a few minutes")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0],
                         help="with --stance-only: train with each seed, then the spread")
     args = parser.parse_args()
@@ -730,6 +761,9 @@ def main() -> None:
     story = story_groups(emergent, pairs)
     parts = folds(list(story.values()), args.k)
     print(f"{len(set(story.values()))} stories in {args.k} folds\n")
+    if args.stance_context:
+        stance_context_rows(emergent, story, parts)
+        return
     if args.stance_only:
         stance_over_seeds(args.data, emergent, story, parts, args.seeds)
         return
