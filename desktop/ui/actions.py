@@ -110,6 +110,7 @@ class WindowActions:
         if not self.window.selected_claim_ids():
             return
         menu = QMenu(self.window.table)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(self.claim_articles_action)
         menu.addAction(self.merge_action)
         menu.popup(self.window.table.viewport().mapToGlobal(point))

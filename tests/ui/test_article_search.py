@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.article_search import EMPTY_QUERY
@@ -150,3 +151,17 @@ def test_show_more_asks_for_the_next_page(qtbot: QtBot, window: MainWindow) -> N
     assert search.view.results.hits.rowCount() == 4
     assert search.view.results.hits.found_at(0).hit.article_id == window.service.search(
         QUERY, 4)[0].article_id
+
+
+def test_a_right_click_on_a_claim_offers_its_articles(qtbot: QtBot, window: MainWindow) -> None:
+    table = window.table
+    point = table.visualRect(window.model.index(2, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.RightButton, pos=point)
+    table.customContextMenuRequested.emit(point)
+    menu = next(m for m in table.findChildren(QMenu) if m.isVisible())
+    assert menu.actions()[0] is window.menu_actions.claim_articles_action
+    menu.actions()[0].trigger()
+    menu.close()
+    assert window.article_search.view.query.text() == window.model.claim_at(2).text
+    settle(qtbot, window)
+    assert "carry this claim" in window.article_search.view.summary.text()

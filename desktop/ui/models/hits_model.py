@@ -118,6 +118,13 @@ class HitsModel(QAbstractListModel):
         self._rows, self._dark = list(found), dark
         self.endResetModel()
 
+    def set_dark(self, dark: bool) -> None:
+        """Stance names in the other scheme's shades (the system switched)."""
+        if dark != self._dark:
+            self._dark = dark
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
     def found_at(self, row: int) -> FoundArticle | None:
         """The article in this row, or None outside."""
         return self._rows[row] if 0 <= row < len(self._rows) else None

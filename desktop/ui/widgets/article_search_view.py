@@ -8,7 +8,7 @@ the keyboard back to the window (``dismissed``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.models.hits_model import FoundArticle, HitsModel, HtmlRole, SelectedHtmlRole
+from desktop.ui.style import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 4
@@ -112,6 +113,12 @@ class HitsView(QTableView):
         found = self.hits.found_at(row)
         if found is not None:
             self.opened.emit(found)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Stance names keep their contrast when the system switches light and dark."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.hits.set_dark(is_dark(self.palette()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
