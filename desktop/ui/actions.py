@@ -138,7 +138,8 @@ class WindowActions:
         return [*lines, "R — review done", "Enter — open the claim",
                 "F2 — change a mention's stance",
                 "In Search articles: Enter — search, Down — to the results, Enter or "
-                "double-click — read the article at the sentence, Esc — back"]
+                "double-click — read the article at the sentence, Esc — from the results to the "
+                "box, from the box to the claims"]
 
     def show_shortcuts(self) -> None:
         """The list of keys, in a message the window keeps working behind."""

@@ -51,6 +51,12 @@ def test_typed_claim_lists_the_articles_that_carry_it(qtbot: QtBot,
     assert first.published == window.service.article(first.hit.article_id).published
 
 
+def test_help_lists_the_search_keys(window: MainWindow) -> None:
+    lines = window.menu_actions.shortcut_lines()
+    assert "Ctrl+Shift+F — Search articles" in lines
+    assert "Ctrl+Shift+A — Find articles carrying this claim" in lines
+
+
 def test_an_empty_query_says_so_and_searches_nothing(qtbot: QtBot, window: MainWindow) -> None:
     view = search_by_keyboard(qtbot, window, QUERY)
     view.query.clear()

@@ -181,6 +181,9 @@ class ArticleSearchView(QWidget):
                               "or contradict it, best first.")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        # "Show more" is a link: reachable by Tab as well as by the mouse.
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         layout.addWidget(self.summary)
         self.results = HitsView()
         layout.addWidget(self.results, 1)
