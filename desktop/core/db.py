@@ -210,6 +210,7 @@ def _sqlite_file(url: str) -> Path | None:
 def _create_sqlite(url: str, path: Path) -> None:
     """Build a new project file complete under a temporary name, then name it."""
     project_file.remove_stale_builds(path)
+    project_file.drop_orphaned_log(path)
     building = project_file.temporary_name(path)
     for leftover in (building, *project_file.sidecars(building)):
         leftover.unlink(missing_ok=True)

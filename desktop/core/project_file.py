@@ -24,6 +24,19 @@ def is_new(path: Path) -> bool:
                                  and not any(p.exists() for p in sidecars(path)))
 
 
+def drop_orphaned_log(path: Path) -> None:
+    """Remove the -wal, -shm and -journal of a project file that no longer exists.
+
+    They are what a killed process left beside a project the user has since deleted.
+    SQLite does not check that a log belongs to the file it sits beside: it would replay
+    the deleted project's pages into a new one of the same name, which then reads as
+    damaged or as the old project. Without their file they hold nothing to recover.
+    """
+    if not path.exists():
+        for leftover in sidecars(path):
+            leftover.unlink(missing_ok=True)
+
+
 def writable(path: Path) -> bool:
     """Whether SQLite can write the project: the file, and the folder its WAL goes into.
 

@@ -176,3 +176,29 @@ def test_a_new_project_in_a_folder_that_cannot_be_written(tmp_path: Path) -> Non
     assert result.stderr.strip().splitlines() == [
         f"factdesk: {folder / 'new.sqlite'}: cannot create a project there (unable to open "
         "database file); is the folder writable and the disk not full?"]
+
+
+def test_a_new_project_is_not_damaged_by_a_deleted_projects_log(tmp_path: Path) -> None:
+    """A kill leaves -wal and -shm beside the project; the user deletes the .sqlite only
+    and starts a new project under the same name. SQLite would replay the old log into
+    the new file, which then reads as damaged (a kill in an import) or as the deleted
+    project (here)."""
+    path = tmp_path / "story.sqlite"
+    service = Service.open(path)
+    service.import_paths([SEEDS])
+    service.close()
+    killed = sqlite3.connect(path, isolation_level=None)
+    killed.execute("PRAGMA wal_autocheckpoint=0")
+    killed.execute("DELETE FROM mention")
+    killed.execute("VACUUM")  # every page of the old project into its log
+    saved = {name: (tmp_path / name).read_bytes() for name in ("story.sqlite-wal",
+                                                               "story.sqlite-shm")}
+    killed.close()
+    path.unlink()
+    for name, content in saved.items():
+        (tmp_path / name).write_bytes(content)
+
+    Service.open(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM article").fetchone() == (0,)
