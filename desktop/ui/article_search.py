@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from desktop.core.dto import ArticleRow
 from desktop.core.errors import FactDeskError
 from desktop.core.service import Service
 from desktop.core.wording import counted
@@ -41,29 +42,36 @@ NONE_FOUND = ("No article states, reports or contradicts it closely enough. The 
               "died in Kursk”); Find claims (Ctrl+F) finds any words.")
 
 
-def carry_line(found: int, limit: int) -> str:
-    """The count as `factdesk search` says it: "5 articles carry this claim"."""
-    if not found:
+def carry_line(found: list[FoundArticle], limit: int) -> str:
+    """The count as `factdesk search` says it, "5 articles carry this claim", then how many
+    independent origins they come from when copies are among them."""
+    n = len(found)
+    if not n:
         return f"<b>0 articles carry this claim</b><br>{NONE_FOUND}"
-    if found >= limit:
-        return (f"<b>The first {counted(found, 'article')} that carry this claim</b>; there "
-                "may be more. <a href='more'>Show more</a>")
-    return f"<b>{counted(found, 'article')} {'carries' if found == 1 else 'carry'} this claim</b>"
+    origins = len({f.origin for f in found})
+    apart = (f" · from {counted(origins, 'independent origin')} (a copy counts once)"
+             if origins != n else "")
+    if n >= limit:
+        return (f"<b>The first {counted(n, 'article')} that carry this claim</b>{apart}; "
+                "there may be more. <a href='more'>Show more</a>")
+    return f"<b>{counted(n, 'article')} {'carries' if n == 1 else 'carry'} this claim</b>{apart}"
 
 
 def find(service: Service, query: str, limit: int, progress: QtProgress) -> list[FoundArticle]:
-    """The search's hits with their articles' dates and the query's words marked (in a
-    worker: a date is a read, and marking reads the query's terms)."""
+    """The search's hits with their articles' dates and copy marks and the query's words
+    marked (in a worker: an article's row is a read, and marking reads the query's
+    terms)."""
     hits = service.search(query, limit)
     progress.check()
-    dates = {}
+    rows: dict[int, ArticleRow | None] = {}
     for article_id in dict.fromkeys(h.article_id for h in hits):
         try:
-            dates[article_id] = service.article(article_id).published
+            rows[article_id] = service.article(article_id)
         except FactDeskError:  # removed since the search read it: shown undated
-            dates[article_id] = None
-    return [FoundArticle(h, dates[h.article_id], tuple(marked_spans(h.sentence, query)))
-            for h in hits]
+            rows[article_id] = None
+    return [FoundArticle(h, row.published if row else None, row.copy_of if row else None,
+                         tuple(marked_spans(h.sentence, query)))
+            for h in hits for row in [rows[h.article_id]]]
 
 
 class ArticleSearch(QObject):
@@ -167,7 +175,7 @@ class ArticleSearch(QObject):
             row = self.view.results.hits.row_of(current.hit.article_id)
             if row is not None:
                 self.view.results.setCurrentIndex(self.view.results.hits.index(row))
-        self._say(carry_line(len(found), self.limit))
+        self._say(carry_line(found, self.limit))
 
     def _failed(self, error: BaseException, details: str, generation: int) -> None:
         if generation == self._generation:

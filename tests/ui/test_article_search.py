@@ -38,7 +38,11 @@ def test_typed_claim_lists_the_articles_that_carry_it(qtbot: QtBot,
     view = search_by_keyboard(qtbot, window, QUERY)
     expected = window.service.search(QUERY, 50)
     assert len(expected) > 2
-    assert view.summary.text() == f"<b>{len(expected)} articles carry this claim</b>"
+    origins = len({window.service.article(h.article_id).copy_of or h.article_id
+                   for h in expected})
+    assert origins < len(expected), "the seeds hold a copy"
+    assert view.summary.text() == (f"<b>{len(expected)} articles carry this claim</b> · from "
+                                   f"{origins} independent origins (a copy counts once)")
     hits = view.results.hits
     assert hits.rowCount() == len(expected)
     first = hits.found_at(0)
@@ -49,6 +53,7 @@ def test_typed_claim_lists_the_articles_that_carry_it(qtbot: QtBot,
     # The query's words are visible in the sentence, in its own wording.
     assert "<b>Kursk</b>" in shown and "<b>killed</b>" in shown
     assert first.published == window.service.article(first.hit.article_id).published
+    assert any("(copy of #" in hits.index(r).data(HtmlRole) for r in range(hits.rowCount()))
 
 
 def test_help_lists_the_search_keys(window: MainWindow) -> None:

@@ -88,12 +88,20 @@ class FoundArticle:
 
     hit: SearchHit
     published: date | None
+    copy_of: int | None
+    """The first article of its copy set, if it is a copy: a copy is no confirmation."""
     marks: tuple[tuple[int, int], ...]
 
     @property
+    def origin(self) -> int:
+        """Its independent origin: the copy set's first article."""
+        return self.copy_of or self.hit.article_id
+
+    @property
     def where(self) -> str:
-        """"Source · 2025-06-05 · claim 11": the line under the title."""
-        parts = [self.hit.source, self.published.isoformat() if self.published else "undated"]
+        """"Source (copy of #2) · 2025-06-05 · claim 11": the line under the title."""
+        source = self.hit.source + (f" (copy of #{self.copy_of})" if self.copy_of else "")
+        parts = [source, self.published.isoformat() if self.published else "undated"]
         if self.hit.claim_id is not None:
             parts.append(f"claim {self.hit.claim_id}")
         return " · ".join(parts)
