@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.article_search import EMPTY_QUERY
+from desktop.ui.article_search import EMPTY_QUERY, START
 from desktop.ui.hub import EVERYTHING, Origin
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.hits_model import STANCE_WORDS, HtmlRole
@@ -176,3 +176,11 @@ def test_a_right_click_on_a_claim_offers_its_articles(qtbot: QtBot, window: Main
     assert window.article_search.view.query.text() == window.model.claim_at(2).text
     settle(qtbot, window)
     assert "carry this claim" in window.article_search.view.summary.text()
+
+
+def test_another_project_forgets_the_hits(qtbot: QtBot, window: MainWindow) -> None:
+    view = search_by_keyboard(qtbot, window, QUERY)
+    window.hub.announce(EVERYTHING, Origin.PROJECT)
+    settle(qtbot, window)
+    assert view.results.hits.rowCount() == 0 and window.article_search.query is None
+    assert view.summary.text() == START and view.query.text() == QUERY

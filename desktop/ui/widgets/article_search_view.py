@@ -177,8 +177,7 @@ class ArticleSearchView(QWidget):
         row.addWidget(self.query, 1)
         row.addWidget(self.search_button)
         layout.addLayout(row)
-        self.summary = QLabel("Type a claim and press Enter: the articles that state, report "
-                              "or contradict it, best first.")
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         # "Show more" is a link: reachable by Tab as well as by the mouse.
