@@ -19,10 +19,12 @@ the context of a headline left out is read from headlines left out with it:
 - shares by plainness: the same shares apart for a headline that states plainly and one
   that does not, and how much plainer it is than the claim's others;
 - stacked: the mean probabilities of the other headlines under the model without context
-  (out of fold on the training side too: inner folds), then also apart by plainness;
+  (out of fold on the training side too: inner folds), then also apart by plainness,
+  then weighted by the other headline's word overlap with this one (a near copy counts
+  most);
 - other labels (a bound, not a method): the share of each true label among the other
-  headlines, which no run of the app can know. It bounds what any context of this kind
-  could add.
+  headlines, plain and weighted by word overlap, which no run of the app can know. It
+  bounds what any context of this kind could add.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ from dataclasses import dataclass, replace
 import train_stance
 
 from desktop.core.evaluation import EmergentRow, folds
-from desktop.core.text.stance import LABELS, features, states_plainly
+from desktop.core.text.lexicon import STOP_WORDS
+from desktop.core.text.stance import LABELS, features, states_plainly, tokens
 
 CUES = ("hedge", "reported", "denial", "refute_word", "hedge_word", "negation", "modal",
         "question")
@@ -53,6 +56,7 @@ class Headline:
     example: train_stance.Example
     claim_id: str
     flags: dict[str, bool]
+    words: frozenset[str]
 
 
 def headlines(emergent: Sequence[EmergentRow], story: dict[str, str]) -> list[Headline]:
@@ -65,7 +69,7 @@ def headlines(emergent: Sequence[EmergentRow], story: dict[str, str]) -> list[He
         flags["plain"] = states_plainly(row.headline)
         out.append(Headline(train_stance.Example(
             "emergent", story["e:" + row.claim_id], row.claim, row.headline, row.stance,
-            found), row.claim_id, flags))
+            found), row.claim_id, flags, frozenset(tokens(row.headline)) - STOP_WORDS))
     return out
 
 
@@ -141,21 +145,28 @@ def count_context(_mine: Headline, others: Sequence[Headline]) -> dict[str, floa
 
 
 def label_context(mine: Headline, others: Sequence[Headline],
-                  label_of: Callable[[Headline], Sequence[float]], by_plainness: bool
-                  ) -> dict[str, float]:
+                  label_of: Callable[[Headline], Sequence[float]], by_plainness: bool,
+                  similar: bool = False) -> dict[str, float]:
     """The mean of the other headlines' label vectors (probabilities or true labels), also
-    apart for a headline that states plainly and one that does not."""
+    apart for a headline that states plainly and one that does not; ``similar``: weighted
+    by the square of their word overlap with the headline (Jaccard), so a near copy of it
+    counts most."""
     out: dict[str, float] = {}
     if not others:
         return out
     side = "ctx_plain=" if mine.flags["plain"] else "ctx_other="
     vectors = [label_of(o) for o in others]
+    weights = [_overlap(mine, o) ** 2 + 1e-3 if similar else 1.0 for o in others]
     for i, label in enumerate(LABELS):
-        mean = sum(v[i] for v in vectors) / len(vectors)
+        mean = sum(w * v[i] for w, v in zip(weights, vectors, strict=True)) / sum(weights)
         out["ctx=" + label] = mean
         if by_plainness:
             out[side + label] = mean
     return out
+
+
+def _overlap(a: Headline, b: Headline) -> float:
+    return len(a.words & b.words) / max(1, len(a.words | b.words))
 
 
 Context = Callable[[Headline, Sequence[Headline]], dict[str, float]]
@@ -188,15 +199,16 @@ def out_of_fold(items: Sequence[Headline], parts: list[frozenset[str]],
     return guesses
 
 
-def _probability_context(first: dict[int, list[float]], by_plainness: bool) -> Context:
+def _probability_context(first: dict[int, list[float]], by_plainness: bool, similar: bool
+                         ) -> Context:
     """Context from the other headlines' probabilities under the model without context."""
     def context(mine: Headline, others: Sequence[Headline]) -> dict[str, float]:
-        return label_context(mine, others, lambda o: first[id(o)], by_plainness)
+        return label_context(mine, others, lambda o: first[id(o)], by_plainness, similar)
     return context
 
 
 def stacked_out_of_fold(items: Sequence[Headline], parts: list[frozenset[str]],
-                        by_plainness: bool) -> list[str]:
+                        by_plainness: bool, similar: bool = False) -> list[str]:
     """Out of fold, with the other headlines' probabilities under the model without context
     as context: on the training side from inner folds (a headline's probabilities never
     come from a model that saw its story), on the fold left out from the training side's
@@ -213,7 +225,7 @@ def stacked_out_of_fold(items: Sequence[Headline], parts: list[frozenset[str]],
                           for h in train if h.example.group in inner})
         weights = choose_and_fit([h.example for h in train])
         first.update({id(h): probabilities(weights, h.example.features) for h in test})
-        context = _probability_context(first, by_plainness)
+        context = _probability_context(first, by_plainness, similar)
         second = choose_and_fit(_with_context(train, context))
         for h, example in zip(test, _with_context(test, context), strict=True):
             guesses[position[id(h)]] = predict(second, example)
@@ -223,10 +235,10 @@ def stacked_out_of_fold(items: Sequence[Headline], parts: list[frozenset[str]],
 def variants(items: Sequence[Headline], parts: list[frozenset[str]]
              ) -> list[tuple[str, list[str]]]:
     """Each variant's out-of-fold guesses, in the order of the module's docstring."""
-    def true_labels(mine: Headline, others: Sequence[Headline]) -> dict[str, float]:
-        return label_context(mine, others,
-                             lambda o: [float(o.example.label == label) for label in LABELS],
-                             False)
+    def true_labels(similar: bool) -> Context:
+        return lambda mine, others: label_context(
+            mine, others, lambda o: [float(o.example.label == label) for label in LABELS],
+            False, similar)
 
     runs: list[tuple[str, Callable[[], list[str]]]] = [
         ("no context (as shipped)", lambda: out_of_fold(items, parts, None)),
@@ -240,8 +252,12 @@ def variants(items: Sequence[Headline], parts: list[frozenset[str]]
          lambda: stacked_out_of_fold(items, parts, False)),
         ("+ the same, also apart by plainness",
          lambda: stacked_out_of_fold(items, parts, True)),
+        ("+ stacked, weighted by word overlap with the headline",
+         lambda: stacked_out_of_fold(items, parts, False, True)),
         ("bound: other headlines' TRUE labels (not legitimate)",
-         lambda: out_of_fold(items, parts, true_labels)),
+         lambda: out_of_fold(items, parts, true_labels(False))),
+        ("bound: the same, weighted by word overlap",
+         lambda: out_of_fold(items, parts, true_labels(True))),
     ]
     out = []
     for name, run in runs:
