@@ -205,7 +205,8 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
         print(f"the first {counted(len(hits), 'article')} that carry this claim; there may be "
               f"more (--limit {args.limit})", file=sys.stderr)
     else:
-        print(f"{counted(len(hits), 'article')} carry this claim", file=sys.stderr)
+        verb = "carries" if len(hits) == 1 else "carry"
+        print(f"{counted(len(hits), 'article')} {verb} this claim", file=sys.stderr)
     return 0
 
 

@@ -109,6 +109,14 @@ def test_search_count_is_not_the_display_limit(capsys: pytest.CaptureFixture[str
     assert "2 articles carry" not in err and "there may be more (--limit 2)" in err
 
 
+def test_search_count_of_one_article_reads_as_english(capsys: pytest.CaptureFixture[str],
+                                                      seeded_path: Path) -> None:
+    query = "Lee Seong-kweun said around 600 DPRK soldiers were killed"
+    code, out, err = _run(capsys, "search", query, "--db", str(seeded_path))
+    assert code == 0 and len(out.splitlines()) == 1
+    assert "1 article carries this claim" in err
+
+
 def test_search_stdin_one_json_line_per_query(seeded_path: Path) -> None:
     queries = "Kim met Shoigu in Pyongyang\nlargest-ever prisoner swap\n"
     result = subprocess.run([sys.executable, "-m", "desktop", "search", "-", "--json",
