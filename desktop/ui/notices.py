@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core.errors import FactDeskError
@@ -16,9 +17,14 @@ class Notices:
         self.messages: list[QMessageBox] = []
 
     def show(self, box: QMessageBox) -> None:
-        """Open a prepared box without blocking the window."""
+        """Open a prepared box without blocking the window.
+
+        QDialog.open() would make it window-modal: an import's summary, which the demo
+        shows at start, then held every key and click until it was closed.
+        """
         self.messages.append(box)
-        box.open()
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
 
     def error(self, message: str) -> None:
         """A problem in plain words; the window carries on."""
