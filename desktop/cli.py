@@ -15,7 +15,6 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from desktop.core.dto import ClaimFilter, ClaimRow, ImportReport, MentionRow
@@ -26,7 +25,13 @@ from desktop.core.models import Verdict
 from desktop.core.progress import Progress
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
-from desktop.core.wording import counted, field_name, sources_counted, stance_breakdown
+from desktop.core.wording import (
+    counted,
+    export_summary,
+    field_name,
+    sources_counted,
+    stance_breakdown,
+)
 
 
 def _jsonable(value: Any) -> Any:
@@ -242,29 +247,9 @@ def cmd_export(service: Service, args: argparse.Namespace) -> int:
         _emit({"path": str(result.path), "claims": service.count_claims(_filter(args)),
                "written": result.written, "notices": list(result.notices)})
     else:
-        print(_exported(result.path, result.written, args.what), file=sys.stderr)
+        print(export_summary(result.path, result.written, args.what,
+                             "factdesk tag ID VERDICT --done"), file=sys.stderr)
     return 0
-
-
-def _exported(path: Path, written: int, what: str) -> str:
-    """What an export holds, in the words of its format.
-
-    An export with nothing in it is still an answer (no claim has that verdict yet, no
-    review is done): the file is written, valid and empty, and the exit code is 0 for
-    every format; the line says so, so an empty file is never taken for a full one."""
-    suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonld"):
-        if written:
-            return f"exported {counted(written, 'review')} to {path}"
-        return (f"{path}: no review to publish, the file holds an empty list (a review is a "
-                "claim with a verdict whose review is marked done: factdesk tag ID VERDICT "
-                "--done)")
-    unit = {"claims": "claim", "mentions": "mention", "articles": "article"}[
-        what if suffix == ".csv" else "claims"]
-    if written:
-        return f"exported {counted(written, unit)} to {path}"
-    holds = "the column headers" if suffix == ".csv" else "its sheets' headers"
-    return f"{path}: no {unit} to export, the file holds {holds} only"
 
 
 def cmd_stats(service: Service, args: argparse.Namespace) -> int:

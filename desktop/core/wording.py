@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:
     """``number`` and the noun in the form that number takes (plural: noun + "s" unless
@@ -46,3 +48,24 @@ def field_name(key: str | None) -> str:
     if not key:
         return ""
     return FIELD_NAMES.get(key, key.replace("_", " ").capitalize())
+
+
+def export_summary(path: Path, written: int, what: str, mark_done: str) -> str:
+    """What an export holds, in the words of its format; ``mark_done`` tells how this
+    front end marks a review done ("factdesk tag ID VERDICT --done", "R on the claim").
+
+    An export with nothing in it is still an answer (no claim has that verdict yet, no
+    review is done): the file is written, valid and empty; the line says so, so an empty
+    file is never taken for a full one."""
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".jsonld"):
+        if written:
+            return f"exported {counted(written, 'review')} to {path}"
+        return (f"{path}: no review to publish, the file holds an empty list (a review is a "
+                f"claim with a verdict whose review is marked done: {mark_done})")
+    unit = {"claims": "claim", "mentions": "mention", "articles": "article"}[
+        what if suffix == ".csv" else "claims"]
+    if written:
+        return f"exported {counted(written, unit)} to {path}"
+    holds = "the column headers" if suffix == ".csv" else "its sheets' headers"
+    return f"{path}: no {unit} to export, the file holds {holds} only"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.dto import ClaimFilter, ImportReport
 from desktop.core.export.records import ExportOptions, ExportResult
+from desktop.core.wording import export_summary
 from desktop.ui.dialogs import import_summary
 from desktop.ui.hub import EVERYTHING, Origin
 
@@ -56,10 +57,12 @@ class Transfers(QObject):
                           on_success=self._exported, on_failure=window.notices.task_failed)
 
     def _exported(self, result: ExportResult) -> None:
-        self.window.statusBar().showMessage(f"Exported to {result.path}", 10_000)
+        summary = export_summary(result.path, result.written, "claims",
+                                 "press R on the claim")
+        summary = summary[0].upper() + summary[1:]
+        self.window.statusBar().showMessage(summary, 10_000)
         notices = "".join(f"\n\n{n}" for n in result.notices)
-        self.window.notices.info("Export finished",
-                                 f"The claims were saved to\n{result.path}{notices}")
+        self.window.notices.info("Export finished", summary + notices)
 
     def ask_files(self) -> None:
         """Articles to import, chosen in a file dialog."""

@@ -41,3 +41,12 @@ def test_reviews_take_their_url_and_author_from_preferences(qtbot: QtBot, window
     assert review["url"] == "https://checks.example/c/1"
     assert review["author"] == {"@type": "Organization", "name": "Desk Checks",
                                 "url": "https://checks.example"}
+
+
+def test_an_export_with_no_review_done_says_so_and_how(qtbot: QtBot, window: MainWindow,
+                                                       tmp_path: Path) -> None:
+    target = tmp_path / "reviews.json"
+    message = _export(qtbot, window, target)
+    assert "no review to publish, the file holds an empty list" in message
+    assert "press R on the claim" in message
+    assert json.loads(target.read_text("utf-8")) == []

@@ -72,7 +72,7 @@ def test_export_from_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path
     target = tmp_path / "conflicts.xlsx"
     window.transfers.export_to(target, current_filter=True)
     settle(qtbot, window, 60_000)
-    assert "Exported to" in window.statusBar().currentMessage()
+    assert f"Exported 1 claim to {target}" in window.statusBar().currentMessage()
     rows = list(load_workbook(target)["Claims"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == 1
 
