@@ -9,7 +9,7 @@ the keyboard back to the window (``dismissed``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.models.hits_model import FoundArticle, HitsModel, HtmlRole, SelectedHtmlRole
 from desktop.ui.style import is_dark
+from desktop.ui.widgets.rich_text import is_selected, paint_document
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 4
@@ -50,20 +50,8 @@ class RichTextDelegate(QStyledItemDelegate):
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""
-        widget = item.widget
-        if widget is not None:
-            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter,
-                                       widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
-        document = self._document(option, index, selected)  # kept: its layout dies with it
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(0, 0, option.rect.width(), option.rect.height())
-        document.documentLayout().draw(painter, context)
-        painter.restore()
+        document = self._document(option, index, is_selected(item))  # kept while drawn
+        paint_document(painter, item, document)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         document = self._document(option, index)

@@ -18,17 +18,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QKeyEvent,
     QPainter,
-    QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -44,6 +41,7 @@ from desktop.ui.models.mentions_model import (
     MentionRole,
     MentionsModel,
 )
+from desktop.ui.widgets.rich_text import paint_document
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 3
@@ -92,20 +90,7 @@ class MentionDelegate(QStyledItemDelegate):
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""
-        widget = item.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        document = self._document(option, index)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(0, 0, option.rect.width(), option.rect.height())
-        document.documentLayout().draw(painter, context)
-        painter.restore()
+        paint_document(painter, item, self._document(option, index))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if index.column() != MENTION or index.data(HtmlRole) is None:
