@@ -7,6 +7,8 @@ that knows the two backends differ.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
@@ -50,7 +52,7 @@ def ranked_sentence_ids(session: Session, terms: list[str], limit: int) -> list[
     return [row[0] for row in rows]
 
 
-def document_frequency(session: Session, term: str) -> int:
-    """How many sentences hold the term."""
-    stmt = sentence_ids(session, [term], any_term=True).subquery()
+def document_frequency(session: Session, forms: Sequence[str]) -> int:
+    """How many sentences hold any of the forms of one term ("meet", "met")."""
+    stmt = sentence_ids(session, list(forms), any_term=True).subquery()
     return session.scalar(select(func.count()).select_from(stmt)) or 0

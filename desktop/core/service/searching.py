@@ -3,10 +3,13 @@
 Candidates come from the full-text index (BM25 / ts_rank over normalised terms); each is
 then scored by how much of the query's weight (IDF) it covers, per sentence and over the
 article's matching sentences, and for an article of several sentences by the query's keys
-it repeats and by its length. Only articles above a threshold are hits: the number of hits
-is the app's answer to "how many articles carry this". The hit rule (threshold, figure
-weight, length awareness, the body rules) and the stance model are chosen and measured out
-of fold in benchmarks/claim_quality.py.
+it repeats and by its length. Terms are compared by lemma on both sides ("met" is "meet",
+"stolen" is "steal": text/lemmas.py, as grouping compares them); the stored terms stay as
+they are, and the index is asked for every form of a lemma. Only articles above a
+threshold are hits: the number of hits is the app's answer to "how many articles carry
+this", whatever side they take. The hit rule (threshold, figure weight, length awareness,
+the body rules) and the stance model are chosen and measured out of fold in
+benchmarks/claim_quality.py.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -23,6 +26,7 @@ from sqlalchemy.orm import Session
 from desktop.core.dto import SearchHit
 from desktop.core.models import Article, Mention, Sentence, Source, Stance
 from desktop.core.text.figures import figures
+from desktop.core.text.lemmas import inflected_stems, lemma_stems
 from desktop.core.text.normalize import terms as text_terms
 from desktop.core.text.stance import article_stance, passage, shipped_model
 from desktop.core.text_search import document_frequency, ranked_sentence_ids
@@ -82,6 +86,10 @@ class HitRule:
     the query's words by chance (a long ISIS story names a video, a journalist and
     militants without being about a beheading)."""
     long_body: int = 10
+    lemmas: bool = True
+    """Query and text terms are compared by lemma ("met" / "meets", "stolen" / "steal"),
+    as grouping compares them: the stemmer joins regular forms only, and a user searching
+    "Kim met Shoigu in Pyongyang" found one article of the five that say "meeting"."""
 
     @property
     def reads_bodies(self) -> bool:
@@ -93,8 +101,10 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 _LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
-def query_names(query: str, wanted: Iterable[str]) -> list[frozenset[str]]:
-    """The terms of each multi-word capitalised name in a query written in sentence case.
+def query_names(query: str, wanted: Iterable[str],
+                fold: Mapping[str, str] | None = None) -> list[frozenset[str]]:
+    """The terms of each multi-word capitalised name in a query written in sentence case
+    (each term folded to its lemma by ``fold``, as ``wanted`` was).
 
     A query in title case ("Kim Jong Un Broke Both Ankles", as many headlines are) marks
     no name by its capitals: most of its words are capitalised and it gives none.
@@ -105,7 +115,8 @@ def query_names(query: str, wanted: Iterable[str]) -> list[frozenset[str]]:
     asked = set(wanted)
     names = []
     for match in _NAME_RUN.finditer(query):
-        parts = frozenset(t for t in text_terms(match.group()) if t in asked)
+        parts = frozenset(t for t in (fold.get(t, t) if fold else t
+                                      for t in text_terms(match.group())) if t in asked)
         if len(parts) > 1:
             names.append(parts)
     return names
@@ -147,6 +158,17 @@ class ArticleMatch:
         return Stance(article_stance(shipped_model(), query, self.sentences))
 
 
+def _forms(term: str) -> tuple[str, ...]:
+    """A lemma's stem and the inflected stems the lemma table folds into it ("meet",
+    "met"): the stored terms are not folded, so the index is asked for each."""
+    return (term, *inflected_stems().get(term, ()))
+
+
+def _folded(terms: Iterable[str], fold: Mapping[str, str]) -> set[str]:
+    """Stored terms as search compares them: each by its lemma's stem."""
+    return {fold.get(t, t) for t in terms} if fold else set(terms)
+
+
 class Searcher:
     """Answers many queries against one database, caching term frequencies between them."""
 
@@ -154,15 +176,20 @@ class Searcher:
         self.session = session
         self.rule = rule
         self.threshold = rule.threshold
-        self._df: dict[str, int] = {}
+        self._df: dict[tuple[str, ...], int] = {}
         self._figures: dict[int, frozenset[str]] = {}
-        self._bodies: dict[int, Body] = {}
+        self._bodies: dict[tuple[bool, int], Body] = {}
         self._n = session.scalar(select(func.count(Sentence.id))) or 0
 
-    def _weight(self, term: str) -> float:
-        if term not in self._df:
-            self._df[term] = document_frequency(self.session, term)
-        return math.log(1.0 + (self._n + 1) / (self._df[term] + 1))
+    def _count(self, forms: tuple[str, ...]) -> int:
+        """How many sentences hold any of a term's forms."""
+        if forms not in self._df:
+            self._df[forms] = document_frequency(self.session, forms)
+        return self._df[forms]
+
+    def _weight(self, forms: tuple[str, ...]) -> float:
+        """A term's rarity (IDF) over the sentences holding any of its forms."""
+        return math.log(1.0 + (self._n + 1) / (self._count(forms) + 1))
 
     def scored(self, query: str, rule: HitRule | None = None) -> list[ArticleMatch]:
         """Every candidate article, best first, scored by how much of the query it covers.
@@ -177,14 +204,19 @@ class Searcher:
         (benchmarks compare rules over one set of term statistics).
         """
         rule = rule or self.rule
-        wanted = list(dict.fromkeys(text_terms(query)))
+        fold = lemma_stems() if rule.lemmas else {}
+        wanted = list(dict.fromkeys(fold.get(t, t) for t in text_terms(query)))
         if not wanted:
             return []
-        weights = {t: self._weight(t) ** rule.rarity_power for t in wanted}
-        word_total = sum(weights.values()) or 1.0
+        forms = {t: _forms(t) if rule.lemmas else (t,) for t in wanted}
+        weights = {t: self._weight(forms[t]) ** rule.rarity_power for t in wanted}
+        # What a sentence states of the query's words, for stance: of the words some text
+        # holds. An article folds a full name to the word it uses alone ("Kim Jong Un ...
+        # Kim said" is indexed as "kim"), so no sentence holds "jong".
+        word_total = sum(w for t, w in weights.items() if self._count(forms[t])) or 1.0
         figure_weight = rule.figure_weight * max(weights.values())
         weights.update({f: figure_weight for f in figures(query)})
-        names = query_names(query, wanted) if rule.name_weight else []
+        names = query_names(query, wanted, fold) if rule.name_weight else []
         named = {t for name in names for t in name}
         keys = [(frozenset([t]), w) for t, w in weights.items() if t not in named]
         keys += [(name, min(rule.name_weight * max(weights[t] for t in name),
@@ -209,10 +241,11 @@ class Searcher:
 
         per_article: dict[int, ArticleMatch] = {}
         sizes: dict[int, set[str]] = {}
-        for sentence_id, article_id, stored, text in self._candidates(wanted):
+        asked = [f for t in wanted for f in forms[t]]
+        for sentence_id, article_id, stored, text in self._candidates(asked):
             if sentence_id not in self._figures:
                 self._figures[sentence_id] = figures(text)
-            own = set(stored.split()) | self._figures[sentence_id]
+            own = _folded(stored.split(), fold) | self._figures[sentence_id]
             present = own & weights.keys()
             coverage = credit(present) / total / capacity(len(own))
             match = per_article.setdefault(article_id, ArticleMatch(article_id))
@@ -224,7 +257,7 @@ class Searcher:
             # trained (desktop.core.evaluation.fnc_passages).
             words = sum(weights[t] for t in present if t[0] != "#") / word_total
             match.sentences.append((words, sentence_id, text))
-        bodies = self._read_bodies(list(per_article)) if rule.reads_bodies else {}
+        bodies = self._read_bodies(list(per_article), fold) if rule.reads_bodies else {}
 
         def as_body(score: float, body: Body) -> float:
             """A text of several sentences judged by the keys its body repeats, and its length."""
@@ -249,9 +282,12 @@ class Searcher:
                 per_article[article_id].score *= 1.0 - rule.other_figure
         return sorted(per_article.values(), key=lambda m: (-m.score, m.article_id))
 
-    def _read_bodies(self, article_ids: list[int]) -> dict[int, Body]:
-        """The articles' whole bodies (read once per searcher)."""
-        unread = [a for a in article_ids if a not in self._bodies]
+    def _read_bodies(self, article_ids: list[int], fold: Mapping[str, str]
+                     ) -> dict[int, Body]:
+        """The articles' whole bodies, their terms folded by ``fold`` (read once per
+        searcher)."""
+        lemmas = bool(fold)
+        unread = [a for a in article_ids if (lemmas, a) not in self._bodies]
         if unread:
             counts: dict[int, Counter[str]] = {a: Counter() for a in unread}
             sentences: Counter[int] = Counter()
@@ -261,10 +297,12 @@ class Searcher:
             for article_id, sentence_id, stored, text in rows:
                 if sentence_id not in self._figures:
                     self._figures[sentence_id] = figures(text)
-                counts[article_id].update(set(stored.split()) | self._figures[sentence_id])
+                counts[article_id].update(_folded(stored.split(), fold)
+                                          | self._figures[sentence_id])
                 sentences[article_id] += 1
-            self._bodies.update({a: Body(sentences[a], dict(counts[a])) for a in unread})
-        return {a: self._bodies[a] for a in article_ids}
+            self._bodies.update({(lemmas, a): Body(sentences[a], dict(counts[a]))
+                                 for a in unread})
+        return {a: self._bodies[(lemmas, a)] for a in article_ids}
 
     def _candidates(self, wanted: list[str]) -> list[tuple[int, int, str, str]]:
         """The sentences best matching any of the terms: (id, article id, terms, text)."""
