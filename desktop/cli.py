@@ -206,12 +206,14 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
     for h in hits:
         print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} "
               f"{h.external_id or ''} {_shorten(h.sentence, 110)}")
+    # The count is of articles about the claim whatever their side: say so where it shows.
+    sides = "whatever side they take (in brackets)"
     if len(hits) == args.limit:
-        print(f"the first {counted(len(hits), 'article')} that carry this claim; there may be "
-              f"more (--limit {args.limit})", file=sys.stderr)
+        print(f"the first {counted(len(hits), 'article')} that carry this claim, {sides}; "
+              f"there may be more (--limit {args.limit})", file=sys.stderr)
     else:
         verb = "carries" if len(hits) == 1 else "carry"
-        print(f"{counted(len(hits), 'article')} {verb} this claim", file=sys.stderr)
+        print(f"{counted(len(hits), 'article')} {verb} this claim, {sides}", file=sys.stderr)
     return 0
 
 

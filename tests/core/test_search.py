@@ -284,3 +284,41 @@ def test_a_long_body_is_marked_down_by_its_length(service: Service, tmp_path: Pa
     assert scores[2] == pytest.approx(
         flat[2] * (rule.long_body / sentences) ** rule.length_prior)
     assert scores[2] < flat[2] and scores[1] > scores[2]
+
+
+def test_a_verb_in_another_form_finds_the_same_articles(seeded: Service) -> None:
+    # "met" and "meets" are the lemma "meet", as grouping reads them: the stemmer alone
+    # made "met" another word, and "Kim met Shoigu" ranked the article saying "Kim and
+    # Shoigu met" first, ahead of the four that report "a meeting with Shoigu".
+    with seeded.db.read() as session:
+        searcher = Searcher(session)
+        met = [(m.article_id, m.score) for m in searcher.scored("Kim met Shoigu")]
+        meets = [(m.article_id, m.score) for m in searcher.scored("Kim meets Shoigu")]
+        stems = [m.article_id for m in searcher.scored("Kim met Shoigu",
+                                                        HitRule(lemmas=False))]
+    assert [a for a, _ in met] == [a for a, _ in meets] != stems
+    assert [s for _, s in met] == pytest.approx([s for _, s in meets], abs=0.01)
+
+
+def test_a_negated_query_is_contradicted_by_the_articles_stating_it(seeded: Service) -> None:
+    # Every seed article reports the meeting: a query denying it is contradicted by those
+    # that state it, and supported by none.
+    hits = seeded.search("Kim Jong Un did not meet Shoigu")
+    stances = [h.stance for h in hits]
+    assert len(hits) == 5
+    assert stances.count("contradicts") >= 3 and "supports" not in stances
+    # Asked as it is, the same articles do not contradict it.
+    assert "contradicts" not in {h.stance for h in seeded.search("Kim Jong Un met Shoigu")}
+
+
+def test_a_headline_rows_stance_is_its_mentions_in_search(kim_headlines: Service) -> None:
+    # A headline is read by the sentence model in search as at import: searching a claim's
+    # text gives each of its headlines the stance `factdesk show` gives its mention.
+    compared = 0
+    for claim in kim_headlines.claims():
+        hits = {h.article_id: h.stance for h in kim_headlines.search(claim.text)}
+        for mention in kim_headlines.mentions([claim.id]):
+            if mention.article_id in hits:
+                assert hits[mention.article_id] == mention.stance, mention.sentence
+                compared += 1
+    assert compared >= 15
