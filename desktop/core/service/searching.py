@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -178,6 +179,7 @@ class Searcher:
         self.threshold = rule.threshold
         self._df: dict[tuple[str, ...], int] = {}
         self._figures: dict[int, frozenset[str]] = {}
+        self._terms: dict[tuple[bool, int], frozenset[str]] = {}
         self._bodies: dict[tuple[bool, int], Body] = {}
         self._n = session.scalar(select(func.count(Sentence.id))) or 0
 
@@ -224,7 +226,7 @@ class Searcher:
         total = sum(w for _, w in keys) or 1.0
         heaviest = sorted((w for _, w in keys), reverse=True)
 
-        def credit(present: set[str]) -> float:
+        def credit(present: AbstractSet[str]) -> float:
             """The query's weight the terms cover; a name's words share its one weight."""
             got = 0.0
             for parts, weight in keys:
@@ -243,9 +245,7 @@ class Searcher:
         sizes: dict[int, set[str]] = {}
         asked = [f for t in wanted for f in forms[t]]
         for sentence_id, article_id, stored, text in self._candidates(asked):
-            if sentence_id not in self._figures:
-                self._figures[sentence_id] = figures(text)
-            own = _folded(stored.split(), fold) | self._figures[sentence_id]
+            own = self._own(sentence_id, stored, text, fold)
             present = own & weights.keys()
             coverage = credit(present) / total / capacity(len(own))
             match = per_article.setdefault(article_id, ArticleMatch(article_id))
@@ -282,6 +282,19 @@ class Searcher:
                 per_article[article_id].score *= 1.0 - rule.other_figure
         return sorted(per_article.values(), key=lambda m: (-m.score, m.article_id))
 
+    def _own(self, sentence_id: int, stored: str, text: str, fold: Mapping[str, str]
+             ) -> frozenset[str]:
+        """A sentence's terms, each by its lemma (``fold``), and its figures: worked out
+        once per searcher, as the same sentences come back for many queries."""
+        key = (bool(fold), sentence_id)
+        own = self._terms.get(key)
+        if own is None:
+            if sentence_id not in self._figures:
+                self._figures[sentence_id] = figures(text)
+            own = self._terms[key] = frozenset(_folded(stored.split(), fold)
+                                               | self._figures[sentence_id])
+        return own
+
     def _read_bodies(self, article_ids: list[int], fold: Mapping[str, str]
                      ) -> dict[int, Body]:
         """The articles' whole bodies, their terms folded by ``fold`` (read once per
@@ -295,10 +308,7 @@ class Searcher:
                 select(Sentence.article_id, Sentence.id, Sentence.terms, Sentence.text)
                 .where(Sentence.article_id.in_(unread)))
             for article_id, sentence_id, stored, text in rows:
-                if sentence_id not in self._figures:
-                    self._figures[sentence_id] = figures(text)
-                counts[article_id].update(_folded(stored.split(), fold)
-                                          | self._figures[sentence_id])
+                counts[article_id].update(self._own(sentence_id, stored, text, fold))
                 sentences[article_id] += 1
             self._bodies.update({(lemmas, a): Body(sentences[a], dict(counts[a]))
                                  for a in unread})
