@@ -445,6 +445,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = _stop_like_ctrl_c()
     try:
         service = Service.open(args.db)
+        if service.upgraded is not None:
+            print(f"factdesk: {service.upgraded.message()}", file=sys.stderr)
         return run(service, args)
     except FactDeskError as error:
         print(f"factdesk: {error}", file=sys.stderr)

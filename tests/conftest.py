@@ -10,9 +10,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from alembic import command
 from sqlalchemy import create_engine, text
 
-from desktop.core.db import open_database
+from desktop.core.db import alembic_config, open_database
 from desktop.core.service import Service
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,3 +96,22 @@ def pg_url() -> str:
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     return url
+
+
+def project_at(url: str, revision: str) -> None:
+    """A project as the FactDesk of schema ``revision`` left it, holding one outlet."""
+    engine = create_engine(url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        conn.execute(text("INSERT INTO source (name) VALUES ('Korea JoongAng Daily')"))
+    engine.dispose()
+
+
+@pytest.fixture
+def old_project(tmp_path: Path) -> Path:
+    """A SQLite project made by the FactDesk before this schema (0004)."""
+    path = tmp_path / "story.sqlite"
+    project_at(f"sqlite:///{path}", "0004")
+    return path

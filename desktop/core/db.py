@@ -36,6 +36,25 @@ from desktop.core.paths import backups_dir, project_name
 
 
 @dataclass(frozen=True)
+class Upgrade:
+    """An older project this open moved to the current schema: said once to the user,
+    because from then on the FactDesk that wrote it refuses it."""
+
+    project: str
+    old: str
+    new: str
+    backup: Path | None
+    """The copy kept before upgrading (SQLite files; a server is backed up by its owner)."""
+
+    def message(self) -> str:
+        """One line: what changed, where the previous file is, who can no longer open it."""
+        kept = (f"the previous file is kept at {self.backup}" if self.backup is not None
+                else "no copy was kept (back a server up with its own tools)")
+        return (f"upgraded {self.project} from schema {self.old} to {self.new}; {kept}; "
+                f"a FactDesk older than schema {self.new} cannot open it any more")
+
+
+@dataclass(frozen=True)
 class Database:
     """An open, migrated database: the engine and a factory of short-lived sessions."""
 
@@ -43,6 +62,8 @@ class Database:
     sessions: sessionmaker[Session]
     read_only: bool = False
     """A project FactDesk cannot write (file, folder or medium): reading and export work."""
+    upgraded: Upgrade | None = None
+    """Set when this open upgraded an older project's schema."""
 
     @contextmanager
     def write(self, *, exclusive: bool = False) -> Iterator[Session]:
@@ -187,13 +208,13 @@ def open_database(url: str) -> Database:
     engine = create_db_engine(url, read_only=read_only)
     try:
         current = _inspect(engine, url)
-        _migrate(engine, current, read_only)
+        upgraded = _migrate(engine, current, read_only)
         if engine.dialect.name == "sqlite" and not read_only:
             _use_wal(engine)
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, sessionmaker(engine, expire_on_commit=False), read_only)
+    return Database(engine, sessionmaker(engine, expire_on_commit=False), read_only, upgraded)
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -303,8 +324,9 @@ def _refuse_foreign_tables(conn: Connection, url: str) -> None:
                           "name to start a project")
 
 
-def _migrate(engine: Engine, current: str | None, read_only: bool) -> None:
-    """Bring the schema to this FactDesk's head, or refuse."""
+def _migrate(engine: Engine, current: str | None, read_only: bool) -> Upgrade | None:
+    """Bring the schema to this FactDesk's head, or refuse; what was upgraded, if anything
+    (creating a new project is not an upgrade)."""
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
@@ -312,17 +334,25 @@ def _migrate(engine: Engine, current: str | None, read_only: bool) -> None:
             f"{engine.url.render_as_string()}: written by a newer FactDesk (schema {current}); "
             "update FactDesk to open it"
         )
-    if current == script.get_current_head():
-        return
+    head = script.get_current_head()
+    assert head is not None
+    if current == head:
+        return None
     if read_only:
         raise ReadOnlyProject(f"{engine.url.database}: read-only, and written by an older "
                               "FactDesk; copy it somewhere writable so it can be upgraded")
     if current is None and engine.dialect.name == "sqlite":
         _clear_half_made(engine)
+    backup = None
     if current is not None and engine.dialect.name == "sqlite":
-        _backup_sqlite(engine, current)
+        backup = _backup_sqlite(engine, current)
     with engine.begin() as conn:
         _upgrade(conn)
+    if current is None:
+        return None
+    project = (str(engine.url.database) if engine.dialect.name == "sqlite"
+               else engine.url.render_as_string(hide_password=True))
+    return Upgrade(project, current, head, backup)
 
 
 def _clear_half_made(engine: Engine) -> None:

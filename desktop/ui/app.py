@@ -15,7 +15,7 @@ from desktop.core.paths import seeds_dir
 from desktop.core.service import Service
 from desktop.ui.demo import DemoProject
 from desktop.ui.main_window import MainWindow
-from desktop.ui.projects import project_key
+from desktop.ui.projects import announce_upgrade, project_key
 from desktop.ui.style import resources_dir
 
 
@@ -42,6 +42,7 @@ def open_window(db: str | Path | None = None, demo: bool = False) -> MainWindow:
     else:  # the project opened is the most recent one: File > Recent finds it next time
         window.settings.add_recent(project_key(window.service.project_name()))
         window.projects.fill_recent()
+        announce_upgrade(window)
     return window
 
 

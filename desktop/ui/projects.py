@@ -29,6 +29,20 @@ def project_key(target: str | Path) -> str:
     return str(target) if "://" not in str(target) else project_name(target)
 
 
+def announce_upgrade(window: MainWindow) -> None:
+    """Say once, in the status bar and a notice beside the window, that opening the project
+    upgraded it: the FactDesk that wrote it can no longer open it."""
+    upgrade = window.service.upgraded
+    if upgrade is None:
+        return
+    said = upgrade.message()
+    window.statusBar().showMessage(said, UPGRADE_MS)
+    window.notices.info("Project upgraded", f"{said[0].upper()}{said[1:]}.")
+
+
+UPGRADE_MS = 60_000
+
+
 class Projects(QObject):
     """The File menu's project items, acting on ``window``."""
 
@@ -57,6 +71,7 @@ class Projects(QObject):
         self.fill_recent()
         window.setWindowTitle(project_name(target))
         window.project_changed()
+        announce_upgrade(window)
 
     def fill_recent(self) -> None:
         """The recent projects, newest first."""

@@ -65,3 +65,13 @@ def test_a_recount_on_postgres(capsys: pytest.CaptureFixture[str], pg_url: str) 
     report = json.loads(capsys.readouterr().out)
     assert (code, report["ok"], report["engine_checks"]) == (0, True, [])
     assert report["claims"] > 0
+
+
+def test_checking_an_old_project_says_it_was_upgraded(capsys: pytest.CaptureFixture[str],
+                                                      old_project: Path) -> None:
+    assert main(["check", "--db", str(old_project)]) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if "upgraded" in line]
+    assert len(said) == 1
+    assert "from schema 0004" in said[0] and "story-0004-" in said[0]
+    assert main(["stats", "--db", str(old_project)]) == 0
+    assert "upgraded" not in capsys.readouterr().err

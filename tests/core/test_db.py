@@ -16,6 +16,7 @@ from desktop.core.db import alembic_config, head_revision, include_object, open_
 from desktop.core.errors import FactDeskError, SchemaTooNew
 from desktop.core.models import Base
 from desktop.core.paths import backups_dir, database_url, project_name, server_url
+from tests.conftest import project_at
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(db_path: Path) -> None:
@@ -96,3 +97,34 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:
     with pytest.raises(FactDeskError, match="cannot reach the server") as error:
         open_database(server_url("127.0.0.1", 1, "kursk", "ana", "secret"))
     assert "secret" not in str(error.value)
+
+
+def test_an_upgrade_is_reported_once_with_its_backup(old_project: Path) -> None:
+    db = open_database(database_url(old_project))
+    db.close()
+    assert db.upgraded is not None
+    assert (db.upgraded.old, db.upgraded.new) == ("0004", head_revision())
+    assert db.upgraded.backup is not None and db.upgraded.backup.parent == backups_dir()
+    assert db.upgraded.backup.name.startswith("story-0004-")
+    said = db.upgraded.message()
+    assert said.startswith(f"upgraded {old_project} from schema 0004 to {head_revision()}")
+    assert str(db.upgraded.backup) in said and "cannot open it any more" in said
+    again = open_database(database_url(old_project))
+    again.close()
+    assert again.upgraded is None
+
+
+def test_a_new_project_is_not_an_upgrade(tmp_path: Path) -> None:
+    db = open_database(database_url(tmp_path / "new.sqlite"))
+    db.close()
+    assert db.upgraded is None
+
+
+def test_an_upgraded_server_says_no_copy_was_kept(pg_url: str) -> None:
+    project_at(pg_url, "0004")
+    db = open_database(pg_url)
+    db.close()
+    assert db.upgraded is not None and db.upgraded.backup is None
+    assert "from schema 0004" in db.upgraded.message()
+    assert "no copy was kept" in db.upgraded.message()
+    assert "factdesk:factdesk@" not in db.upgraded.message()

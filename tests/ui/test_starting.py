@@ -92,3 +92,26 @@ def test_the_project_opened_is_in_recent_projects_and_the_demo_is_not(
     settle(qtbot, demo)
     assert [a.text() for a in demo.menu_actions.recent_menu.actions()] == [
         window.service.project_name()]
+
+
+def test_the_window_says_it_upgraded_an_old_project(qtbot: QtBot, old_project: Path) -> None:
+    window = open_window(old_project)
+    qtbot.addWidget(window)
+    assert "from schema 0004" in window.statusBar().currentMessage()
+    [notice] = [box for box in _visible(QMessageBox) if box.parent() is window]
+    assert "story-0004-" in notice.text() and not notice.isModal()
+    notice.accept()
+
+
+def test_switching_to_an_old_project_says_it_was_upgraded(qtbot: QtBot, tmp_path: Path,
+                                                          old_project: Path) -> None:
+    window = open_window(tmp_path / "new.sqlite")
+    qtbot.addWidget(window)
+    assert not window.notices.messages
+    window.projects.open(old_project)
+    qtbot.waitUntil(lambda: bool(window.notices.messages))
+    settle(qtbot, window)
+    assert "from schema 0004" in window.statusBar().currentMessage()
+    [notice] = window.notices.messages
+    assert "story-0004-" in notice.text()
+    notice.accept()

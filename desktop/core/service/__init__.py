@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop import __version__
-from desktop.core.db import Database, open_database
+from desktop.core.db import Database, Upgrade, open_database
 from desktop.core.dto import (
     ArticleRow,
     Changes,
@@ -53,6 +53,12 @@ class Service:
     def open(cls, db: str | Path | None = None) -> Service:
         """Open (creating or migrating) the database named by --db, FACTDESK_DB or default."""
         return cls(open_database(database_url(db)))
+
+    @property
+    def upgraded(self) -> Upgrade | None:
+        """The schema upgrade opening this project made, if any: the front ends say it once,
+        since the FactDesk that wrote the project can no longer open it."""
+        return self.db.upgraded
 
     def close(self) -> None:
         """Release the database."""
