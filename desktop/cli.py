@@ -26,7 +26,9 @@ from desktop.core.progress import Progress
 from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.core.wording import (
+    CLI,
     counted,
+    export_notes,
     export_summary,
     field_name,
     sources_counted,
@@ -243,14 +245,15 @@ def cmd_export(service: Service, args: argparse.Namespace) -> int:
                             author=args.author or "", author_url=args.author_url or "")
     result = service.export(args.target, _filter(args), options=options,
                             progress=_StderrProgress())
-    for notice in result.notices:
-        print(f"{result.path}: {notice}", file=sys.stderr)
+    notes = export_notes(result, CLI)
     if args.json:
-        _emit({"path": str(result.path), "claims": service.count_claims(_filter(args)),
-               "written": result.written, "notices": list(result.notices)})
+        _emit({"path": str(result.path), "claims": result.matched,
+               "written": result.written, "summary": export_summary(result, args.what, CLI),
+               "notices": list(notes)})
     else:
-        print(export_summary(result.path, result.written, args.what,
-                             "factdesk tag ID VERDICT --done"), file=sys.stderr)
+        print(export_summary(result, args.what, CLI), file=sys.stderr)
+        for note in notes:
+            print(f"{result.path}: {note}", file=sys.stderr)
     return 0
 
 
@@ -367,7 +370,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=cmd_show)
 
     search = sub.add_parser("search", parents=[common],
-                            help="articles stating a claim; '-' reads one query a line")
+                            help="articles stating a claim; '-' reads one query a line and "
+                            "answers one line per query ('N hits: query'; --json: the hits)")
     search.add_argument("query", type=_query)
     search.add_argument("--limit", type=int, default=20)
     search.set_defaults(run=cmd_search)

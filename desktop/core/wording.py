@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
+
+from desktop.core.export.records import ExportResult
 
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:
@@ -50,22 +52,66 @@ def field_name(key: str | None) -> str:
     return FIELD_NAMES.get(key, key.replace("_", " ").capitalize())
 
 
-def export_summary(path: Path, written: int, what: str, mark_done: str) -> str:
-    """What an export holds, in the words of its format; ``mark_done`` tells how this
-    front end marks a review done ("factdesk tag ID VERDICT --done", "R on the claim").
+@dataclass(frozen=True)
+class FrontEnd:
+    """How one front end tells the user to do what an export message asks."""
 
-    An export with nothing in it is still an answer (no claim has that verdict yet, no
-    review is done): the file is written, valid and empty; the line says so, so an empty
-    file is never taken for a full one."""
-    suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonld"):
+    mark_done: str
+    set_review_url: str
+    set_author: str
+
+
+CLI = FrontEnd("factdesk tag ID VERDICT --done", "pass --review-url", "pass --author")
+WINDOW = FrontEnd("press R on the claim", "set the review URL in Preferences",
+                  "set the author in Preferences")
+
+
+def export_summary(result: ExportResult, what: str, words: FrontEnd) -> str:
+    """What an export holds, in the words of its format, and when it holds nothing, the
+    real reason first: no claim matched the filter; done reviews skipped for lack of a
+    review URL; no review marked done. ``what`` is the CSV's table.
+
+    An export with nothing in it is still an answer: the file is written, valid and empty;
+    the line says so, so an empty file is never taken for a full one."""
+    path, written = result.path, result.written
+    no_claim = "no claim matches the filter" if result.filtered else "the project holds no claim"
+    if path.suffix.lower() in (".json", ".jsonld"):
+        skipped = len(result.report.skipped_without_url)
+        why = (f"{counted(skipped, 'done review')} skipped because "
+               f"{'it has' if skipped == 1 else 'they have'} no review URL "
+               f"({words.set_review_url})")
         if written:
-            return f"exported {counted(written, 'review')} to {path}"
-        return (f"{path}: no review to publish, the file holds an empty list (a review is a "
-                f"claim with a verdict whose review is marked done: {mark_done})")
+            done = f"exported {counted(written, 'review')} to {path}"
+            return f"{done}; {why}" if skipped else done
+        if not result.matched:
+            return f"{path}: {no_claim}, the file holds an empty list"
+        if skipped:
+            return f"{path}: no review published, {why}; the file holds an empty list"
+        return (f"{path}: no review is marked done, the file holds an empty list (a claim's "
+                f"review is published once it has a verdict and is marked done: "
+                f"{words.mark_done})")
     unit = {"claims": "claim", "mentions": "mention", "articles": "article"}[
-        what if suffix == ".csv" else "claims"]
+        what if path.suffix.lower() == ".csv" else "claims"]
     if written:
         return f"exported {counted(written, unit)} to {path}"
-    holds = "the column headers" if suffix == ".csv" else "its sheets' headers"
+    holds = "the column headers" if path.suffix.lower() == ".csv" else "its sheets' headers"
+    if not result.matched:
+        return f"{path}: {no_claim}, the file holds {holds} only"
     return f"{path}: no {unit} to export, the file holds {holds} only"
+
+
+def export_notes(result: ExportResult, words: FrontEnd) -> tuple[str, ...]:
+    """What else the user must read after the summary: which claims were skipped, reviews
+    left out, an unnamed publisher."""
+    report, notes = result.report, []
+    if report.skipped_without_url:
+        ids = report.skipped_without_url
+        shown = ", ".join(map(str, ids[:20])) + (" …" if len(ids) > 20 else "")
+        notes.append(f"done reviews without a review URL: claim{'s' * (len(ids) > 1)} {shown}")
+    if report.unfinished:
+        notes.append(f"{counted(report.unfinished, 'claim')} with a verdict left out: "
+                     f"{'its' if report.unfinished == 1 else 'their'} review is not marked "
+                     f"done ({words.mark_done})")
+    if report.no_author:
+        notes.append(f"the reviews name no author ({words.set_author})")
+    return tuple(notes)

@@ -127,6 +127,19 @@ def test_search_stdin_one_json_line_per_query(seeded_path: Path) -> None:
     assert {h["article_id"] for h in lines[1]["hits"]} == {1, 2}
 
 
+def test_search_stdin_answers_one_line_per_query_as_the_readme_says(
+        capsys: pytest.CaptureFixture[str], seeded_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("largest-ever prisoner swap\nzzzqqq\n"))
+    assert main(["search", "-", "--db", str(seeded_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["2 hits: largest-ever prisoner swap",
+                                                    "0 hits: zzzqqq"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert '`-` reads one query a line from stdin and answers one line per query, in its ' \
+        'order: "5 hits: the query", or with `--json` one JSON object' in readme
+    assert "answers one line per query" in " ".join(build_parser().format_help().split())
+
+
 def test_exit_codes(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
     code, _, err = _run(capsys, "show", "999", "--db", str(seeded_path))
     assert code == 1 and "claim 999 does not exist" in err
@@ -188,7 +201,8 @@ def test_export_command(capsys: pytest.CaptureFixture[str], seeded_path: Path,
     code, out, _ = _run(capsys, "export", str(target), "--conflicts", "--db", str(seeded_path),
                         "--json")
     assert code == 0
-    assert json.loads(out) == {"path": str(target), "claims": 1, "written": 1, "notices": []}
+    assert json.loads(out) == {"path": str(target), "claims": 1, "written": 1, "notices": [],
+                               "summary": f"exported 1 claim to {target}"}
     code, _, err = _run(capsys, "export", str(tmp_path / "x.ods"), "--db", str(seeded_path))
     assert code == 1 and "cannot export to .ods" in err
 
@@ -208,7 +222,10 @@ def test_a_claimreview_export_with_nothing_to_publish_says_why(
     target = tmp_path / "reviews.json"
     assert _run(capsys, "tag", "11", "false", "--done", *db)[0] == 0
     code, _, err = _run(capsys, "export", str(target), *db)
-    assert code == 0 and "no review URL" in err and "no review to publish" in err
+    assert code == 0 and err.startswith(
+        f"{target}: no review published, 1 done review skipped because it has no review URL "
+        "(pass --review-url)")
+    assert "Preferences" not in err
     assert json.loads(target.read_text(encoding="utf-8")) == []
     code, _, err = _run(capsys, "export", str(target), "--review-url",
                         "https://checks.example/c/{id}", *db)
@@ -217,9 +234,9 @@ def test_a_claimreview_export_with_nothing_to_publish_says_why(
 
 
 @pytest.mark.parametrize(("name", "said"), [
-    ("reviews.json", "no review to publish, the file holds an empty list"),
-    ("claims.csv", "no claim to export, the file holds the column headers only"),
-    ("claims.xlsx", "no claim to export, the file holds its sheets' headers only"),
+    ("reviews.json", "no claim matches the filter, the file holds an empty list"),
+    ("claims.csv", "no claim matches the filter, the file holds the column headers only"),
+    ("claims.xlsx", "no claim matches the filter, the file holds its sheets' headers only"),
 ])
 def test_an_empty_export_is_a_file_and_success_in_every_format(
         capsys: pytest.CaptureFixture[str], seeded_path: Path, tmp_path: Path, name: str,
@@ -249,3 +266,15 @@ def test_a_blank_search_is_a_usage_error(capsys: pytest.CaptureFixture[str],
             main(["search", query, "--db", str(seeded_path)])
         assert exit_.value.code == 2
         assert "the query is empty" in capsys.readouterr().err
+
+
+def test_an_empty_claimreview_export_names_its_real_cause(
+        capsys: pytest.CaptureFixture[str], seeded_path: Path, tmp_path: Path) -> None:
+    db = ["--db", str(seeded_path)]
+    target = tmp_path / "e.json"
+    code, _, err = _run(capsys, "export", str(target), "--text", "zzzqqq", *db)
+    assert code == 0 and err.startswith(f"{target}: no claim matches the filter")
+    assert "done" not in err
+    code, _, err = _run(capsys, "export", str(target), *db)
+    assert code == 0 and err.startswith(f"{target}: no review is marked done")
+    assert "factdesk tag ID VERDICT --done" in err

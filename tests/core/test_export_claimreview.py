@@ -16,6 +16,7 @@ from desktop.core.errors import FactDeskError
 from desktop.core.export.claimreview import claim_author
 from desktop.core.export.records import ExportOptions
 from desktop.core.service import Service
+from desktop.core.wording import CLI, WINDOW, export_notes, export_summary
 
 SCHEMA = "https://schema.org/"
 SITE = ExportOptions(review_url="https://checks.example/claims/{id}", author="Desk Checks",
@@ -125,8 +126,13 @@ def test_reviews_without_a_url_are_reported_not_published(published: Service,
                                                          tmp_path: Path) -> None:
     result = published.export(tmp_path / "reviews.json")
     assert json.loads(result.path.read_text("utf-8")) == []
-    assert any("3 finished review(s) skipped, no review URL" in n for n in result.notices)
-    assert any("1 claim(s) with a verdict left out" in n for n in result.notices)
+    assert len(result.report.skipped_without_url) == 3 and result.report.unfinished == 1
+    said = export_summary(result, "claims", CLI)
+    assert said.startswith(f"{result.path}: no review published, 3 done reviews skipped "
+                           "because they have no review URL (pass --review-url)")
+    notes = export_notes(result, WINDOW)
+    assert "1 claim with a verdict left out: its review is not marked done (press R on the "\
+        "claim)" in notes
     page = ExportOptions(review_url="https://checks.example/june-2025")
     reviews = _reviews(published, tmp_path / "page.json", page)
     assert {r["url"] for r in reviews} >= {"https://checks.example/june-2025#claim-1"}
@@ -161,4 +167,4 @@ def test_command_line_publishes_a_finished_review(seeded_path: Path, tmp_path: P
     assert (review["url"], review["reviewBody"], review["author"]["name"]) == (
         "https://checks.example/c/1", "The ministry's own figures say otherwise.",
         "Desk Checks")
-    assert "1 claim(s) with a verdict left out" in capsys.readouterr().err
+    assert "1 claim with a verdict left out" in capsys.readouterr().err

@@ -26,7 +26,11 @@ def test_reviews_take_their_url_and_author_from_preferences(qtbot: QtBot, window
     window.service.set_verdict(1, "confirmed", by="ana")
     window.service.set_review_state(1, "done", by="ana")
     target = tmp_path / "reviews.json"
-    assert "no review URL" in _export(qtbot, window, target)
+    said = _export(qtbot, window, target)
+    assert said.startswith(f"{target}: no review published, 1 done review skipped because it "
+                           "has no review URL (set the review URL in Preferences)")
+    assert "--review-url" not in said
+    assert window.statusBar().currentMessage() == said.split("\n")[0]
     assert json.loads(target.read_text("utf-8")) == []
 
     window.projects.ask_preferences()
@@ -47,6 +51,7 @@ def test_an_export_with_no_review_done_says_so_and_how(qtbot: QtBot, window: Mai
                                                        tmp_path: Path) -> None:
     target = tmp_path / "reviews.json"
     message = _export(qtbot, window, target)
-    assert "no review to publish, the file holds an empty list" in message
+    assert message.startswith(f"{target}: no review is marked done, the file holds an empty "
+                              "list")
     assert "press R on the claim" in message
     assert json.loads(target.read_text("utf-8")) == []

@@ -174,14 +174,5 @@ def write_claimreview(source: ExportSource, path: Path, progress: Progress = NUL
         done += len(page)
         progress.report(done, max(done, 1), "Writing reviews")
     path.write_text(json.dumps(reviews, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    notices = []
-    if without_url:
-        shown = ", ".join(map(str, without_url[:20])) + (" …" if len(without_url) > 20 else "")
-        notices.append(f"{len(without_url)} finished review(s) skipped, no review URL "
-                       f"(set one in Preferences or pass --review-url): claims {shown}")
-    if unfinished:
-        notices.append(f"{unfinished} claim(s) with a verdict left out: their review is not "
-                       "marked done")
-    if reviews and not options.author:
-        notices.append("the reviews name no author (set one in Preferences or pass --author)")
-    return WriteReport(len(reviews), tuple(notices))
+    return WriteReport(len(reviews), tuple(without_url), unfinished,
+                       bool(reviews) and not options.author)

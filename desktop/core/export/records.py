@@ -100,20 +100,35 @@ class ExportOptions:
 
 @dataclass(frozen=True)
 class WriteReport:
-    """What a writer wrote, and what it left out and why (one line per reason)."""
+    """What a writer wrote, and what it left out and why: facts, not sentences, so each
+    front end words them its own way (Preferences in the window, --review-url on the
+    command line)."""
 
     written: int
-    notices: tuple[str, ...] = ()
+    skipped_without_url: tuple[int, ...] = ()
+    """Claims whose review is done but has no URL to be published at (ClaimReview)."""
+    unfinished: int = 0
+    """Claims with a verdict whose review is not marked done, so not published."""
+    no_author: bool = False
+    """Reviews were published naming no author."""
 
 
 @dataclass(frozen=True)
 class ExportResult:
-    """A finished export: where it is, how many rows or reviews it holds, and notices
-    the user must read (reviews skipped, and why)."""
+    """A finished export: where it is, how many rows or reviews it holds, how many claims
+    the filter kept, and what was left out and why (core.wording.export_summary says it)."""
 
     path: Path
-    written: int
-    notices: tuple[str, ...] = ()
+    report: WriteReport
+    matched: int
+    """Claims the filter kept: none is a different answer from none published."""
+    filtered: bool
+    """Whether a filter was set (else "no claim" means the project holds none)."""
+
+    @property
+    def written(self) -> int:
+        """Rows or reviews the file holds."""
+        return self.report.written
 
 
 class ExportSource(Protocol):

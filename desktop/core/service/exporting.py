@@ -175,4 +175,6 @@ def export(db: Database, target: Path, flt: ClaimFilter, *, project: str, versio
     source = DatabaseExport(db, flt, project, version, sort, descending)
     with atomic_target(target) as temporary:
         report = writer(source, temporary, progress, options)
-    return ExportResult(target, report.written, report.notices)
+    with db.read() as session:
+        matched = reading.count_claims(session, flt)
+    return ExportResult(target, report, matched, flt != ClaimFilter())
