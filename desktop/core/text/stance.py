@@ -359,15 +359,23 @@ _CLAUSE = re.compile(r"\b(?:who|whom|whose|which|that|and|but|or|because|after|b
                      r"while|when|if|although|though|despite|until)\b", re.IGNORECASE)
 
 
+_PHRASE_BEFORE = re.compile(r"(?:[,;\"“‘']|\b(?:with|without|for|of|by|from|about|over))\s*$",
+                            re.IGNORECASE)
+"""What stands right before a negation that belongs to a phrase, not to the claim: a
+quoted slogan ("adopted Hands up, don't shoot") or a preposition ("frustration with not
+finding love")."""
+
+
 def affirmed(claim: str) -> str | None:
     """The claim with its one negation taken out ("Kim did not meet Shoigu" -> "Kim meet
     Shoigu"; "No, Banksy has not been arrested" -> "Banksy has been arrested"), or None
     when it has none, more than one (a double negation, or several clauses), or one in a
-    clause of its own: "fired an employee who hadn't been to work in 24 years" is not the
-    denial of a claim, and a headline saying "absent for 24 years" states it."""
+    clause or phrase of its own: "fired an employee who hadn't been to work in 24 years" is
+    not the denial of a claim, and a headline saying "absent for 24 years" states it."""
     text = _NO_FIRST.sub("", claim.replace("’", "'"))
     found = list(_NEGATING.finditer(text))
-    if len(found) != 1 or _CLAUSE.search(text, 0, found[0].start()):
+    if (len(found) != 1 or _CLAUSE.search(text, 0, found[0].start())
+            or _PHRASE_BEFORE.search(text, 0, found[0].start())):
         return None
     match = found[0]
     kept = _CONTRACTED.get(match.group().lower(), "")
