@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
-import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.errors import FactDeskError
 from desktop.core.paths import seeds_dir
 from desktop.core.service import Service
-from desktop.ui.demo import DemoProject
+from desktop.ui.demo import DemoProject, demo_folder
 from desktop.ui.main_window import MainWindow
 from desktop.ui.projects import announce_upgrade, project_key
 from desktop.ui.style import resources_dir
@@ -46,13 +47,31 @@ def open_window(db: str | Path | None = None, demo: bool = False) -> MainWindow:
     return window
 
 
+def close_on_signals(window: MainWindow) -> QTimer:
+    """SIGTERM and SIGHUP (kill, a logout) close the window as Quit does: workers stopped,
+    the project closed, a demo's folder removed. Python runs a signal handler only when
+    it next runs code, so the returned timer gives it that chance while Qt waits."""
+    def close(_signum: int, _frame: object) -> None:
+        if window.demo is not None:
+            window.demo.ending = True
+        window.close()
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), close)
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+    return timer
+
+
 def main(db: str | None = None, demo: bool = False) -> int:
     """Run the window until it closes; a demo project lives in a temporary folder that
     goes when the window does."""
     app = application()
-    folder = Path(tempfile.mkdtemp(prefix="factdesk-demo-")) if demo else None
+    folder = demo_folder() if demo else None
     try:
         window = open_window(folder / "demo.sqlite" if folder else db, demo)
+        close_on_signals(window)
         window.show()
         return app.exec()
     except FactDeskError as error:

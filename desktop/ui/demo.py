@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,36 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
+FOLDER_PREFIX = "factdesk-demo-"
+
+
+def demo_folder() -> Path:
+    """A fresh temporary folder for the demo, named after this process, once the folders
+    of demos whose process died (SIGKILL, a crash) are removed."""
+    remove_stale_folders(Path(tempfile.gettempdir()))
+    return Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
+
+
+def remove_stale_folders(parent: Path) -> None:
+    """Remove demo folders in ``parent`` left by processes that no longer run. A folder
+    without a process id (from FactDesk before they carried one) is left alone: its demo
+    may still be open."""
+    for folder in parent.glob(f"{FOLDER_PREFIX}*-*"):
+        pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and folder.is_dir() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 class DemoProject:
     """The demo's temporary project file and where the user chose to keep it, if at all."""
 
@@ -25,11 +56,13 @@ class DemoProject:
         self.window = window
         self.path = path
         self.target: Path | None = None
+        self.ending = False
+        """Set when the session ends (SIGTERM, SIGHUP): nobody is there to answer."""
 
     def may_close(self) -> bool:
-        """Whether the window may close: at once when nothing was done in the demo, else
-        as the user answers (save a copy, discard, or cancel the quit)."""
-        if not self.window.undo_stack.count():
+        """Whether the window may close: at once when nothing was done in the demo or the
+        session is ending, else as the user answers (save a copy, discard, or cancel)."""
+        if self.ending or not self.window.undo_stack.count():
             return True
         box = QMessageBox(QMessageBox.Icon.Question, "Keep the demo project?",
                           "Your verdicts and notes are in the demo's temporary project, "
