@@ -15,26 +15,25 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.core.export.records import DEMO_FOLDER_PREFIX
+
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
-
-
-FOLDER_PREFIX = "factdesk-demo-"
 
 
 def demo_folder() -> Path:
     """A fresh temporary folder for the demo, named after this process, once the folders
     of demos whose process died (SIGKILL, a crash) are removed."""
     remove_stale_folders(Path(tempfile.gettempdir()))
-    return Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
+    return Path(tempfile.mkdtemp(prefix=f"{DEMO_FOLDER_PREFIX}{os.getpid()}-"))
 
 
 def remove_stale_folders(parent: Path) -> None:
     """Remove demo folders in ``parent`` left by processes that no longer run. A folder
     without a process id (from FactDesk before they carried one) is left alone: its demo
     may still be open."""
-    for folder in parent.glob(f"{FOLDER_PREFIX}*-*"):
-        pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+    for folder in parent.glob(f"{DEMO_FOLDER_PREFIX}*-*"):
+        pid = folder.name[len(DEMO_FOLDER_PREFIX):].split("-", 1)[0]
         if pid.isdigit() and folder.is_dir() and not _alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
 

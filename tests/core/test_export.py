@@ -15,17 +15,19 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 from sqlalchemy import text as sql
 
-from desktop.core.dto import ClaimFilter
+from desktop.core.dto import ClaimFilter, MentionRow
 from desktop.core.errors import Cancelled, FactDeskError
 from desktop.core.export import localtime, xlsx
 from desktop.core.export.cells import EXCEL_CELL_LIMIT, sheet_name
+from desktop.core.export.records import source_column
 from desktop.core.progress import CancellableProgress
 from desktop.core.service import Service
-from tests.conftest import DATA
+from tests.conftest import DATA, SEEDS
 
 HOSTILE = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2", "@SUM(A1)",
            "bell\x07 and nul\x00 inside"]
@@ -85,10 +87,13 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
     assert len({tuple(m.values()) for m in mentions}) == len(mentions)
     matrix = book["Sources x Claims"]
     sources = [c.value for c in matrix[1]][2:]
-    assert sources == ["Korea JoongAng Daily", "unknown"]
+    # Article 3 is JoongAng's; 1 copies 2; 4 and 5 are unknown outlets of their own.
+    assert sources == ["Korea JoongAng Daily", "unknown, article 2", "unknown, article 4",
+                       "unknown, article 5"]
     assert "S: an article of this outlet supports" in matrix["B1"].comment.text
     marks = {r[0]: r[2:] for r in matrix.iter_rows(min_row=2, values_only=True)}
-    assert set(marks[conflict.id][1]) <= set("SXR") and "X" in marks[conflict.id][1]
+    assert set("".join(v or "" for v in marks[conflict.id])) <= set("SXR")
+    assert "X" in "".join(v or "" for v in marks[conflict.id])
     articles = _table(book["Articles"])
     # 000 (article 1, 26 June) reprints 001 (article 2, 6 June): the copy is the later one.
     assert {(a["Article id"], a["Copy of"]) for a in articles if a["Copy of"]} == {(1, 2)}
@@ -157,12 +162,41 @@ def test_sheets_read_well_in_excel_and_libreoffice(reviewed: Service, tmp_path: 
 def test_summary_counts_only_what_the_export_holds(reviewed: Service, tmp_path: Path) -> None:
     path = reviewed.export(tmp_path / "one.xlsx", ClaimFilter(verdicts=("confirmed",))).path
     rows = list(load_workbook(path)["Summary"].iter_rows(values_only=True))
-    start = next(i for i, r in enumerate(rows) if r[0] == "Sources in this export") + 2
+    start = next(i for i, r in enumerate(rows) if r[0] == "Sources in this export") + 3
     end = next(i for i in range(start, len(rows)) if not rows[i][0])
     sources = {r[0]: r[1:3] for r in rows[start:end]}
     mentions = reviewed.mentions([1])
-    assert sources == {name: (len({m.article_id for m in mentions if m.source == name}), 1)
-                       for name in {m.source for m in mentions}}
+
+    def column(m: MentionRow) -> str:
+        return source_column(m.source, m.copy_of or m.article_id)
+    assert sources == {name: (len({m.article_id for m in mentions if column(m) == name}), 1)
+                       for name in {column(m) for m in mentions}}
+
+
+def test_the_demo_workbook_counts_sources_as_the_window_does(seeded_template: Path,
+                                                             tmp_path: Path) -> None:
+    """Five articles of unknown outlet, one a copy: four sources, one column each."""
+    folder = tmp_path / "factdesk-demo-4242-abcd"
+    folder.mkdir()
+    shutil.copyfile(seeded_template, folder / "demo.sqlite")
+    demo = Service.open(folder / "demo.sqlite")
+    try:
+        book = load_workbook(demo.export(tmp_path / "demo.xlsx").path)
+        stats = demo.stats()
+    finally:
+        demo.close()
+    matrix = [c.value for c in book["Sources x Claims"][1]][2:]
+    assert len(matrix) == stats.sources == 4
+    assert all(name.startswith("unknown, article ") for name in matrix)
+    assert "one source per independent origin" in book["Sources x Claims"]["C1"].comment.text
+    rows = {r[0]: r[1] for r in book["Summary"].iter_rows(values_only=True) if r and r[0]}
+    assert rows["Project"] == "demo project"
+    assert "4 sources (4 of unknown outlet, one per independent origin)" in rows
+    claims = book["Claims"]
+    header = [c.value for c in claims[1]]
+    changed = header.index("Last changed (local time)") + 1
+    shown = len("2026-12-03 17:45 +01:00")
+    assert claims.column_dimensions[get_column_letter(changed)].width >= shown + 2
 
 
 def test_calamine_reads_the_same_claims(reviewed: Service, tmp_path: Path) -> None:
@@ -325,3 +359,18 @@ def test_times_are_local_with_their_offset(monkeypatch: pytest.MonkeyPatch) -> N
         monkeypatch.undo()
         time.tzset()
         localtime._OFFSETS.clear()
+
+
+def test_unknown_outlets_count_by_origin_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    """The Summary's grouping by origin is one expression in SELECT and GROUP BY, as
+    PostgreSQL requires."""
+    service = Service.open(pg_url)
+    try:
+        service.import_paths([SEEDS])
+        book = load_workbook(service.export(tmp_path / "pg.xlsx").path)
+        sources = service.stats().sources
+    finally:
+        service.close()
+    assert len([c.value for c in book["Sources x Claims"][1]][2:]) == sources == 4
+    rows = [r[0] for r in book["Summary"].iter_rows(values_only=True) if r and r[0]]
+    assert "4 sources (4 of unknown outlet, one per independent origin)" in rows

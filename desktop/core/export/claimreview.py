@@ -24,7 +24,13 @@ from typing import Any
 from desktop.core.dto import MentionRow
 from desktop.core.errors import FactDeskError
 from desktop.core.export.cells import web_url
-from desktop.core.export.records import ClaimMentions, ExportOptions, ExportSource, WriteReport
+from desktop.core.export.records import (
+    UNKNOWN_SOURCE,
+    ClaimMentions,
+    ExportOptions,
+    ExportSource,
+    WriteReport,
+)
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.vocabulary import ReviewState
 
@@ -41,9 +47,6 @@ RATINGS: dict[str, tuple[str, int | None]] = {
     "confirmed": ("True", 5),
     "unverifiable": ("Unverifiable", None),
 }
-
-UNKNOWN_SOURCE = "unknown"
-"""The source name of articles whose outlet is not known: never published as one."""
 
 _ORGANISATION = re.compile(
     r"\b(?:agency|ministry|media|news|intelligence|government|office|embassy|service|"

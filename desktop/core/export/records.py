@@ -77,7 +77,29 @@ class Summary:
     claims: int
     by_verdict: dict[str, int] = field(default_factory=dict)
     by_source: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Source name -> (articles, exported claims it reports)."""
+    """Source column (source_column) -> (articles, exported claims it reports)."""
+    unknown_sources: int = 0
+    """How many of by_source stand for unknown outlets, one per independent origin."""
+
+
+UNKNOWN_SOURCE = "unknown"
+"""The outlet of an article whose outlet is unknown (service.counts.UNKNOWN_SOURCE)."""
+DEMO_FOLDER_PREFIX = "factdesk-demo-"
+"""The demo project's temporary folder starts so: the export names it "demo project"."""
+
+
+def source_column(source: str, origin: int) -> str:
+    """How the workbook names a source, counting as the window counts: an outlet by its
+    name; articles of unknown outlet one source per independent origin, named after the
+    origin's first article, so different unknown outlets are never merged into one."""
+    return f"unknown, article {origin}" if source == UNKNOWN_SOURCE else source
+
+
+def project_label(project: str) -> str:
+    """The project as the Summary names it: the demo's temporary path means nothing to a
+    reader of the workbook."""
+    folder = Path(project).parent.name
+    return "demo project" if folder.startswith(DEMO_FOLDER_PREFIX) else project
 
 
 @dataclass(frozen=True)
@@ -147,7 +169,8 @@ class ExportSource(Protocol):
         """Articles holding mentions of the exported claims."""
 
     def sources(self) -> list[str]:
-        """The sources reporting the exported claims, sorted, for the matrix columns."""
+        """The source columns (source_column) of the exported claims, for the matrix: the
+        outlets by name, then the unknown outlets by origin."""
 
     def trails(self) -> Iterator[list[ClaimTrail]]:
         """History and evidence of the exported claims, in pages."""

@@ -49,10 +49,11 @@ from desktop.core.export.records import (
     ExportSource,
     Summary,
     WriteReport,
+    source_column,
 )
 from desktop.core.export.streamed import RowRenderer, new_sheet
 from desktop.core.progress import NULL_PROGRESS, Progress
-from desktop.core.wording import field_name
+from desktop.core.wording import field_name, sources_counted
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5D8A")
@@ -92,13 +93,17 @@ class Column:
     note: str = ""
 
 
+UNKNOWN_NOTE = ("Articles whose outlet is unknown count as one source per independent "
+                "origin, as in the window: \"unknown, article 12\" is article 12 and its "
+                "copies. Two unknown outlets are never merged into one column.")
 CLAIM_COLUMNS = (
     Column("Claim id", 9, "number"), Column("Claim", 70, "wrap"),
     Column("Verdict", 14, "verdict", "The team's conclusion; pick it from the list."),
     Column("Review", 11, note="Where the review stands: new, in progress or done."),
     Column("Verdict as of", 12, "date"),
     Column("Sources", 10, "number", "Outlets with an article that mentions the claim: "
-           "states it, reports it or contradicts it."),
+           "states it, reports it or contradicts it. Articles of unknown outlet count one "
+           "source per independent origin."),
     Column("Independent origins", 13, "number", "Articles that mention the claim (state, report "
            "or contradict it), counting copies of one article (syndicated or near-identical "
            "text) once: a copy is not a confirmation."),
@@ -117,7 +122,7 @@ CLAIM_COLUMNS = (
            "(ClaimReview's text)."),
     Column("Latest note (internal)", 40, "wrap", "The team's latest note: internal, never "
            "published."),
-    Column("Last changed by", 16), Column("Last changed (local time)", 22, "datetime"),
+    Column("Last changed by", 16), Column("Last changed (local time)", 26, "datetime"),
 )
 MENTION_COLUMNS = (
     Column("Mention id", 10, "number"), Column("Claim id", 9, "number"),
@@ -409,7 +414,9 @@ def _write_mentions_and_matrix(workbook: Workbook, taken: set[str], source: Expo
     mentions = SheetWriter(workbook, "Mentions", MENTION_COLUMNS, taken)
     names = source.sources()
     matrix_columns = (Column("Claim id", 9, "number"), Column("Claim", 60, "wrap", MARKS_LEGEND),
-                      *(Column(name, max(6, min(len(name) + 2, 24))) for name in names))
+                      *(Column(name, max(6, min(len(name) + 2, 24)),
+                               note=UNKNOWN_NOTE if name.startswith("unknown, article") else "")
+                        for name in names))
     matrix = SheetWriter(workbook, "Sources x Claims", matrix_columns, taken)
     for page in source.claims_with_mentions():
         progress.check()
@@ -418,7 +425,8 @@ def _write_mentions_and_matrix(workbook: Workbook, taken: set[str], source: Expo
             marks: dict[str, set[str]] = {}
             for m in item.mentions:
                 mentions.append(mention_values(claim, m))
-                marks.setdefault(m.source, set()).add(MARKS[m.stance])
+                column = source_column(m.source, m.copy_of or m.article_id)
+                marks.setdefault(column, set()).add(MARKS[m.stance])
             matrix.append((claim.id, claim.text,
                            *("".join(sorted(marks[n], key="SXR".index)) if n in marks else ""
                              for n in names)))
@@ -501,6 +509,7 @@ def _write_summary(workbook: Workbook, taken: set[str], summary: Summary) -> Non
     _verdict_chart(sheet, first, summary)
     append([])
     heading("Sources in this export")
+    append([text_cell(sheet, sources_counted(len(summary.by_source), summary.unknown_sources))])
     append([label("Source"), label("Articles"), label("Claims reported")])
     for name, (articles, claims) in sorted(summary.by_source.items(),
                                            key=lambda item: (-item[1][1], item[0])):
@@ -509,6 +518,7 @@ def _write_summary(workbook: Workbook, taken: set[str], summary: Summary) -> Non
     heading("How to read the sheets")
     for name, text in (
             ("Sources x Claims", MARKS_LEGEND),
+            ("Unknown outlets", UNKNOWN_NOTE),
             ("Independent origins", CLAIM_COLUMNS[6].note),
             ("Origins stating it", CLAIM_COLUMNS[8].note),
             ("Origins contradicting it", CLAIM_COLUMNS[9].note),

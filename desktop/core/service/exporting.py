@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, distinct, func, select
+from sqlalchemy import Select, case, distinct, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from desktop.core.db import Database
@@ -19,6 +19,7 @@ from desktop.core.export.atomic import atomic_target
 from desktop.core.export.claimreview import write_claimreview
 from desktop.core.export.csv_writer import write_csv
 from desktop.core.export.records import (
+    UNKNOWN_SOURCE,
     ClaimMentions,
     ClaimRecord,
     ClaimTrail,
@@ -27,6 +28,8 @@ from desktop.core.export.records import (
     ExportSource,
     Summary,
     WriteReport,
+    project_label,
+    source_column,
 )
 from desktop.core.export.xlsx import write_xlsx
 from desktop.core.models import Article, Claim, ClaimEvent, Evidence, Mention, Source
@@ -116,12 +119,14 @@ class DatabaseExport:
 
     def sources(self) -> list[str]:
         with self.db.read() as session:
-            return list(session.scalars(
-                select(Source.name).distinct()
+            keys = session.execute(
+                select(Source.name, _unknown_origin()).distinct()
                 .join(Article, Article.source_id == Source.id)
                 .join(Mention, Mention.article_id == Article.id)
-                .where(Mention.claim_id.in_(self._exported_ids(session)))
-                .order_by(Source.name)))
+                .where(Mention.claim_id.in_(self._exported_ids(session)))).all()
+        return [source_column(name, origin or 0)
+                for name, origin in sorted(keys, key=lambda k: (k[1] is not None, k[1] or 0,
+                                                                 k[0]))]
 
     def trails(self) -> Iterator[list[ClaimTrail]]:
         for rows in self._pages():
@@ -145,20 +150,32 @@ class DatabaseExport:
             claims = reading.filtered(session, self.flt).subquery()
             by_verdict: dict[str, int] = dict(session.execute(
                 select(claims.c.verdict, func.count()).group_by(claims.c.verdict)).all())
-            by_source = {name: (articles, reported) for name, articles, reported in
-                         session.execute(
-                             select(Source.name, func.count(distinct(Article.id)),
-                                    func.count(distinct(Mention.claim_id)))
-                             .join(Article, Article.source_id == Source.id)
-                             .join(Mention, Mention.article_id == Article.id)
-                             .where(Mention.claim_id.in_(select(claims.c.id)))
-                             .group_by(Source.name))}
+            origin = _unknown_origin()
+            sources = session.execute(
+                select(Source.name, origin, func.count(distinct(Article.id)),
+                       func.count(distinct(Mention.claim_id)))
+                .join(Article, Article.source_id == Source.id)
+                .join(Mention, Mention.article_id == Article.id)
+                .where(Mention.claim_id.in_(select(claims.c.id)))
+                .group_by(Source.name, origin)).all()
             total = session.scalar(select(func.count()).select_from(claims)) or 0
         return Summary(
-            project=self.project, exported_at=datetime.now().astimezone().replace(microsecond=0),
+            project=project_label(self.project),
+            exported_at=datetime.now().astimezone().replace(microsecond=0),
             version=self.version, flt=self.flt, claims=total, by_verdict=by_verdict,
-            by_source=by_source,
+            by_source={source_column(name, key or 0): (articles, reported)
+                       for name, key, articles, reported in sources},
+            unknown_sources=sum(1 for _, key, _, _ in sources if key is not None),
         )
+
+
+def _unknown_origin() -> Any:
+    """An article's independent origin when its outlet is unknown (it then counts as a
+    source of its own, as service.counts.source_key counts it), else NULL."""
+    # A literal, not a bound parameter: PostgreSQL must see the same expression in the
+    # SELECT and the GROUP BY.
+    return case((Source.name == literal_column(f"'{UNKNOWN_SOURCE}'"),
+                 func.coalesce(Article.origin_id, Article.id)), else_=None)
 
 
 def export(db: Database, target: Path, flt: ClaimFilter, *, project: str, version: str,
