@@ -43,6 +43,15 @@ CONTAINED = 0.9
 CONTAINED_TERMS = 5
 """A sentence also states a second claim when it holds this share of the weight of one of
 that claim's mentions, and at least this many of its terms."""
+NAME_WEIGHT = 1.0
+"""A term some mention writes as a name, and none otherwise, weighs this share of its
+rarity (ClaimIndex's ``name_weight``; text/names.py reads the writing). Measured, not on:
+out of fold it lost precision on two golds (benchmarks/grouping_quality.py), and an index
+rebuilt on reopening a project would need each sentence's writing again."""
+ANCHOR = 0.0
+"""A join also needs this share of the threshold in similarity to the claim's first
+mention (ClaimIndex's ``anchor``), so that a claim cannot drift, one bridging sentence at
+a time, to a statement its first mention does not make. Measured, not on (0: off)."""
 
 
 @dataclass(frozen=True)
@@ -79,15 +88,21 @@ class _Weights(dict[str, float]):
     method call per term.
     """
 
-    def __init__(self, count: int, df: dict[str, int], background: _Background) -> None:
+    def __init__(self, count: int, df: dict[str, int], background: _Background,
+                 names: frozenset[str] = frozenset(), name_weight: float = 1.0) -> None:
         super().__init__()
         self._count = count
         self._df = df
         self._background = background
+        self._names = names
+        self._name_weight = name_weight
 
     def __missing__(self, term: str) -> float:
         local = math.log(1.0 + (self._count + 1) / (self._df.get(term, 0) + 1))
-        weight = self[term] = 0.5 * local + 0.5 * self._background[term]
+        weight = 0.5 * local + 0.5 * self._background[term]
+        if term in self._names:
+            weight *= self._name_weight
+        self[term] = weight
         return weight
 
 
@@ -123,8 +138,11 @@ class ClaimIndex:
     """Inverted index from term to claims, with term counts for weighting."""
 
     def __init__(self, threshold: float = JOIN_THRESHOLD, semantic_weight: float = 0.0,
-                 members_compared: int = MEMBERS_COMPARED, lemmas: bool = True) -> None:
+                 members_compared: int = MEMBERS_COMPARED, lemmas: bool = True,
+                 anchor: float = ANCHOR, name_weight: float = NAME_WEIGHT) -> None:
         self.threshold = threshold
+        self.anchor = anchor
+        self.name_weight = name_weight
         self.semantic_weight = semantic_weight
         self.members_compared = members_compared
         self._inflected = lemma_stems() if lemmas else {}
@@ -133,6 +151,8 @@ class ClaimIndex:
         self._whens: dict[int, set[When]] = defaultdict(set)
         self._postings: dict[str, set[int]] = defaultdict(set)
         self._df: Counter[str] = Counter()
+        self._named: set[str] = set()
+        self._plain: set[str] = set()
         self._count = 0
         self._weights = _Weights(0, {}, self._background)
         self._totals = _Totals(self._weights)
@@ -140,8 +160,14 @@ class ClaimIndex:
         self._provisional_terms: dict[int, set[str]] = defaultdict(set)
 
     def add(self, claim_id: int, terms: frozenset[str], when: When,
-            vector: Any = None) -> None:
-        """Index a mention of ``claim_id`` (``vector``: its sentence embedding, if any)."""
+            vector: Any = None,
+            written: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
+        """Index a mention of ``claim_id`` (``vector``: its sentence embedding, if any;
+        ``written``: the terms its sentence writes as names and those it writes otherwise,
+        text/names.py; read only under a ``name_weight`` other than 1)."""
+        if self.name_weight != 1.0 and written is not None:
+            self._named.update(self._lemmas(written[0]))
+            self._plain.update(self._lemmas(written[1]))
         terms = self._lemmas(terms)
         self._count += 1
         members = self._members[claim_id]
@@ -157,7 +183,8 @@ class ClaimIndex:
             self._provisional_terms[claim_id].update(terms)
         if self._count > self._weighed_count * 1.1:
             self._weighed_count = self._count
-            self._weights = _Weights(self._count, dict(self._df), self._background)
+            self._weights = _Weights(self._count, dict(self._df), self._background,
+                                     frozenset(self._named - self._plain), self.name_weight)
             self._totals = _Totals(self._weights)
 
     def _lemmas(self, terms: frozenset[str]) -> frozenset[str]:
@@ -218,8 +245,9 @@ class ClaimIndex:
         return sorted(twice)
 
     def compare(self, claim_id: int, terms: frozenset[str], weights: dict[str, float],
-                vector: Any = None, own: float | None = None) -> tuple[float, float]:
-        """The mention's score against a claim, and how much of the claim it contains.
+                vector: Any = None, own: float | None = None) -> tuple[float, float, float]:
+        """The mention's score against a claim, how much of the claim it contains, and its
+        similarity to the claim's first mention.
 
         The score is the mean of the best and the average weighted Jaccard over the claim's
         mentions (0 for a mention sharing fewer than two terms). Containment is the largest
@@ -255,7 +283,7 @@ class ClaimIndex:
             if n_shared >= CONTAINED_TERMS and weight / member_total > contained:
                 contained = weight / member_total
         score = 0.5 * max(similarities) + 0.5 * sum(similarities) / len(similarities)
-        return score, contained
+        return score, contained, similarities[0]
 
     def place(self, terms: frozenset[str], when: When, vector: Any = None) -> Placement:
         """The claim this mention should join (None: start a new claim), and a second
@@ -275,8 +303,9 @@ class ClaimIndex:
         for claim_id in self.candidates(terms):
             if dated and any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
-            score, contained = self.compare(claim_id, terms, weights, vector, own)
-            if score >= self.threshold and (join is None or score > join.score):
+            score, contained, first = self.compare(claim_id, terms, weights, vector, own)
+            if (score >= self.threshold and first >= self.anchor * self.threshold
+                    and (join is None or score > join.score)):
                 join = Match(claim_id, score)
             if contained >= CONTAINED:
                 contains.append(Match(claim_id, contained))
