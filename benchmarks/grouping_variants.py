@@ -11,6 +11,8 @@
 - Terms cut to their first five letters, a crude derivation ("destruction" / "destroyed",
   "decision" / "decided": the stemmer keeps them apart; names are left whole).
 - Joining through all of a claim's mentions instead of its first MEMBERS_COMPARED.
+- Names weighing less with the names of the whole gold known up front (KnownNames): a
+  bound for ClaimIndex's ``name_weight``, which learns them mention by mention.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import matching
+from desktop.core.text.dates import When
 
 if TYPE_CHECKING:
     from grouping_quality import Gold, Key, Result
@@ -76,7 +79,7 @@ class LearnedIndex(matching.ClaimIndex):
         self.embedded = embedded
 
     def compare(self, claim_id: int, terms: frozenset[str], weights: dict[str, float],
-                vector: Any = None, own: float | None = None) -> tuple[float, float]:
+                vector: Any = None, own: float | None = None) -> tuple[float, float, float]:
         """As ClaimIndex.compare, the similarity of each member from the pair score."""
         if own is None:
             own = math.fsum(weights.values())
@@ -99,7 +102,7 @@ class LearnedIndex(matching.ClaimIndex):
             if len(shared) >= matching.CONTAINED_TERMS:
                 contained = max(contained, weight / member_total)
         score = 0.5 * max(similarities) + 0.5 * sum(similarities) / len(similarities)
-        return score, contained
+        return score, contained, similarities[0]
 
 
 def _label(gold: Gold, a: Key, b: Key) -> int | None:
@@ -232,3 +235,32 @@ def pair_ranking(golds: list[Gold], sentences: Callable[[Gold], list[tuple[Key, 
 def truncated(term: str) -> str:
     """A term cut to its first five letters; a name key (with "_") is left whole."""
     return term if "_" in term else term[:5]
+
+
+class KnownNames(matching.ClaimIndex):
+    """A bound for ``name_weight``: the names of the whole project known before the first
+    mention is placed (as a regrouping pass after an import would know them), not learnt
+    mention by mention as the import's index learns them."""
+
+    def __init__(self, threshold: float, name_weight: float, names: frozenset[str]) -> None:
+        super().__init__(threshold, name_weight=name_weight)
+        self._known = names
+
+    def add(self, claim_id: int, terms: frozenset[str], when: When, vector: Any = None,
+            written: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
+        """Index the mention, with the project's names in place of those it writes."""
+        super().add(claim_id, terms, when, vector,
+                    (self._known, frozenset()) if written is not None else None)
+
+
+def project_names(sentences: list[tuple[Key, Any]],
+                  written: Callable[[str], tuple[frozenset[str], frozenset[str]]]
+                  ) -> frozenset[str]:
+    """The terms some sentence writes as a name and none writes in lower case."""
+    named: set[str] = set()
+    plain: set[str] = set()
+    for _, feature in sentences:
+        names, lower = written(feature.claim_text)
+        named |= names
+        plain |= lower
+    return frozenset(named - plain)
