@@ -300,11 +300,12 @@ class ClaimIndex:
         weights = {t: known[t] for t in terms}
         own = math.fsum(weights.values())
         dated = not when.empty  # an undated mention differs from no date
+        first_needed = self.anchor * self.threshold
         for claim_id in self.candidates(terms):
             if dated and any(other.differs(when) for other in self._whens.get(claim_id, ())):
                 continue
             score, contained, first = self.compare(claim_id, terms, weights, vector, own)
-            if (score >= self.threshold and first >= self.anchor * self.threshold
+            if (score >= self.threshold and first >= first_needed
                     and (join is None or score > join.score)):
                 join = Match(claim_id, score)
             if contained >= CONTAINED:
