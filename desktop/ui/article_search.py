@@ -85,6 +85,9 @@ class ArticleSearch(QObject):
         self.view.hide()
         self.query: str | None = None
         """The query the results answer (None: no search yet)."""
+        self.shown: str | None = None
+        """The query whose hits the list shows: the same query searched again (after a
+        change) keeps the row the user was on; a new one starts at its first hit."""
         self.page = PAGE
         self.limit = PAGE
         self.stale = False
@@ -153,7 +156,7 @@ class ArticleSearch(QObject):
         query = query.strip()
         self.stale = False
         if not query:
-            self.query = None
+            self.query = self.shown = None
             self._say(EMPTY_QUERY)
             self.view.results.show_found([], False)
             return
@@ -168,7 +171,9 @@ class ArticleSearch(QObject):
     def _show(self, found: list[FoundArticle], generation: int) -> None:
         if generation != self._generation:
             return  # a newer search was asked for meanwhile
-        current = self.view.results.current_found()
+        again = self.shown == self.query
+        current = self.view.results.current_found() if again else None
+        self.shown = self.query
         self.view.results.show_found(found, is_dark(self.view.palette()))
         if current is not None:
             # A search run again after a change keeps the article the user was on.
@@ -197,7 +202,7 @@ class ArticleSearch(QObject):
         if announcement.origin is Origin.PROJECT:
             # Another project: its articles answer nothing asked of the last one.
             self._generation += 1
-            self.query, self.stale = None, False
+            self.query, self.shown, self.stale = None, None, False
             self.view.results.show_found([], False)
             self._say(START)
             return

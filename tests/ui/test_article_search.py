@@ -184,3 +184,36 @@ def test_another_project_forgets_the_hits(qtbot: QtBot, window: MainWindow) -> N
     settle(qtbot, window)
     assert view.results.hits.rowCount() == 0 and window.article_search.query is None
     assert view.summary.text() == START and view.query.text() == QUERY
+
+
+def test_a_new_search_starts_at_its_first_hit(qtbot: QtBot, window: MainWindow) -> None:
+    view = search_by_keyboard(qtbot, window, QUERY)
+    results = view.results
+    assert results.hits.rowCount() > 3
+    results.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(results, Qt.Key.Key_Down)
+    assert results.currentIndex().row() == 3
+    # A different claim whose hits hold the article the user was on.
+    view.query.setFocus()
+    view.query.clear()
+    qtbot.keyClicks(view.query, "North Korean troops killed in Kursk region")
+    qtbot.keyClick(view.query, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert results.currentIndex().row() == 0
+    assert results.selectionModel().selectedRows() == [results.hits.index(0)]
+    top = results.visualRect(results.hits.index(0))
+    assert top.top() >= 0 and results.verticalScrollBar().value() == 0
+    qtbot.keyClick(view.query, Qt.Key.Key_Down)
+    qtbot.keyClick(results, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.article.article_id == results.hits.found_at(0).hit.article_id
+
+
+def test_tab_leaves_the_results(qtbot: QtBot, window: MainWindow) -> None:
+    view = search_by_keyboard(qtbot, window, QUERY)
+    qtbot.keyClick(view.query, Qt.Key.Key_Down)
+    assert view.results.hasFocus()
+    qtbot.keyClick(view.results, Qt.Key.Key_Tab)
+    assert not view.results.hasFocus()
+    assert view.results.currentIndex().row() == 0

@@ -77,6 +77,9 @@ class HitsView(QTableView):
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(True)
+        # Tab leaves the list for the next control; arrows move inside it (50 rows
+        # stepped through one Tab at a time trap the keyboard).
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -87,11 +90,13 @@ class HitsView(QTableView):
         self.doubleClicked.connect(lambda index: self._open(index.row()))
 
     def show_found(self, found: list[FoundArticle], dark: bool) -> None:
-        """Show the found articles, the first one current (arrows start from it)."""
+        """Show the found articles, the first one current and selected (arrows start from
+        it) and the list at its top, the best hit in view."""
         self.hits.show(found, dark)
         self.resizeRowsToContents()
         if found:
             self.setCurrentIndex(self.hits.index(0))
+        self.scrollToTop()
 
     def current_found(self) -> FoundArticle | None:
         """The found article whose row is current."""
