@@ -27,6 +27,7 @@ from desktop.core.reviewer import login_name
 from desktop.core.service import Service
 from desktop.core.wording import (
     CLI,
+    article_name,
     counted,
     export_notes,
     export_summary,
@@ -188,7 +189,10 @@ def cmd_show(service: Service, args: argparse.Namespace) -> int:
 
 
 def _hit_json(hit: Any) -> dict[str, Any]:
-    return dataclasses.asdict(hit)
+    """A hit as JSON, with "name": what the window calls its article (its title, else the
+    id an untitled CSV row was imported with)."""
+    return {**dataclasses.asdict(hit),
+            "name": article_name(hit.title, hit.external_id, hit.article_id)}
 
 
 def cmd_search(service: Service, args: argparse.Namespace) -> int:
@@ -206,8 +210,9 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
         _emit({"query": args.query, "hits": [_hit_json(h) for h in hits]})
         return 0
     for h in hits:
-        print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} "
-              f"{h.external_id or ''} {_shorten(h.sentence, 110)}")
+        name = article_name(h.title, h.external_id, h.article_id)
+        print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} “{_shorten(name, 60)}” "
+              f"{_shorten(h.sentence, 110)}")
     # The count is of articles about the claim whatever their side: say so where it shows.
     sides = "whatever side they take (in brackets)"
     if len(hits) == args.limit:

@@ -26,6 +26,19 @@ def stance_breakdown(origins: int, supporting: int, contradicting: int) -> str:
     return f"{counted(origins, 'independent origin')}: " + ", ".join(parts)
 
 
+def article_name(title: str | None, external_id: str | None, article_id: int) -> str:
+    """What an article is called wherever it is listed: its title; else, for an untitled
+    row of a CSV, the id the user gave it (--id-column, FNC-1's Body ID: "Article id 199",
+    the number they will look up in their file); else its number in the project
+    ("Article #133"). One name, so a hit, the sources pane, the Article tab and
+    `factdesk search` all say the same."""
+    if title and title.strip():
+        return title.strip()
+    if external_id and external_id.strip():
+        return f"Article id {external_id.strip()}"
+    return f"Article #{article_id}"
+
+
 def sources_counted(sources: int, unknown: int) -> str:
     """"4 sources", saying how many of them stand for unknown outlets: those are counted
     one per independent origin, and a reader comparing with the outlets listed must know."""

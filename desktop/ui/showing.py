@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.dto import ArticleRow, ClaimDetail, MentionSpan
 from desktop.core.errors import FactDeskError
 from desktop.core.service import Service
+from desktop.core.wording import article_name
 from desktop.ui.notices import Notices
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.article_view import ArticleView
@@ -92,7 +93,8 @@ class ArticleShower(QObject):
             if generation != self._generation:
                 return
             body, row, spans = result
-            heading = (f"<b>{html.escape(row.title)}</b><br>{html.escape(row.source)} · "
+            name = article_name(row.title, row.external_id, article_id)
+            heading = (f"<b>{html.escape(name)}</b><br>{html.escape(row.source)} · "
                        f"{row.published or 'undated'} · #{article_id}"
                        + (f" · copy of #{row.copy_of}" if row.copy_of else ""))
             self.view.show_article(article_id, heading, body, spans, focus)

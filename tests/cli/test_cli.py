@@ -278,3 +278,19 @@ def test_an_empty_claimreview_export_names_its_real_cause(
     code, _, err = _run(capsys, "export", str(target), *db)
     assert code == 0 and err.startswith(f"{target}: no review is marked done")
     assert "factdesk tag ID VERDICT --done" in err
+
+
+def test_search_names_an_untitled_csv_row_by_its_id(capsys: pytest.CaptureFixture[str],
+                                                     seeded_path: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "bodies.csv"
+    rows.write_text("Body ID,articleBody\n199,South Korean intelligence said on Thursday "
+                    "that around 350 DPRK soldiers died fighting in Kursk.\n",
+                    encoding="utf-8")
+    _run(capsys, "import", str(rows), "--source", "FNC-1", "--id-column", "Body ID",
+         "--db", str(seeded_path))
+    query = "around 350 DPRK soldiers died fighting in Kursk"
+    _, out, _ = _run(capsys, "search", query, "--db", str(seeded_path))
+    assert "FNC-1" in out.splitlines()[0] and "“Article id 199”" in out.splitlines()[0]
+    _, out, _ = _run(capsys, "search", query, "--db", str(seeded_path), "--json")
+    hit = json.loads(out)["hits"][0]
+    assert hit["external_id"] == "199" and hit["name"] == "Article id 199"

@@ -217,3 +217,28 @@ def test_tab_leaves_the_results(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(view.results, Qt.Key.Key_Tab)
     assert not view.results.hasFocus()
     assert view.results.currentIndex().row() == 0
+
+
+def test_an_untitled_csv_row_is_named_by_its_id_everywhere(qtbot: QtBot, window: MainWindow,
+                                                           tmp_path: Path) -> None:
+    rows = tmp_path / "bodies.csv"
+    rows.write_text("Body ID,articleBody\n199,South Korean intelligence said on Thursday "
+                    "that around 350 DPRK soldiers died fighting in Kursk.\n",
+                    encoding="utf-8")
+    window.service.import_paths([rows], source="FNC-1", id_column="Body ID")
+    window.hub.announce(EVERYTHING, Origin.COLLEAGUE)
+    settle(qtbot, window)
+    view = search_by_keyboard(qtbot, window, QUERY)
+    hits = view.results.hits
+    row = next(r for r in range(hits.rowCount()) if hits.found_at(r).hit.external_id == "199")
+    assert hits.index(row).data(HtmlRole).startswith("<b>Article id 199</b><br>")
+    article_id = hits.found_at(row).hit.article_id
+    names = [window.sources.topLevelItem(t).child(c).text(0)
+             for t in range(window.sources.topLevelItemCount())
+             for c in range(window.sources.topLevelItem(t).childCount())]
+    assert "Article id 199" in names
+    view.results.setCurrentIndex(hits.index(row))
+    qtbot.keyClick(view.results, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.article.article_id == article_id
+    assert window.article.heading.text().startswith("<b>Article id 199</b><br>FNC-1 · ")

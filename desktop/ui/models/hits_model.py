@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from desktop.core.dto import SearchHit
 from desktop.core.text.normalize import terms
 from desktop.core.vocabulary import STANCE_COLOUR, Stance
+from desktop.core.wording import article_name
 
 HitRole = Qt.ItemDataRole.UserRole + 20
 """The FoundArticle of a row."""
@@ -107,6 +108,11 @@ class FoundArticle:
         return " · ".join(parts)
 
     @property
+    def name(self) -> str:
+        """The article's title, else the id the user knows an untitled CSV row by."""
+        return article_name(self.hit.title, self.hit.external_id, self.hit.article_id)
+
+    @property
     def stance_words(self) -> str:
         """The stance toward the query, as words."""
         return STANCE_WORDS[Stance(self.hit.stance)]
@@ -153,13 +159,13 @@ class HitsModel(QAbstractListModel):
         if role == HitRole:
             return found
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.title}\n{found.where} · {found.stance_words}\n{hit.sentence}"
+            return f"{found.name}\n{found.where} · {found.stance_words}\n{hit.sentence}"
         if role in (HtmlRole, SelectedHtmlRole):
             colour = STANCE_COLOUR[Stance(hit.stance)].on(self._dark)
             stance = html.escape(found.stance_words)
             if role == HtmlRole:
                 stance = f"<span style='color:{colour}'>{stance}</span>"
-            return (f"<b>{html.escape(hit.title or 'Untitled article')}</b><br>"
+            return (f"<b>{html.escape(found.name)}</b><br>"
                     f"<small>{html.escape(found.where)} · {stance}</small><br>"
                     + marked_html(hit.sentence, list(found.marks)))
         if role == Qt.ItemDataRole.ToolTipRole:

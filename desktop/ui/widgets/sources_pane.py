@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dto import ArticleRow
-from desktop.core.wording import counted
+from desktop.core.wording import article_name, counted
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 2
 UNKNOWN = "unknown"
@@ -74,15 +74,14 @@ class SourcesPane(QTreeWidget):
                                   "them and right-click to name the outlet.")
             self.addTopLevelItem(top)
             for article in rows:
-                # Rows of a CSV often have no title: name them by their id, not the file.
-                title = article.title or (f"#{article.id} · id {article.external_id}"
-                                          if article.external_id else f"#{article.id}")
+                # Rows of a CSV often have no title: named by their id, as everywhere.
+                title = article_name(article.title, article.external_id, article.id)
                 if article.copy_of:
                     title = f"{title}  (copy of #{article.copy_of})"
                 item = QTreeWidgetItem([title, article.published.isoformat()
                                         if article.published else "—"])
                 item.setData(0, ArticleIdRole, article.id)
-                item.setToolTip(0, f"#{article.id} {article.title}")
+                item.setToolTip(0, f"#{article.id} {title}")
                 top.addChild(item)
             top.setExpanded(True)
 
