@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.article.claim_clicked.connect(self.select_claim)
         self.shower.shown.connect(lambda _claim_id: self.article_shower.follow(
             self.detail.detail, self.tabs.currentWidget() is self.article))
+        self.shower.shown.connect(self._row_follows_pane)
         self.article_shower.opened.connect(lambda _a: self.tabs.setCurrentWidget(self.article))
 
     # Changes ---------------------------------------------------------------------------
@@ -157,6 +158,18 @@ class MainWindow(QMainWindow):
         self.article_shower.clear()
         restore_layout(self)
         self.hub.announce(EVERYTHING, Origin.PROJECT)
+
+    def _row_follows_pane(self, claim_id: int) -> None:
+        """The pane read a newer version of the claim than its row holds (a colleague
+        changed it): the row and the totals follow, and edits are checked against the
+        version the user has just seen, not the row's older one."""
+        detail = self.detail.detail
+        row = self.model.row_of(claim_id)
+        held = self.model.claim_at(row) if row is not None else None
+        if detail is None or held is None or detail.claim.version <= held.version:
+            return
+        self.model.replace_rows([detail.claim])
+        self.counts.reread(articles=False)
 
     def restore_selection(self, selected: int | None) -> None:
         """After a reload, the claim shown before if the table still holds it."""

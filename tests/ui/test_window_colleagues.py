@@ -151,3 +151,24 @@ def test_a_note_added_after_a_colleagues_verdict_is_kept_without_asking(
     press(qtbot, a, Qt.Key.Key_F)  # A has seen B's verdict now: no question to ask
     assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
     assert a.service.claim(claim_id).claim.verdict == "false"
+
+
+def test_the_pane_reading_a_newer_claim_brings_the_row_along(
+        qtbot: QtBot, two: tuple[MainWindow, MainWindow]) -> None:
+    """B confirms the claim; A goes to another row and back: the pane's fresh read updates
+    A's row and totals, and counts as looked at, so A's next key asks nothing."""
+    a, b = two
+    claim_id = a.current_claim_id()
+    before = a.model.claim_at(0).verdict
+    press(qtbot, b, Qt.Key.Key_C)
+    assert a.model.claim_at(0).verdict == before != "confirmed"
+    press(qtbot, a, Qt.Key.Key_Down)
+    press(qtbot, a, Qt.Key.Key_Up)
+    assert a.current_claim_id() == claim_id
+    assert a.detail.detail.claim.verdict == "confirmed"
+    assert a.model.claim_at(0).verdict == "confirmed", "the row follows the pane"
+    totals = b.service.claim_totals().by_verdict
+    qtbot.waitUntil(lambda: f"{totals['confirmed']} confirmed" in a.totals.text())
+    press(qtbot, a, Qt.Key.Key_D)
+    assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
+    assert a.service.claim(claim_id).claim.verdict == "disputed"
