@@ -77,6 +77,8 @@ class WindowActions:
         self.merge_action = self._action("&Merge selected claims", window.merge_selected,
                                          "Ctrl+M", "Fold the selected claims into the first one")
         edit_menu.addAction(self.merge_action)
+        window.table.selectionModel().selectionChanged.connect(self.follow_selection)
+        self.follow_selection()
         verdict_menu = edit_menu.addMenu("Mark &verdict")
         self.verdict_actions: dict[str, QAction] = {}
         for verdict, key in VERDICT_KEYS.items():
@@ -105,12 +107,22 @@ class WindowActions:
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About FactDesk", projects.show_about))
 
+    def follow_selection(self) -> None:
+        """Merge is offered only with two or more claims selected; disabled, its tooltip
+        says why (a menu entry that only answers "select two" wastes a click)."""
+        enough = len(self.window.selected_claim_ids()) >= 2
+        self.merge_action.setEnabled(enough)
+        self.merge_action.setToolTip(
+            "Fold the selected claims into the first one (Ctrl+M)" if enough else
+            "Merge needs two or more claims: Ctrl+click or Shift+click them in the table")
+
     def _claims_menu(self, point: QPoint) -> None:
         """Right-click on the claims: what to do with the claims under the mouse."""
         if not self.window.selected_claim_ids():
             return
         menu = QMenu(self.window.table)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setToolTipsVisible(True)
         menu.addAction(self.claim_articles_action)
         menu.addAction(self.merge_action)
         menu.popup(self.window.table.viewport().mapToGlobal(point))

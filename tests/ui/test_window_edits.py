@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
@@ -242,3 +242,25 @@ def test_a_verdict_on_several_claims_is_one_step(qtbot: QtBot, window: MainWindo
     settle(qtbot, window)
     assert {window.service.claim(i).claim.verdict for i in ids} == {"unverifiable"}
     assert {window.model.claim_at(r).verdict for r in range(3)} == {"unverifiable"}
+
+
+def test_merge_is_offered_only_for_two_claims_or_more(qtbot: QtBot,
+                                                      window: MainWindow) -> None:
+    table = window.table
+    point = table.visualRect(window.model.index(1, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    table.customContextMenuRequested.emit(point)
+    menu = next(m for m in table.findChildren(QMenu) if m.isVisible())
+    merge = window.menu_actions.merge_action
+    assert merge in menu.actions() and not merge.isEnabled()
+    assert menu.toolTipsVisible() and "two or more claims" in merge.toolTip()
+    menu.close()
+    before = window.service.count_claims()
+    qtbot.keyClick(table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert window.service.count_claims() == before and not window.messages
+    other = table.visualRect(window.model.index(2, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier, pos=other)
+    assert len(window.selected_claim_ids()) == 2
+    assert merge.isEnabled() and "Fold the selected claims" in merge.toolTip()
