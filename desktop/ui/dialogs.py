@@ -69,6 +69,9 @@ class PreferencesDialog(QDialog):
 
     def _save(self) -> None:
         self.settings.reviewer = self.reviewer.text()
+        if self.folder.text() != self.settings.default_folder:
+            # A default folder just chosen is where the next dialog starts.
+            self.settings.last_folder = ""
         self.settings.default_folder = self.folder.text()
         self.settings.review_url = self.review_url.text()
         self.settings.author = self.author.text()

@@ -286,8 +286,16 @@ class MainWindow(QMainWindow):
 
     # Files and life --------------------------------------------------------------------
     def start_folder(self) -> str:
-        """Where file dialogs start."""
-        return self.settings.default_folder or str(Path.home())
+        """Where file dialogs start: the folder last used in one (import, export, open),
+        else the default folder of Preferences, else home."""
+        for folder in (self.settings.last_folder, self.settings.default_folder):
+            if folder and Path(folder).is_dir():
+                return folder
+        return str(Path.home())
+
+    def remember_folder(self, chosen: Path) -> None:
+        """A file (or folder) was chosen in a dialog: the next dialog starts beside it."""
+        self.settings.last_folder = str(chosen.parent)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Offer the drop only for files: a link dragged from a browser is not an article."""

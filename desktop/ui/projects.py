@@ -102,6 +102,7 @@ class Projects(QObject):
             self.window, "New project", str(Path(self.window.start_folder()) / "story.sqlite"),
             "FactDesk project (*.sqlite)")
         if path:
+            self.window.remember_folder(Path(path))
             self.open(Path(path))
 
     def ask_open(self) -> None:
@@ -110,6 +111,7 @@ class Projects(QObject):
                                               self.window.start_folder(),
                                               "FactDesk project (*.sqlite);;All files (*)")
         if path:
+            self.window.remember_folder(Path(path))
             self.open(Path(path))
 
     def ask_preferences(self) -> None:

@@ -46,6 +46,15 @@ class Settings:
         self._qs.setValue("default_folder", folder)
 
     @property
+    def last_folder(self) -> str:
+        """The folder of the last file chosen in a file dialog, where the next one starts."""
+        return self._get("last_folder")
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._qs.setValue("last_folder", folder)
+
+    @property
     def review_url(self) -> str:
         """Where the team publishes its reviews, for ClaimReview export."""
         return self._get("export/review_url")

@@ -69,6 +69,7 @@ class Transfers(QObject):
             self.window, "Import articles", self.window.start_folder(),
             "Articles (*.txt *.md *.html *.htm *.docx *.pdf *.csv);;All files (*)")
         if files:
+            self.window.remember_folder(Path(files[0]))
             self.import_paths([Path(f) for f in files])
 
     def ask_folder(self) -> None:
@@ -76,6 +77,7 @@ class Transfers(QObject):
         folder = QFileDialog.getExistingDirectory(self.window, "Import a folder",
                                                   self.window.start_folder())
         if folder:
+            self.window.remember_folder(Path(folder))
             self.import_paths([Path(folder)])
 
     def ask_export(self) -> None:
@@ -86,4 +88,5 @@ class Transfers(QObject):
             "Excel workbook — current filter (*.xlsx);;Excel workbook — all claims (*.xlsx);;"
             "CSV (*.csv);;ClaimReview JSON-LD (*.json)")
         if path:
+            self.window.remember_folder(Path(path))
             self.export_to(Path(path), current_filter="all claims" not in chosen)

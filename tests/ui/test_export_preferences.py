@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.dialogs import PreferencesDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+from tests.ui.conftest import settle
 
 
 def _export(qtbot: QtBot, window: MainWindow, target: Path) -> str:
@@ -55,3 +58,41 @@ def test_an_export_with_no_review_done_says_so_and_how(qtbot: QtBot, window: Mai
                               "list")
     assert "press R on the claim" in message
     assert json.loads(target.read_text("utf-8")) == []
+
+
+def _answer_file_dialog(seen: list[str], chosen: Path | None) -> None:
+    """Once the file dialog is open: note the folder it shows, then choose ``chosen``
+    (None: cancel)."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)  # not open yet
+            return
+        seen.append(dialog.directory().absolutePath())
+        if chosen is None:
+            dialog.reject()
+        else:
+            dialog.selectFile(str(chosen))
+            dialog.accept()
+
+    QTimer.singleShot(20, answer)
+
+
+def test_file_dialogs_start_in_the_last_folder_used(qtbot: QtBot, window: MainWindow,
+                                                    tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    seen: list[str] = []
+    _answer_file_dialog(seen, folder / "claims.xlsx")
+    window.menu_actions.export_action.trigger()
+    settle(qtbot, window)
+    assert (folder / "claims.xlsx").exists()
+    assert seen == [str(Path.home())], "nothing used yet: home"
+    for action in (window.menu_actions.import_action,
+                   next(a for a in window.menu_actions.all if a.text() == "&Open project…")):
+        _answer_file_dialog(seen, None)
+        action.trigger()
+    assert seen[1:] == [str(folder), str(folder)]
+    # The choice survives the window: the next start opens there too.
+    assert window.start_folder() == str(folder) == Settings().last_folder
