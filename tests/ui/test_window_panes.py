@@ -297,3 +297,21 @@ def test_a_large_project_reads_a_new_order_in_a_worker(qtbot: QtBot,
     settle(qtbot, window)
     assert window.model.row_of(second) is None and window.current_claim_id() == first
     assert window.selected_claim_ids() == [first]
+
+
+def test_half_a_screen_wide_the_claim_pane_shows_whole_buttons(qtbot: QtBot,
+                                                               window: MainWindow) -> None:
+    """Two windows side by side on a 1440 px screen: 720 px each, nothing cut off."""
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.width() == 720)
+    assert window.minimumSizeHint().width() <= 720
+    detail = window.detail
+    right_edge = window.width()
+    buttons = [*detail.verdict_buttons.values(), *detail.review_buttons.values(),
+               detail.save_text, detail.move_to, detail.move_out]
+    for button in buttons:
+        assert button.isVisible(), button.text()
+        assert button.width() >= button.sizeHint().width(), f"{button.text()} is cut"
+        assert button.mapTo(window, QPoint(button.width(), 0)).x() <= right_edge, button.text()
+    boxes = [b.geometry() for b in detail.verdict_buttons.values()]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])

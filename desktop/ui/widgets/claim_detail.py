@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -37,6 +36,7 @@ from desktop.core.vocabulary import (
 )
 from desktop.core.wording import counted, field_name, stance_breakdown
 from desktop.ui.style import VERDICT_COLOURS, alert_colour, is_dark
+from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.mentions_view import MentionsView
 from desktop.ui.widgets.notes_pane import NoteDraft, NotesPane
 
@@ -57,14 +57,13 @@ def conflict_text(conflict: ConflictValue) -> str:
     return f"{conflict.label}: {' vs '.join(conflict.values)}"
 
 
-def _buttons(row: QHBoxLayout, labels: dict[str, str], tip: str) -> dict[str, QPushButton]:
-    """Checkable buttons that may shrink with the pane instead of widening the window."""
+def _buttons(row: FlowLayout, labels: dict[str, str], tip: str) -> dict[str, QPushButton]:
+    """Checkable buttons, whole words each: in a narrow pane the row wraps instead of
+    cutting them ("nfirmed (") or widening the window past the screen."""
     buttons = {}
     for value, label in labels.items():
         button = QPushButton(label)
         button.setCheckable(True)
-        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        button.setMinimumWidth(56)
         button.setToolTip(tip.format(value=value))
         row.addWidget(button)
         buttons[value] = button
@@ -106,14 +105,14 @@ class ClaimDetailWidget(QWidget):
         text_row.addWidget(self.save_text)
         layout.addLayout(text_row)
 
-        verdicts = QHBoxLayout()
+        verdicts = FlowLayout()
         self.verdict_buttons = _buttons(
             verdicts, {v.value: f"{verdict_label(v)} ({k})" for v, k in VERDICT_KEYS.items()},
             "Mark the selected claims {value}")
         for verdict, button in self.verdict_buttons.items():
             button.clicked.connect(lambda _=False, v=verdict: self.verdict_chosen.emit(v))
         layout.addLayout(verdicts)
-        review = QHBoxLayout()
+        review = FlowLayout()
         review.addWidget(QLabel("Review:"))
         self.review_buttons = _buttons(
             review, {s.value: s.value.capitalize() + (f" ({REVIEW_DONE_KEY})"
@@ -141,8 +140,7 @@ class ClaimDetailWidget(QWidget):
         self.move_to.clicked.connect(lambda: self._with_selected(self.mention_to_chosen_claim))
         self.move_out = QPushButton("Move to a new claim")
         self.move_out.clicked.connect(lambda: self._with_selected(self.mention_to_new_claim))
-        move_row = QHBoxLayout()
-        move_row.addStretch(1)
+        move_row = FlowLayout()
         move_row.addWidget(self.move_to)
         move_row.addWidget(self.move_out)
         mentions_layout.addWidget(self.mentions, 1)

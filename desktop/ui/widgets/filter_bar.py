@@ -7,8 +7,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -34,8 +34,12 @@ class FilterBar(QWidget):
             self.verdict.addItem(verdict_label(verdict), verdict.value)
         self.conflicts = QCheckBox("Conflicts only")
         self.min_sources = QSpinBox(minimum=0, maximum=999, prefix="≥ ", suffix=" sources")
+        # No "Verdict" label: "All verdicts" says what the box chooses, and the bar must
+        # fit a window half a 1440 px screen wide beside the claim pane.
+        self.verdict.setToolTip("Show only the claims with this verdict")
+        self.min_sources.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Fixed)
         layout.addWidget(self.search, 3)
-        layout.addWidget(QLabel("Verdict"))
         layout.addWidget(self.verdict)
         layout.addWidget(self.conflicts)
         layout.addWidget(self.min_sources)
