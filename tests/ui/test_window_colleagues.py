@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -172,3 +173,16 @@ def test_the_pane_reading_a_newer_claim_brings_the_row_along(
     press(qtbot, a, Qt.Key.Key_D)
     assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
     assert a.service.claim(claim_id).claim.verdict == "disputed"
+
+
+def test_the_stale_edit_dialog_has_room_for_its_title(
+        qtbot: QtBot, two: tuple[MainWindow, MainWindow]) -> None:
+    a, b = two
+    press(qtbot, b, Qt.Key.Key_C)
+    press(qtbot, a, Qt.Key.Key_D)
+    dialog = stale_dialog(qtbot, a)
+    title = dialog.windowTitle()
+    assert title == f"Claim {a.current_claim_id()} was changed meanwhile"
+    assert dialog.width() >= QFontMetrics(dialog.font()).horizontalAdvance(title) + 150
+    qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
+    settle(qtbot, a)
