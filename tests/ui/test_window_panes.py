@@ -307,11 +307,13 @@ def test_half_a_screen_wide_the_claim_pane_shows_whole_buttons(qtbot: QtBot,
     assert window.minimumSizeHint().width() <= 720
     detail = window.detail
     right_edge = window.width()
+    bar = window.filter_bar
     buttons = [*detail.verdict_buttons.values(), *detail.review_buttons.values(),
-               detail.save_text, detail.move_to, detail.move_out]
+               detail.save_text, detail.move_to, detail.move_out, bar.verdict, bar.conflicts,
+               bar.min_sources]
     for button in buttons:
-        assert button.isVisible(), button.text()
-        assert button.width() >= button.sizeHint().width(), f"{button.text()} is cut"
-        assert button.mapTo(window, QPoint(button.width(), 0)).x() <= right_edge, button.text()
+        assert button.isVisible(), button
+        assert button.width() >= button.sizeHint().width(), f"{button} is cut"
+        assert button.mapTo(window, QPoint(button.width(), 0)).x() <= right_edge, button
     boxes = [b.geometry() for b in detail.verdict_buttons.values()]
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])

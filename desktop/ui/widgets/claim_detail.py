@@ -113,13 +113,16 @@ class ClaimDetailWidget(QWidget):
             button.clicked.connect(lambda _=False, v=verdict: self.verdict_chosen.emit(v))
         layout.addLayout(verdicts)
         review = FlowLayout()
-        review.addWidget(QLabel("Review:"))
+        review_label = QLabel("Review:")
+        review.addWidget(review_label)
         self.review_buttons = _buttons(
             review, {s.value: s.value.capitalize() + (f" ({REVIEW_DONE_KEY})"
                                                      if s == ReviewState.DONE else "")
                      for s in ReviewState}, "Set the review state: {value}")
         for state, button in self.review_buttons.items():
             button.clicked.connect(lambda _=False, s=state: self.review_state_chosen.emit(s))
+        # Level with the buttons beside it, on a line of its own or not.
+        review_label.setMinimumHeight(self.review_buttons[ReviewState.NEW.value].sizeHint().height())
         layout.addLayout(review)
         self.counts = QLabel()
         self.counts.setWordWrap(True)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -35,10 +34,9 @@ class FilterBar(QWidget):
         self.conflicts = QCheckBox("Conflicts only")
         self.min_sources = QSpinBox(minimum=0, maximum=999, prefix="≥ ", suffix=" sources")
         # No "Verdict" label: "All verdicts" says what the box chooses, and the bar must
-        # fit a window half a 1440 px screen wide beside the claim pane.
+        # fit a window half a 1440 px screen wide beside the claim pane; the search box
+        # is what gives way.
         self.verdict.setToolTip("Show only the claims with this verdict")
-        self.min_sources.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                       QSizePolicy.Policy.Fixed)
         layout.addWidget(self.search, 3)
         layout.addWidget(self.verdict)
         layout.addWidget(self.conflicts)
