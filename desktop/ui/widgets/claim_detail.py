@@ -12,8 +12,9 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -41,6 +42,8 @@ from desktop.ui.widgets.mentions_view import MentionsView
 from desktop.ui.widgets.notes_pane import NoteDraft, NotesPane
 
 NOTES_HEIGHT = 96
+NARROW = 360
+"""Pane width below which "Save wording" goes under the claim's text, not beside it."""
 """Height the notes and history start with: the rest of the pane goes to the mentions."""
 
 
@@ -100,10 +103,10 @@ class ClaimDetailWidget(QWidget):
         self.text.textChanged.connect(self._on_wording_typed)
         self.save_text = QPushButton("Save wording")
         self.save_text.clicked.connect(lambda: self.text_edited.emit(self.text.toPlainText()))
-        text_row = QHBoxLayout()
-        text_row.addWidget(self.text, 1)
-        text_row.addWidget(self.save_text)
-        layout.addLayout(text_row)
+        self.text_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.text_row.addWidget(self.text, 1)
+        self.text_row.addWidget(self.save_text, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(self.text_row)
 
         verdicts = FlowLayout()
         self.verdict_buttons = _buttons(
@@ -239,6 +242,14 @@ class ClaimDetailWidget(QWidget):
                 f"{stance_breakdown(claim.n_origins, claim.n_support, claim.n_contradict)}"
                 + (f" · <b style='color:{alert_colour(self.palette())}'>"
                    f"conflict: {html.escape(conflict)}</b>" if conflict else ""))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow pane "Save wording" goes under the claim's text, which keeps the
+        pane's width: beside it the text would show two words a line."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW
+        self.text_row.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                   else QBoxLayout.Direction.LeftToRight)
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw the stance and conflict colours when the system switches light/dark."""
