@@ -22,9 +22,11 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import select
 
@@ -37,6 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from shared_data import SHARED  # noqa: E402
 
 SWEEP = (0.2, 0.275, 0.35, 0.45, 0.55, 0.7, 0.85, 1.0)
+ABOUT = [(k, c) for k in (30, 60, 100) for c in (0.1, 0.2, 0.3)]
+"""Measured, not shipped: a hit must be about the query, i.e. the query's words (weighted
+by rarity^1.5) among the body's own k heaviest terms (TF-IDF over the bodies, English stop
+words and terms in more than 30% of bodies left out) must weigh at least c of the query's."""
 TFIDF_THRESHOLDS = [round(0.025 * i, 3) for i in range(1, 29)]
 RULES = [replace(SHIPPED, threshold=0.0),
          *(replace(SHIPPED, threshold=0.0, body_scale=scale, repeated=repeated,
@@ -79,6 +85,39 @@ def stored_bodies(service: Service) -> dict[int, str]:
     """Article id -> FNC-1 Body ID (an exact duplicate row is stored once)."""
     with service.db.read() as session:
         return {a: str(e) for a, e in session.execute(select(Article.id, Article.external_id))}
+
+
+def topic_terms(bodies: dict[str, str], k_values: Iterable[int]
+                ) -> tuple[Callable[[str], list[str]], dict[str, int], list[float],
+                           dict[int, dict[str, set[int]]]]:
+    """Each body's k heaviest terms by TF-IDF, for each k: what the body is about."""
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2,
+                                 max_df=0.3)
+    ids = list(bodies)
+    matrix = vectorizer.fit_transform([bodies[b] for b in ids]).tocsr()
+    tops: dict[int, dict[str, set[int]]] = {k: {} for k in k_values}
+    for i, body in enumerate(ids):
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        order = np.argsort(-matrix.data[start:end])
+        for k, top in tops.items():
+            top[body] = set(matrix.indices[start:end][order[:k]].tolist())
+    return (vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_.tolist(),
+            tops)
+
+
+def about_filtered(heads: list[Headline], topics: tuple[Callable[[str], list[str]],
+                   dict[str, int], list[float], dict[int, dict[str, set[int]]]],
+                   k: int, share: float) -> list[dict[str, float]]:
+    """The shipped scores, with a hit whose body is not about the query scored 0."""
+    analyzer, vocabulary, idf, tops = topics
+    filtered = []
+    for h in heads:
+        terms = {vocabulary[t] for t in analyzer(h.text) if t in vocabulary}
+        weight = {t: idf[t] ** 1.5 for t in terms}
+        total = sum(weight.values()) or 1.0
+        filtered.append({b: s if sum(w for t, w in weight.items() if t in tops[k][b])
+                         >= share * total else 0.0 for b, s in h.by_rule[0].items()})
+    return filtered
 
 
 def labelled_f1(heads: list[Headline], method: str, threshold: float) -> float:
@@ -203,6 +242,24 @@ def main() -> None:
     print(row("TF-IDF 1-2-gram, out of fold "
               f"({'/'.join(sorted({f'{t:g}' for t in tfidf_at.values()}))})",
               heads, [h.tfidf for h in heads], tfidf_at))
+
+    topics = topic_terms(bodies, {k for k, _ in ABOUT})
+    filtered = {kc: about_filtered(heads, topics, *kc) for kc in ABOUT}
+    at_shipped = dict.fromkeys(stories, SHIPPED.threshold)
+    for (k, c), scores in filtered.items():
+        print(row(f"FactDesk shipped + about the query (top {k} terms, share {c}; all stories)",
+                  heads, scores, at_shipped))
+    about_at: dict[str, tuple[int, float]] = {}
+    for part in parts:
+        fitting = [i for i, h in enumerate(heads) if h.story not in part]
+        best_kc = max(ABOUT, key=lambda kc: story_f1(
+            [heads[i] for i in fitting], [filtered[kc][i] for i in fitting],
+            SHIPPED.threshold))
+        about_at.update({s: best_kc for s in part})
+    oof_about = [filtered[about_at[h.story]][i] for i, h in enumerate(heads)]
+    picked_kc = "; ".join(sorted({f"top {k}, share {c}" for k, c in about_at.values()}))
+    print(row(f"FactDesk shipped + about the query, out of fold by story F1 ({picked_kc})",
+              heads, oof_about, at_shipped))
 
 
 if __name__ == "__main__":
