@@ -12,6 +12,7 @@ from desktop.core.ingest import expand, read
 from desktop.core.ingest.cleanup import clean, is_chrome
 from desktop.core.ingest.csv_reader import CsvOptions
 from desktop.core.ingest.dedupe import CopyIndex, content_hash, fingerprint
+from desktop.core.ingest.metadata import dateline
 from tests.conftest import DATA, SEEDS
 
 
@@ -172,3 +173,14 @@ def test_duplicate_key_folds_case_and_spaces_and_holds_the_title() -> None:
     assert content_hash("A  Title", "A  b\nC") == content_hash("a title", "a b c")
     assert content_hash("Headline", "a b c") != content_hash("", "a b c")
     assert content_hash("a b", "c") != content_hash("a", "b c")
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Published: 05 Jun. 2025, 11:05", date(2025, 6, 5)),
+    ("Updated: 2014-09-02", date(2014, 9, 2)),
+    ("Updated at 11:45 p.m. ET", None),  # FNC-1 body 221: a time is not a date
+    ("Posted: June 2025", None),  # no day: none is made up
+])
+def test_a_dateline_dates_an_article_only_when_it_gives_a_whole_date(line: str,
+                                                                    day: date | None) -> None:
+    assert dateline(line) == day

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from dateutil import parser as date_parser
 
@@ -14,16 +14,30 @@ _PUBLISHED = re.compile(
 _BYLINE = re.compile(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]*){0,6}\s*$")
 
 
+_APART = (datetime(2001, 1, 1), datetime(2002, 2, 2))
+"""Two defaults with no field in common: dateutil fills what a string lacks from its
+default, so a string that parses to two different days under them gives no whole date."""
+
+
 def parse_date(text: str) -> date | None:
-    """A calendar date from a date-like string ("05 Jun. 2025, 11:05"), else None."""
+    """A calendar date from a date-like string ("05 Jun. 2025, 11:05"), else None.
+
+    Only a string that gives year, month and day is a date: "Updated at 11:45 p.m. ET"
+    (an FNC-1 body) would otherwise be dated the day it was imported, and "June 2025"
+    on the 1st of a month nobody wrote.
+    """
+    cleaned = text.replace(".", " ")
     try:
         # ignoretz: only the day is kept, and a zone name dateutil does not know ("EDT" in
         # FNC-1) would otherwise print an UnknownTimezoneWarning at the user's terminal.
-        parsed = date_parser.parse(text.replace(".", " "), fuzzy=False, dayfirst=False,
-                                   ignoretz=True)
+        first, second = (date_parser.parse(cleaned, default=default, fuzzy=False,
+                                           dayfirst=False, ignoretz=True)
+                         for default in _APART)
     except Exception:  # ValueError, OverflowError, and others on hostile strings
         return None
-    return parsed.date() if 1900 < parsed.year < 2200 else None
+    if first.date() != second.date():
+        return None
+    return first.date() if 1900 < first.year < 2200 else None
 
 
 def seed_header(line: str) -> tuple[date | None, str] | None:
