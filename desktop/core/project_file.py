@@ -11,6 +11,9 @@ from urllib.parse import quote
 
 CREATING = ".creating"
 """Suffix of a project file being built; it gets its real name only once complete."""
+DEMO_FOLDER_PREFIX = "factdesk-demo-"
+"""The demo project's temporary folder starts so, then its process id: a start removes
+those of dead processes, and an export names the project "demo project"."""
 
 
 def sidecars(path: Path) -> list[Path]:
@@ -106,7 +109,7 @@ def remove_stale_builds(path: Path) -> None:
     """Drop half-built files of this project left by a process that was killed."""
     for leftover in path.parent.glob(f".{glob_escape(path.name)}.*{CREATING}*"):
         pid = leftover.name[len(path.name) + 2:].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             leftover.unlink(missing_ok=True)
 
 
@@ -115,7 +118,8 @@ def glob_escape(name: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process runs under ``pid`` (another user's counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.export.records import DEMO_FOLDER_PREFIX
+from desktop.core.project_file import DEMO_FOLDER_PREFIX, process_alive
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -34,18 +34,8 @@ def remove_stale_folders(parent: Path) -> None:
     may still be open."""
     for folder in parent.glob(f"{DEMO_FOLDER_PREFIX}*-*"):
         pid = folder.name[len(DEMO_FOLDER_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and folder.is_dir() and not _alive(int(pid)):
+        if pid.isdigit() and folder.is_dir() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True
 
 
 class DemoProject:

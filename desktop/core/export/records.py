@@ -20,6 +20,7 @@ from desktop.core.dto import (
     EvidenceRow,
     MentionRow,
 )
+from desktop.core.project_file import DEMO_FOLDER_PREFIX
 from desktop.core.vocabulary import VERDICT_FILL, VERDICT_MEANING, Verdict
 
 VERDICT_STYLE: dict[str, tuple[str, str]] = {
@@ -84,8 +85,6 @@ class Summary:
 
 UNKNOWN_SOURCE = "unknown"
 """The outlet of an article whose outlet is unknown (service.counts.UNKNOWN_SOURCE)."""
-DEMO_FOLDER_PREFIX = "factdesk-demo-"
-"""The demo project's temporary folder starts so: the export names it "demo project"."""
 
 
 def source_column(source: str, origin: int) -> str:
