@@ -43,7 +43,9 @@ def open_window(db: str | Path | None = None, demo: bool = False) -> MainWindow:
     else:  # the project opened is the most recent one: File > Recent finds it next time
         window.settings.add_recent(project_key(window.service.project_name()))
         window.projects.fill_recent()
-        announce_upgrade(window)
+        # Once the window is shown: a notice opened before it sat behind the window, and
+        # the totals' first fill drew over the status-bar message.
+        QTimer.singleShot(0, window, lambda: announce_upgrade(window))
     return window
 
 

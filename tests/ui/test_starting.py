@@ -97,6 +97,10 @@ def test_the_project_opened_is_in_recent_projects_and_the_demo_is_not(
 def test_the_window_says_it_upgraded_an_old_project(qtbot: QtBot, old_project: Path) -> None:
     window = open_window(old_project)
     qtbot.addWidget(window)
+    window.show()
+    # Said once the window is shown, so the notice opens over it, not behind it.
+    assert not window.notices.messages
+    qtbot.waitUntil(lambda: bool(window.notices.messages))
     assert "from schema 0004" in window.statusBar().currentMessage()
     [notice] = [box for box in _visible(QMessageBox) if box.parent() is window]
     assert "story-0004-" in notice.text() and not notice.isModal()
