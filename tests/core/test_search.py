@@ -147,6 +147,11 @@ def test_names_are_read_from_a_query_in_sentence_case_only() -> None:
     # A headline in title case capitalises every word: no run of capitals is a name.
     title = "Kim Jong-un 'Had Surgery on Fractured Ankles'"
     assert query_names(title, terms(title)) == []
+    # A short verb is a word of a sentence too: "met" left only "Jong" and "Shoigu" to
+    # judge the case by, so the query read as title case and its name was lost (2
+    # articles carried "Kim Jong Un met Shoigu" on the seeds, 5 "Kim Jong Un meets Shoigu").
+    short = "Kim Jong Un met Shoigu"
+    assert query_names(short, terms(short)) == [frozenset({"kim", "jong", "un"})]
 
 
 def test_a_headline_holding_one_key_of_the_claim_counts_half(headlines: Service) -> None:
@@ -309,6 +314,8 @@ def test_a_negated_query_is_contradicted_by_the_articles_stating_it(seeded: Serv
     assert stances.count("contradicts") >= 3 and "supports" not in stances
     # Asked as it is, the same articles do not contradict it.
     assert "contradicts" not in {h.stance for h in seeded.search("Kim Jong Un met Shoigu")}
+    assert (len(seeded.search("Kim Jong Un met Shoigu"))
+            == len(seeded.search("Kim Jong Un meets Shoigu")))
 
 
 def test_a_headline_rows_stance_is_its_mentions_in_search(kim_headlines: Service) -> None:

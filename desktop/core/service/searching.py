@@ -99,7 +99,10 @@ class HitRule:
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
-_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]{2,}")
+_TITLE_CASE_SMALL = frozenset({"and", "but", "for", "nor", "the", "yet", "via"})
+"""Words a title-case headline leaves in lower case ("... and the Army"): they tell
+nothing of the case the query is written in."""
 
 
 def query_names(query: str, wanted: Iterable[str],
@@ -110,7 +113,7 @@ def query_names(query: str, wanted: Iterable[str],
     A query in title case ("Kim Jong Un Broke Both Ankles", as many headlines are) marks
     no name by its capitals: most of its words are capitalised and it gives none.
     """
-    words = _LONG_WORD.findall(query)
+    words = [w for w in _CASE_WORD.findall(query) if w.lower() not in _TITLE_CASE_SMALL]
     if words and sum(w[0].isupper() for w in words) > 0.75 * len(words):
         return []
     asked = set(wanted)
