@@ -15,6 +15,7 @@ from desktop.core.models import Sentence
 from desktop.core.service import Service
 from desktop.core.service.searching import HitRule, Searcher, query_names
 from desktop.core.text.normalize import terms
+from tests.conftest import SEEDS
 
 # Emergent development headlines (../shared/data/emergent), one a row as a user imports
 # a CSV of headlines: four claims about burgers and watches.
@@ -303,6 +304,24 @@ def test_a_verb_in_another_form_finds_the_same_articles(seeded: Service) -> None
                                                         HitRule(lemmas=False))]
     assert [a for a, _ in met] == [a for a, _ in meets] != stems
     assert [s for _, s in met] == pytest.approx([s for _, s in meets], abs=0.01)
+
+
+def test_a_negated_query_reads_the_same_whatever_else_the_project_holds(tmp_path: Path
+                                                                        ) -> None:
+    # A row spelling out "Kim Jong Un" made "jong" a word some text holds; the articles
+    # that name him "Kim" then no longer stated the whole claim, and every one read
+    # neutral toward its denial (a user trial).
+    row = tmp_path / "posts.csv"
+    row.write_text("id,text\n199,\"Kim Jong Un met Sergei Shoigu in Pyongyang on Wednesday, "
+                   "state media KCNA reported.\"\n", encoding="utf-8")
+    service = Service.open(tmp_path / "project.sqlite")
+    service.import_paths([SEEDS, row], id_column="id", text_column="text")
+    stances = {h.article_id: h.stance for h in service.search("Kim Jong Un did not meet Shoigu")}
+    service.close()
+    # Two of the three that contradict it without the row still do (none did before);
+    # the third's closest sentences move with the word weights the row changes.
+    assert list(stances.values()).count("contradicts") >= 2
+    assert "supports" not in stances.values()
 
 
 def test_a_negated_query_is_contradicted_by_the_articles_stating_it(seeded: Service) -> None:

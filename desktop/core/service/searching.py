@@ -215,10 +215,6 @@ class Searcher:
             return []
         forms = {t: _forms(t) if rule.lemmas else (t,) for t in wanted}
         weights = {t: self._weight(forms[t]) ** rule.rarity_power for t in wanted}
-        # What a sentence states of the query's words, for stance: of the words some text
-        # holds. An article folds a full name to the word it uses alone ("Kim Jong Un ...
-        # Kim said" is indexed as "kim"), so no sentence holds "jong".
-        word_total = sum(w for t, w in weights.items() if self._count(forms[t])) or 1.0
         figure_weight = rule.figure_weight * max(weights.values())
         weights.update({f: figure_weight for f in figures(query)})
         names = query_names(query, wanted, fold) if rule.name_weight else []
@@ -228,6 +224,14 @@ class Searcher:
                             sum(weights[t] for t in name))) for name in names]
         total = sum(w for _, w in keys) or 1.0
         heaviest = sorted((w for _, w in keys), reverse=True)
+        # What a sentence states of the query's words, for stance: of the words some text
+        # holds, a name stated by any of its words. An article names Kim Jong Un once, then
+        # "Kim": its sentences state "Kim met Shoigu" in full, whether or not another text
+        # of the project spells out "Jong Un" (trial7: such a row made every article
+        # neutral toward "Kim Jong Un did not meet Shoigu").
+        word_keys = [(parts, sum(weights[t] for t in parts if self._count(forms[t])))
+                     for parts, _ in keys if not any(t[0] == "#" for t in parts)]
+        word_total = sum(w for _, w in word_keys) or 1.0
 
         def credit(present: AbstractSet[str]) -> float:
             """The query's weight the terms cover; a name's words share its one weight."""
@@ -258,7 +262,7 @@ class Searcher:
                 match.best, match.sentence_id = coverage, sentence_id
             # The stance passage is chosen by the words alone, as the stance model was
             # trained (desktop.core.evaluation.fnc_passages).
-            words = sum(weights[t] for t in present if t[0] != "#") / word_total
+            words = sum(w for parts, w in word_keys if parts & present) / word_total
             match.sentences.append((words, sentence_id, text))
         bodies = self._read_bodies(list(per_article), fold) if rule.reads_bodies else {}
 
