@@ -179,6 +179,9 @@ class SearchHit:
     claim_id: int | None
     score: float
     stance: str
+    published: date | None = None
+    copy_of: int | None = None
+    """The first article of its copy set, if it is a copy: a copy is no confirmation."""
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
-from desktop.core.dto import ArticleRow
-from desktop.core.errors import FactDeskError
 from desktop.core.service import Service
 from desktop.core.wording import counted
 from desktop.ui.hub import Announcement, Origin
@@ -58,20 +56,11 @@ def carry_line(found: list[FoundArticle], limit: int) -> str:
 
 
 def find(service: Service, query: str, limit: int, progress: QtProgress) -> list[FoundArticle]:
-    """The search's hits with their articles' dates and copy marks and the query's words
-    marked (in a worker: an article's row is a read, and marking reads the query's
-    terms)."""
+    """The search's hits with the query's words marked (in a worker: marking reads the
+    query's terms)."""
     hits = service.search(query, limit)
     progress.check()
-    rows: dict[int, ArticleRow | None] = {}
-    for article_id in dict.fromkeys(h.article_id for h in hits):
-        try:
-            rows[article_id] = service.article(article_id)
-        except FactDeskError:  # removed since the search read it: shown undated
-            rows[article_id] = None
-    return [FoundArticle(h, row.published if row else None, row.copy_of if row else None,
-                         tuple(marked_spans(h.sentence, query)))
-            for h in hits for row in [rows[h.article_id]]]
+    return [FoundArticle(h, tuple(marked_spans(h.sentence, query))) for h in hits]
 
 
 class ArticleSearch(QObject):

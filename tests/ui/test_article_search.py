@@ -52,7 +52,8 @@ def test_typed_claim_lists_the_articles_that_carry_it(qtbot: QtBot,
     assert STANCE_WORDS[expected[0].stance] in shown
     # The query's words are visible in the sentence, in its own wording.
     assert "<b>Kursk</b>" in shown and "<b>killed</b>" in shown
-    assert first.published == window.service.article(first.hit.article_id).published
+    assert first.hit.published == window.service.article(first.hit.article_id).published
+    assert all(h.copy_of == window.service.article(h.article_id).copy_of for h in expected)
     assert any("(copy of #" in hits.index(r).data(HtmlRole) for r in range(hits.rowCount()))
 
 

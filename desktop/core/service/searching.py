@@ -355,8 +355,8 @@ class Searcher:
             return []
         rows = {row.id: row for row in self.session.execute(
             select(Sentence.id, Sentence.start, Sentence.end, Sentence.text,
-                   Article.external_id, Article.title, Source.name.label("source"),
-                   Mention.claim_id)
+                   Article.external_id, Article.title, Article.published, Article.origin_id,
+                   Source.name.label("source"), Mention.claim_id)
             .join(Article, Article.id == Sentence.article_id)
             .join(Source, Source.id == Article.source_id)
             .outerjoin(Mention, Mention.sentence_id == Sentence.id)
@@ -368,5 +368,7 @@ class Searcher:
                 article_id=match.article_id, external_id=row.external_id, source=row.source,
                 title=row.title, sentence=row.text, start=row.start, end=row.end,
                 claim_id=row.claim_id, score=round(match.score, 4),
-                stance=match.stance(query).value))
+                stance=match.stance(query).value, published=row.published,
+                copy_of=row.origin_id if row.origin_id not in (None, match.article_id)
+                else None))
         return out

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -88,23 +87,21 @@ class FoundArticle:
     """One hit with what the list shows beside it."""
 
     hit: SearchHit
-    published: date | None
-    copy_of: int | None
-    """The first article of its copy set, if it is a copy: a copy is no confirmation."""
     marks: tuple[tuple[int, int], ...]
 
     @property
     def origin(self) -> int:
         """Its independent origin: the copy set's first article."""
-        return self.copy_of or self.hit.article_id
+        return self.hit.copy_of or self.hit.article_id
 
     @property
     def where(self) -> str:
         """"Source (copy of #2) · 2025-06-05 · claim 11": the line under the title."""
-        source = self.hit.source + (f" (copy of #{self.copy_of})" if self.copy_of else "")
-        parts = [source, self.published.isoformat() if self.published else "undated"]
-        if self.hit.claim_id is not None:
-            parts.append(f"claim {self.hit.claim_id}")
+        hit = self.hit
+        source = hit.source + (f" (copy of #{hit.copy_of})" if hit.copy_of else "")
+        parts = [source, hit.published.isoformat() if hit.published else "undated"]
+        if hit.claim_id is not None:
+            parts.append(f"claim {hit.claim_id}")
         return " · ".join(parts)
 
     @property
