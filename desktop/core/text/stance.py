@@ -394,7 +394,7 @@ def article_stance(model: StanceModel, claim: str, sentences: list[tuple[float, 
     affirmative = affirmed(claim) if polarity != "as is" and sentences else None
     if affirmative is None:
         return _stance(model, claim, sentences, rule)
-    closest = sorted(sentences, key=lambda s: (-s[0], s[1]))[:PASSAGE_SENTENCES]
+    closest = closest_sentences(sentences)
     if "cue=figures_differ" in relation_features(affirmative, closest[0][2]):
         # "600 were killed" contradicts "300 were killed" without supporting "300 were
         # not killed".
@@ -416,7 +416,7 @@ def _stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, st
         return "neutral"
     if len(sentences) == 1:
         return model.predict(claim, sentences[0][2])
-    closest = sorted(sentences, key=lambda s: (-s[0], s[1]))[:PASSAGE_SENTENCES]
+    closest = closest_sentences(sentences)
     best = closest[0][2]
     relation = relation_features(claim, best)
     if "cue=figures_differ" in relation:
@@ -431,11 +431,17 @@ def _stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, st
     return model.predict(claim, passage(sentences))
 
 
+def closest_sentences(sentences: list[tuple[float, int, str]]
+                      ) -> list[tuple[float, int, str]]:
+    """The few sentences, as (score, position, text), that state most of a claim, best
+    first (the earlier of two equal ones): what article stance reads."""
+    return sorted(sentences, key=lambda s: (-s[0], s[1]))[:PASSAGE_SENTENCES]
+
+
 def passage(sentences: list[tuple[float, int, str]]) -> str:
-    """The article's sentences that state most of a claim, as (score, position, text):
-    the best few in reading order, one a line."""
-    best = sorted(sentences, key=lambda s: (-s[0], s[1]))[:PASSAGE_SENTENCES]
-    return "\n".join(text for _, _, text in sorted(best, key=lambda s: s[1]))
+    """The article's closest sentences to a claim in reading order, one a line."""
+    return "\n".join(text for _, _, text in sorted(closest_sentences(sentences),
+                                                    key=lambda s: s[1]))
 
 
 @dataclass(frozen=True)
