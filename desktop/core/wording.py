@@ -8,6 +8,12 @@ from dataclasses import dataclass
 from desktop.core.export.records import ExportResult
 
 
+def capitalised(text: str) -> str:
+    """A phrase as a window writes it, first letter capital: the command line's lines
+    start in lower case after "factdesk:" or a file name."""
+    return text[:1].upper() + text[1:]
+
+
 def counted(number: int, noun: str, plural: str | None = None) -> str:
     """``number`` and the noun in the form that number takes (plural: noun + "s" unless
     given)."""

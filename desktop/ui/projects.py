@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from desktop.core.paths import project_name
 from desktop.core.service import Service
+from desktop.core.wording import capitalised
 from desktop.ui.dialogs import PreferencesDialog, ServerDialog
 from desktop.ui.layout import save_layout
 
@@ -37,7 +38,7 @@ def announce_upgrade(window: MainWindow) -> None:
         return
     said = upgrade.message()
     window.statusBar().showMessage(said, UPGRADE_MS)
-    window.notices.info("Project upgraded", f"{said[0].upper()}{said[1:]}.")
+    window.notices.info("Project upgraded", f"{capitalised(said)}.")
 
 
 UPGRADE_MS = 60_000

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.dto import ClaimFilter, ImportReport
 from desktop.core.export.records import ExportOptions, ExportResult
-from desktop.core.wording import WINDOW, export_notes, export_summary
+from desktop.core.wording import WINDOW, capitalised, export_notes, export_summary
 from desktop.ui.dialogs import import_summary
 from desktop.ui.hub import EVERYTHING, Origin
 
@@ -57,10 +57,9 @@ class Transfers(QObject):
                           on_success=self._exported, on_failure=window.notices.task_failed)
 
     def _exported(self, result: ExportResult) -> None:
-        summary = export_summary(result, "claims", WINDOW)
-        summary = summary[0].upper() + summary[1:]
+        summary = capitalised(export_summary(result, "claims", WINDOW))
         self.window.statusBar().showMessage(summary, 10_000)
-        notices = "".join(f"\n\n{n[0].upper()}{n[1:]}." for n in export_notes(result, WINDOW))
+        notices = "".join(f"\n\n{capitalised(n)}." for n in export_notes(result, WINDOW))
         self.window.notices.info("Export finished", summary + notices)
 
     def ask_files(self) -> None:
