@@ -24,6 +24,7 @@ from desktop.ui.demo import DemoProject
 from desktop.ui.dispatch import EditDispatch
 from desktop.ui.edits import Edits
 from desktop.ui.hub import EVERYTHING, ChangeHub, Origin
+from desktop.ui.keys import WindowKeysFirst
 from desktop.ui.layout import restore_layout, save_layout
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.notices import Notices
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.transfers = Transfers(self)
         self.article_search = ArticleSearch(self)
         self.menu_actions = WindowActions(self)
+        self.keys_first = WindowKeysFirst(self, self.menu_actions.all)
         self.dispatch = EditDispatch(self)
         self.router = PaneRouter(self)
         self._connect()
