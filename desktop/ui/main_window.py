@@ -25,7 +25,7 @@ from desktop.ui.dispatch import EditDispatch
 from desktop.ui.edits import Edits
 from desktop.ui.hub import EVERYTHING, ChangeHub, Origin
 from desktop.ui.keys import WindowKeysFirst
-from desktop.ui.layout import restore_layout, save_layout
+from desktop.ui.layout import PANE_SHARES, restore_layout, save_layout
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.notices import Notices
 from desktop.ui.progress_panel import ProgressPanel
@@ -89,8 +89,10 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         for pane in (self.sources, self.centre, self.tabs):
             self.splitter.addWidget(pane)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
+        # Every pane stretches: a resized window keeps the panes' shares instead of taking
+        # all of a narrowing out of the claim pane (65 px of sentence at 720 px wide).
+        for position, share in enumerate(PANE_SHARES):
+            self.splitter.setStretchFactor(position, share)
         self.setCentralWidget(self.splitter)
 
         self.totals = QLabel()

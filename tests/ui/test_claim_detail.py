@@ -12,6 +12,7 @@ from desktop.core.dto import ClaimFilter
 from desktop.ui.layout import pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION
+from desktop.ui.widgets.filter_bar import SEARCH_LEAST
 from desktop.ui.widgets.notes_pane import NotesPane
 from tests.ui.conftest import settle
 
@@ -48,6 +49,24 @@ def test_three_mentions_fit_at_1280_by_720(qtbot: QtBot, window: MainWindow) -> 
     for row in rows:
         cell = view.visualRect(view.mentions.index(row, MENTION))
         assert viewport.contains(cell), f"mention row {row} is cut off: {cell} in {viewport}"
+
+
+def test_halving_the_window_leaves_the_mentions_room_to_read(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    """A window laid out on a 1440 px screen, then made half as wide (two windows side by
+    side): the sentence a mention shows, and the words typed into the claims search, keep
+    room to be read (the sentence column had 52-69 px, the search box 20)."""
+    window.resize(1440, 900)
+    window.splitter.setSizes(pane_sizes(1440))
+    _show_conflict(qtbot, window)
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.width() == 720)
+    qtbot.wait(20)
+    view = window.detail.mentions
+    assert view.columnWidth(MENTION) >= 180
+    assert window.filter_bar.search.width() >= SEARCH_LEAST
+    assert window.filter_bar.height() < 4 * window.filter_bar.search.height(), \
+        "the bar takes the lines it needs, not the table's height"
 
 
 def test_conflict_names_its_quantity_in_words(qtbot: QtBot, window: MainWindow) -> None:
