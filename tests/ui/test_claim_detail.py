@@ -4,14 +4,14 @@ unsaved input kept with its claim."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
 from desktop.ui.layout import pane_sizes
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.mentions_model import MENTION
+from desktop.ui.models.mentions_model import MENTION, STANCE, SentenceRole, where
 from desktop.ui.widgets.filter_bar import SEARCH_LEAST
 from desktop.ui.widgets.notes_pane import NotesPane
 from tests.ui.conftest import settle
@@ -63,7 +63,20 @@ def test_halving_the_window_leaves_the_mentions_room_to_read(qtbot: QtBot,
     qtbot.waitUntil(lambda: window.width() == 720)
     qtbot.wait(20)
     view = window.detail.mentions
-    assert view.columnWidth(MENTION) >= 180
+    assert view.columnWidth(MENTION) >= max(200, 3 * view.columnWidth(STANCE))
+    rows = [r for r in range(view.mentions.rowCount()) if view.mentions.mention_at(r)]
+    assert rows
+    for row in rows:  # where, when, who and "hedged" on one line above the sentence
+        index = view.mentions.index(row, MENTION)
+        sentence = QTextDocument()
+        sentence.setDefaultFont(view.font())
+        sentence.setDocumentMargin(3)
+        sentence.setHtml(index.data(SentenceRole))
+        sentence.setTextWidth(view.columnWidth(MENTION))
+        assert view.rowHeight(row) <= sentence.size().height() + 1.5 * view.fontMetrics().height()
+        # The whole line, cut short in the cell, in the tooltip.
+        assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(
+            where(view.mentions.mention_at(row)))
     assert window.filter_bar.search.width() >= SEARCH_LEAST
     assert window.filter_bar.height() < 4 * window.filter_bar.search.height(), \
         "the bar takes the lines it needs, not the table's height"

@@ -26,6 +26,11 @@ MentionRole = Qt.ItemDataRole.UserRole + 10
 HtmlRole = Qt.ItemDataRole.UserRole + 11
 """The mention as rich text: where and who on the first line, then the sentence with the
 conflicting figures marked."""
+SentenceRole = Qt.ItemDataRole.UserRole + 12
+"""The sentence alone as rich text, its conflicting figures marked: a narrow view puts a
+shortened first line over it."""
+HEDGED = "hedged"
+HEDGED_EXPLAINED = "hedged (a qualifier such as “reportedly” or “may”)"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -56,17 +61,20 @@ class Heading:
         return f"{STANCE_HEADING[self.stance]} — {counts}"
 
 
-def where(mention: MentionRow) -> str:
-    """Outlet, date, attribution and hedging: the line above the sentence."""
+def where(mention: MentionRow, short: bool = False) -> str:
+    """Outlet, date, attribution and hedging: the line above the sentence. ``short``, for
+    a narrow view that cuts the line's end: hedging in one word and the attribution, the
+    longest part, last."""
     parts = [mention.source + (" (copy)" if mention.copy_of else ""),
              mention.published.isoformat() if mention.published else "undated"]
-    if mention.attribution:
-        parts.append(f"according to {mention.attribution}")
+    attribution = [f"according to {mention.attribution}"] if mention.attribution else []
+    if not short:
+        parts += attribution
     if mention.hedged:
-        parts.append("hedged (a qualifier such as “reportedly” or “may”)")
+        parts.append(HEDGED if short else HEDGED_EXPLAINED)
     if mention.origin == MentionOrigin.ALSO:
         parts.append("also another claim")
-    return " · ".join(parts)
+    return " · ".join(parts + (attribution if short else []))
 
 
 class MentionsModel(QAbstractTableModel):
@@ -145,11 +153,14 @@ class MentionsModel(QAbstractTableModel):
         if role == HtmlRole:
             return (f"<small>{html.escape(where(item))}</small><br>"
                     + highlighted(item.sentence, self._values, self._alert))
-        if role == Qt.ItemDataRole.ToolTipRole and item.origin == MentionOrigin.ALSO:
-            return ("This sentence states two claims; it joined the other one and counts "
-                    "for this one too. Double-click to read it in its article.")
+        if role == SentenceRole:
+            return highlighted(item.sentence, self._values, self._alert)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Double-click to read it in its article"
+            # The whole first line too: a narrow view shortens it.
+            return f"{where(item)}\n\n" + (
+                "This sentence states two claims; it joined the other one and counts for "
+                "this one too. Double-click to read it in its article."
+                if item.origin == MentionOrigin.ALSO else "Double-click to read it in its article")
         return None
 
     def _heading_data(self, heading: Heading, column: int, role: int) -> Any:

@@ -3,9 +3,14 @@
 Each mention is one row of a model, painted by a delegate as rich text (where and who,
 then the sentence with the conflicting figures marked); the stance is edited in place.
 Rows take the height of their wrapped text, so a narrow pane still shows whole sentences.
+In a narrow view the sentence keeps the room: the stance column narrows (the group's
+heading names the stance too) and the line above the sentence is cut to one line, whole
+in the tooltip.
 """
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -18,8 +23,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
     QKeyEvent,
     QPainter,
+    QResizeEvent,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -40,12 +49,17 @@ from desktop.ui.models.mentions_model import (
     HtmlRole,
     MentionRole,
     MentionsModel,
+    SentenceRole,
+    where,
 )
 from desktop.ui.widgets.rich_text import paint_document
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 3
 STANCE_WIDTH = 84
+STANCE_LEAST = 48
+NARROW = 320
+"""A sentence column narrower than this gets the one-line, short first line."""
 CACHED_DOCUMENTS = 4000
 
 
@@ -69,8 +83,20 @@ class MentionDelegate(QStyledItemDelegate):
         """Drop the laid-out mentions (another claim is shown)."""
         self._documents.clear()
 
+    def _html(self, option: QStyleOptionViewItem, index: Index, width: int) -> str:
+        """The cell's rich text; in a narrow column its first line shortened to fit one."""
+        mention = index.data(MentionRole)
+        if width >= NARROW or not isinstance(mention, MentionRow):
+            return str(index.data(HtmlRole))
+        small = _small_font(option.font)
+        line = QFontMetrics(small).elidedText(where(mention, short=True),
+                                              Qt.TextElideMode.ElideRight,
+                                              width - 2 * PADDING - 4)
+        return f"<small>{html.escape(line)}</small><br>{index.data(SentenceRole)}"
+
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
-        key = (str(index.data(HtmlRole)), max(40, option.rect.width()))
+        width = max(40, option.rect.width())
+        key = (self._html(option, index, width), width)
         document = self._documents.get(key)
         if document is None:
             if len(self._documents) >= CACHED_DOCUMENTS:
@@ -119,6 +145,16 @@ class MentionDelegate(QStyledItemDelegate):
         QTimer.singleShot(0, self, lambda: self.chosen.emit(mention.id, value))
 
 
+def _small_font(font: QFont) -> QFont:
+    """The font rich text's <small> gives with ``font`` as its default."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setHtml("<small>x</small>")
+    cursor = QTextCursor(document)
+    cursor.setPosition(1)
+    return cursor.charFormat().font()
+
+
 class MentionsView(QTableView):
     """Emits ``opened`` with a mention double-clicked outside its stance."""
 
@@ -142,6 +178,8 @@ class MentionsView(QTableView):
         header.setSectionResizeMode(STANCE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(STANCE, STANCE_WIDTH)
         header.setSectionResizeMode(MENTION, QHeaderView.ResizeMode.Stretch)
+        # Its start readable when the column is narrower than its label.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._fit_rows)
         header.sectionResized.connect(self._refit.start)
@@ -160,6 +198,13 @@ class MentionsView(QTableView):
     def _fit_rows(self) -> None:
         """Each row as tall as its text wrapped at the column's width."""
         self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The stance column takes at most a fifth of a narrow view."""
+        super().resizeEvent(event)
+        width = max(STANCE_LEAST, min(STANCE_WIDTH, self.viewport().width() // 5))
+        if self.columnWidth(STANCE) != width:
+            self.horizontalHeader().resizeSection(STANCE, width)
 
     def mention_at(self, point: QPoint) -> MentionRow | None:
         """The mention under a point of the viewport."""
