@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
         restore_layout(self)
         self.projects.fill_recent()
         self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        # The claims have the keys from the start: C, D, F... act on the claim shown (the
+        # sources tree, first in the window, took them as a search of its titles).
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.hub.announce(EVERYTHING, Origin.PROJECT)
 
     def _current_service(self) -> Service:
