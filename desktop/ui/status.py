@@ -21,6 +21,16 @@ WATCH_MS = 15_000
 """How often the window asks whether someone else changed the project."""
 
 
+def totals_line(whole: Stats, claims: Stats) -> str:
+    """Articles and sources from ``whole``, claims by verdict and conflicts from
+    ``claims`` (a claim edit recounts only those), every number in thousands."""
+    verdicts = ", ".join(f"{n:,} {v}" for v, n in claims.by_verdict.items() if n)
+    return (f"{counted(whole.articles, 'article')} · "
+            f"{sources_counted(whole.sources, whole.unknown_sources)} · "
+            f"{counted(claims.claims, 'claim')} ({verdicts or 'none'}) · "
+            f"{counted(claims.conflicts, 'conflict')}")
+
+
 class Totals(QObject):
     """Articles, sources, claims by verdict and conflicts, and how many the table shows."""
 
@@ -47,12 +57,7 @@ class Totals(QObject):
         if whole:
             self._stats = stats
         assert self._stats is not None
-        verdicts = ", ".join(f"{n} {v}" for v, n in stats.by_verdict.items() if n)
-        self._text = (
-            f"{counted(self._stats.articles, 'article')} · "
-            f"{sources_counted(self._stats.sources, self._stats.unknown_sources)} · "
-            f"{counted(stats.claims, 'claim')} "
-            f"({verdicts or 'none'}) · {counted(stats.conflicts, 'conflict')}")
+        self._text = totals_line(self._stats, stats)
         self.render()
 
     def render(self) -> None:

@@ -7,11 +7,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core.dto import ClaimFilter
+from desktop.core.dto import ClaimFilter, Stats
 from desktop.core.service import Service
 from desktop.ui.dialogs import ClaimChooser
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION, STANCE, HtmlRole
+from desktop.ui.status import totals_line
 from tests.ui.conftest import settle
 from tests.ui.test_window_edits import mention_rows, row_stating, select_rows, show_conflict
 
@@ -319,3 +320,23 @@ def test_half_a_screen_wide_the_claim_pane_shows_whole_buttons(qtbot: QtBot,
         assert detail.save_text.y() > detail.text.y() and detail.text.width() > 150
     boxes = [b.geometry() for b in detail.verdict_buttons.values()]
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_the_claims_table_has_the_keys_from_the_start(qtbot: QtBot, window: MainWindow) -> None:
+    """C right after the window opens marks the claim shown; it went to the sources tree,
+    first in the window, which took it as the start of an article title."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert QApplication.focusWidget() is window.table
+    shown = window.current_claim_id()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C)
+    settle(qtbot, window)
+    assert window.service.claim(shown).claim.verdict == "confirmed"
+
+
+def test_totals_count_in_thousands() -> None:
+    whole = Stats(articles=1668, sources=1, origins=1486, sentences=40_000, claims=13_219,
+                  mentions=20_000, conflicts=9, by_verdict={"unreviewed": 13_218,
+                                                            "confirmed": 1})
+    assert totals_line(whole, whole) == ("1,668 articles · 1 source · 13,219 claims "
+                                         "(13,218 unreviewed, 1 confirmed) · 9 conflicts")
