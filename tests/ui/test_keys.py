@@ -114,3 +114,19 @@ def test_a_field_keeps_the_keys_that_edit_its_text(qtbot: QtBot, window: MainWin
     assert search.text() == ""
     settle(qtbot, window)
     assert window.service.claim(claim_id).claim.verdict == "confirmed"
+
+
+def test_tab_goes_from_the_claims_to_the_mentions_and_the_notes(qtbot: QtBot,
+                                                                 window: MainWindow) -> None:
+    """Tab leaves the claims table and passes the claim's wording on its way to the
+    mentions and the note: the table stepped Tab through its cells and claims, the
+    wording box typed it."""
+    _focus(qtbot, window, window.table)
+    shown, wording = window.current_claim_id(), window.detail.text.toPlainText()
+    reached = []
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert window.detail.mentions in reached and window.detail.notes.note in reached
+    assert window.current_claim_id() == shown
+    assert window.detail.text.toPlainText() == wording

@@ -100,6 +100,9 @@ class ClaimDetailWidget(QWidget):
 
         self.text = QPlainTextEdit()
         self.text.setMaximumHeight(54)
+        # Tab goes on to the buttons: a claim's wording holds no tabs, and Tab typed them
+        # into it, the pane below out of the keyboard's reach.
+        self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(self._on_wording_typed)
         self.save_text = QPushButton("Save wording")
         self.save_text.clicked.connect(lambda: self.text_edited.emit(self.text.toPlainText()))

@@ -39,6 +39,10 @@ class ClaimsTableView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        # Tab goes on to the claim pane; arrows move between claims. Tab stepped through
+        # the row's nine cells and then down the claims: the pane was out of the
+        # keyboard's reach and every ninth Tab showed another claim.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
         # Fixed, user-resizable widths: sizing columns to their contents would read the

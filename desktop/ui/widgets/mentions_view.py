@@ -173,6 +173,8 @@ class MentionsView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setWordWrap(True)
+        # Tab leaves for the buttons and notes below; arrows move between mentions.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(STANCE, QHeaderView.ResizeMode.Interactive)
