@@ -125,9 +125,14 @@ def test_stance_edit_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.service.claims(
         ClaimFilter(conflicts_only=True))[0].n_contradict == 0)
     settle(qtbot, window)
+    # The keyboard goes on from the mention just changed, in its new group.
+    edited = detail.mentions.selected_mention()
+    assert edited is not None and "600" in edited.sentence and edited.stance == "supports"
+    assert detail.mentions.hasFocus()
     window.history.undo()
     settle(qtbot, window)
     assert window.service.claims(ClaimFilter(conflicts_only=True))[0].n_contradict == 1
+    assert detail.mentions.selected_mention().stance == "contradicts"
 
 
 def test_move_a_mention_to_a_new_claim_and_back(qtbot: QtBot, window: MainWindow) -> None:

@@ -189,13 +189,19 @@ class MentionsView(QTableView):
 
     def show_mentions(self, mentions: tuple[MentionRow, ...], values: list[str], alert: str,
                       dark: bool) -> None:
-        """Show these mentions grouped by stance, conflicting ``values`` marked."""
+        """Show these mentions grouped by stance, conflicting ``values`` marked. The
+        mention selected stays selected, in view, where it still is (the claim shown
+        again after a stance change, an undo, a colleague's edit): the keyboard goes on
+        from it instead of from the top."""
+        kept = self.selected_mention()
         self.clearSpans()
         self.delegate.forget()
         self.mentions.show(mentions, values, alert, dark)
         for row in self.mentions.heading_rows():
             self.setSpan(row, STANCE, 1, 2)
         self._fit_rows()
+        if kept is not None:
+            self.select_mention(kept.id)
 
     def _fit_rows(self) -> None:
         """Each row as tall as its text wrapped at the column's width."""
@@ -218,10 +224,11 @@ class MentionsView(QTableView):
         return self.mentions.mention_at(rows[0].row()) if rows else None
 
     def select_mention(self, mention_id: int) -> None:
-        """Select the row showing this mention."""
+        """Select the row showing this mention and bring it into view."""
         row = self.mentions.row_of(mention_id)
         if row is not None:
             self.selectRow(row)
+            self.scrollTo(self.mentions.index(row, MENTION))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """F2 on a mention changes its stance, whichever cell of the row is current: the
