@@ -41,6 +41,7 @@ from desktop.ui.widgets.article_view import ArticleView
 from desktop.ui.widgets.claim_detail import ClaimDetailWidget
 from desktop.ui.widgets.claims_table import ClaimsTableView
 from desktop.ui.widgets.filter_bar import FilterBar
+from desktop.ui.widgets.fitting_label import FittingLabel
 from desktop.ui.widgets.sources_pane import SourcesPane
 
 
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(position, share)
         self.setCentralWidget(self.splitter)
 
-        self.totals = QLabel()
+        self.totals = FittingLabel()
         self.progress = ProgressPanel()
         self.stale = QLabel("Changed by someone else — press F5 to see it")
         self.stale.setVisible(False)

@@ -16,30 +16,38 @@ from desktop.core.service import Service
 from desktop.core.wording import counted, sources_counted
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.fitting_label import FittingLabel
 
 WATCH_MS = 15_000
 """How often the window asks whether someone else changed the project."""
 
 
-def totals_line(whole: Stats, claims: Stats) -> str:
+def totals_lines(whole: Stats, claims: Stats) -> tuple[str, str, str]:
     """Articles and sources from ``whole``, claims by verdict and conflicts from
-    ``claims`` (a claim edit recounts only those), every number in thousands."""
+    ``claims`` (a claim edit recounts only those), every number in thousands; then the
+    same for a narrow window without how unknown outlets count, then without the claims
+    by verdict."""
     verdicts = ", ".join(f"{n:,} {v}" for v, n in claims.by_verdict.items() if n)
-    return (f"{counted(whole.articles, 'article')} · "
-            f"{sources_counted(whole.sources, whole.unknown_sources)} · "
-            f"{counted(claims.claims, 'claim')} ({verdicts or 'none'}) · "
-            f"{counted(claims.conflicts, 'conflict')}")
+    articles = counted(whole.articles, 'article')
+    claims_counted = counted(claims.claims, 'claim')
+    conflicts = counted(claims.conflicts, 'conflict')
+    by_verdict = f"{claims_counted} ({verdicts or 'none'})"
+    sources = counted(whole.sources, 'source')
+    return (f"{articles} · {sources_counted(whole.sources, whole.unknown_sources)} · "
+            f"{by_verdict} · {conflicts}",
+            f"{articles} · {sources} · {by_verdict} · {conflicts}",
+            f"{articles} · {sources} · {claims_counted} · {conflicts}")
 
 
 class Totals(QObject):
     """Articles, sources, claims by verdict and conflicts, and how many the table shows."""
 
-    def __init__(self, label: QLabel, model: ClaimsTableModel, runner: TaskRunner,
+    def __init__(self, label: FittingLabel, model: ClaimsTableModel, runner: TaskRunner,
                  service: Callable[[], Service], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.label, self._model, self._runner, self._service = label, model, runner, service
         self._stats: Stats | None = None
-        self._text = ""
+        self._lines: tuple[str, ...] = ("",)
         self._generation = 0
 
     def reread(self, *, articles: bool = True) -> None:
@@ -57,13 +65,15 @@ class Totals(QObject):
         if whole:
             self._stats = stats
         assert self._stats is not None
-        self._text = totals_line(self._stats, stats)
+        self._lines = totals_lines(self._stats, stats)
         self.render()
 
     def render(self) -> None:
-        """Show the counts with the table's own (it changes with the filter)."""
-        self.label.setText(f"{self._text} · showing {self._model.total:,}"
-                           + (" (reading…)" if self._model.pending else ""))
+        """Show the counts with the table's own (it changes with the filter): the
+        fullest wording that fits, ending with the table's count."""
+        showing = (f" · showing {self._model.total:,}"
+                   + (" (reading…)" if self._model.pending else ""))
+        self.label.set_texts(*(line + showing for line in self._lines))
 
 
 class ChangeWatch(QObject):

@@ -21,7 +21,7 @@ def test_unknown_outlets_say_how_they_count(qtbot: QtBot, window: MainWindow) ->
     assert unknown.text(0) == ("Outlet unknown: 5 articles = 4 sources, one per independent "
                                "origin")
     qtbot.waitUntil(lambda: "4 sources (4 of unknown outlet, one per independent origin)"
-                    in window.totals.text())
+                    in window.totals.full_text() == window.totals.toolTip())
 
 
 def test_several_articles_get_their_outlet_at_once_and_undo(qtbot: QtBot,

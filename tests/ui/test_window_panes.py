@@ -12,7 +12,7 @@ from desktop.core.service import Service
 from desktop.ui.dialogs import ClaimChooser
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION, STANCE, HtmlRole
-from desktop.ui.status import totals_line
+from desktop.ui.status import totals_lines
 from tests.ui.conftest import settle
 from tests.ui.test_window_edits import mention_rows, row_stating, select_rows, show_conflict
 
@@ -338,5 +338,20 @@ def test_totals_count_in_thousands() -> None:
     whole = Stats(articles=1668, sources=1, origins=1486, sentences=40_000, claims=13_219,
                   mentions=20_000, conflicts=9, by_verdict={"unreviewed": 13_218,
                                                             "confirmed": 1})
-    assert totals_line(whole, whole) == ("1,668 articles · 1 source · 13,219 claims "
-                                         "(13,218 unreviewed, 1 confirmed) · 9 conflicts")
+    assert totals_lines(whole, whole)[0] == ("1,668 articles · 1 source · 13,219 claims "
+                                             "(13,218 unreviewed, 1 confirmed) · 9 conflicts")
+
+
+def test_half_a_screen_wide_the_status_bar_keeps_the_tables_count(qtbot: QtBot,
+                                                                  window: MainWindow) -> None:
+    """The totals lost their end, "showing 56", past a 720 px window; now a shorter
+    wording shows, the full one in the tooltip."""
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.width() == 720)
+    settle(qtbot, window)
+    label = window.totals
+    assert label.text().endswith(f"showing {window.model.total}")
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert "one per independent origin" in label.toolTip()
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: label.text() == label.toolTip())
