@@ -13,7 +13,7 @@ from desktop.ui.layout import pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION, STANCE, SentenceRole, where
 from desktop.ui.widgets.filter_bar import SEARCH_LEAST
-from desktop.ui.widgets.notes_pane import NotesPane
+from desktop.ui.widgets.notes_pane import FIELD_LEAST, NotesPane
 from tests.ui.conftest import settle
 
 
@@ -78,6 +78,7 @@ def test_halving_the_window_leaves_the_mentions_room_to_read(qtbot: QtBot,
         assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(
             where(view.mentions.mention_at(row)))
     assert window.filter_bar.search.width() >= SEARCH_LEAST
+    assert window.detail.notes.note.width() >= FIELD_LEAST  # 94 px beside the link
     assert window.filter_bar.height() < 4 * window.filter_bar.search.height(), \
         "the bar takes the lines it needs, not the table's height"
 

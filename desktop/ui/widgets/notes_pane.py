@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.core.dto import EvidenceRow
 
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
+FIELD_LEAST = 200
+"""The width below which the note and its link stop sharing a line."""
 ACTION_SCHEME = "note"
 """Links of the form note:edit/ID and note:remove/ID act on a note instead of opening."""
 
@@ -80,13 +83,23 @@ class NotesPane(QWidget):
         self.cancel.clicked.connect(lambda: self.restore(NoteDraft("", "", None)))
         self.note.returnPressed.connect(self._on_save)
         self.link.returnPressed.connect(self._on_save)
-        row = QHBoxLayout()
-        row.addWidget(self.note, 2)
-        row.addWidget(self.link, 2)
-        row.addWidget(self.save)
-        row.addWidget(self.cancel)
+        self.fields = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.fields.addWidget(self.note, 1)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link, 1)
+        link_row.addWidget(self.save)
+        link_row.addWidget(self.cancel)
+        self.fields.addLayout(link_row, 1)
         layout.addWidget(self.page, 1)
-        layout.addLayout(row)
+        layout.addLayout(self.fields)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow pane the note gets a line of its own, the link and the button
+        below it: side by side each field had 90 px at 720 px of window."""
+        super().resizeEvent(event)
+        one_line = event.size().width() >= 2 * FIELD_LEAST + self.save.sizeHint().width()
+        self.fields.setDirection(QBoxLayout.Direction.LeftToRight if one_line
+                                 else QBoxLayout.Direction.TopToBottom)
 
     def show_notes(self, evidence: tuple[EvidenceRow, ...], verdict: str | None = None,
                    verdict_note: str | None = None) -> None:
