@@ -148,7 +148,8 @@ class WindowActions:
                  + f" — {fixed.get(a) or a.text().replace('&', '').replace('…', '')}"
                  for a in self.all if a.shortcuts()]
         return [*lines, "R — review done", "Enter — open the claim",
-                "F2 — change a mention's stance",
+                "Tab — from the claims to the claim's wording, buttons, mentions and notes",
+                "F2 — change a mention's stance, Enter — read it in its article",
                 "In Search articles: Enter — search, Down — to the results, Enter or "
                 "double-click — read the article at the sentence, Esc — from the results to the "
                 "box, from the box to the claims"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -117,6 +119,9 @@ class ServerDialog(QDialog):
                           self.password.text())
 
 
+LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
 class ClaimChooser(QDialog):
     """Pick the claim a selected span of an article states, by the claim's words.
 
@@ -134,6 +139,9 @@ class ClaimChooser(QDialog):
         self._generation = 0
         layout = QVBoxLayout(self)
         self.words = QLineEdit(placeholderText="Words of the claim…", clearButtonEnabled=True)
+        # Up and Down choose among the claims found while the words keep the focus, as
+        # in a completer: the list was a Tab away, and Enter took the first claim.
+        self.words.installEventFilter(self)
         self.claims = QListWidget()
         self.claims.itemDoubleClicked.connect(lambda _item: self.accept())
         buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok)
@@ -146,6 +154,14 @@ class ClaimChooser(QDialog):
         self.words.textChanged.connect(self._typing.start)
         self.finished.connect(self._drop_answers)
         self.fill()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up, Down, Page Up and Page Down typed in the words move in the list."""
+        if (watched is self.words and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in LIST_KEYS):
+            QApplication.sendEvent(self.claims, event)
+            return True
+        return super().eventFilter(watched, event)
 
     def _drop_answers(self) -> None:
         """A search answered after the dialog closed finds nothing to fill."""

@@ -12,7 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.paths import project_name
@@ -151,7 +159,7 @@ class MainWindow(QMainWindow):
         self.shower.shown.connect(lambda _claim_id: self.article_shower.follow(
             self.detail.detail, self.tabs.currentWidget() is self.article))
         self.shower.shown.connect(self._row_follows_pane)
-        self.article_shower.opened.connect(lambda _a: self.tabs.setCurrentWidget(self.article))
+        self.article_shower.opened.connect(lambda _a: self._show_article())
 
     # Changes ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -194,6 +202,16 @@ class MainWindow(QMainWindow):
             self._after_load = action
         else:
             action()
+
+    def _show_article(self) -> None:
+        """To the Article tab; the keyboard follows when it was in the claim pane (Enter
+        on a mention), which the tab hides: it fell on "Edit article…", where Space
+        opened the article's dialog instead of reading on."""
+        focused = QApplication.focusWidget()
+        inside = focused is not None and self.tabs.isAncestorOf(focused)
+        self.tabs.setCurrentWidget(self.article)
+        if inside:
+            self.article.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_claims_loaded(self) -> None:
         self.counts.render()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.dialogs import ClaimChooser
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import settle
 
@@ -130,3 +131,42 @@ def test_tab_goes_from_the_claims_to_the_mentions_and_the_notes(qtbot: QtBot,
     assert window.detail.mentions in reached and window.detail.notes.note in reached
     assert window.current_claim_id() == shown
     assert window.detail.text.toPlainText() == wording
+
+
+def test_enter_on_a_mention_reads_it_in_its_article(qtbot: QtBot, window: MainWindow) -> None:
+    """The keyboard's double-click: the mention's article opens at its sentence."""
+    mentions = window.detail.mentions
+    _focus(qtbot, window, mentions)
+    qtbot.keyClick(mentions, Qt.Key.Key_Down)
+    qtbot.keyClick(mentions, Qt.Key.Key_Down)
+    mention = mentions.mentions.mention_at(mentions.currentIndex().row())
+    assert mention is not None
+    qtbot.keyClick(mentions, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.tabs.currentWidget() is window.article
+    assert window.article.article_id == mention.article_id
+    assert window.article.text.hasFocus(), "arrows and Page Down read on"
+
+
+def test_down_in_the_claim_chooser_moves_among_the_claims_found(qtbot: QtBot,
+                                                                 window: MainWindow) -> None:
+    """Words typed, Down, Down, Enter: the mention goes to the third claim found, the
+    focus never leaving the words."""
+    detail = window.detail
+    row = next(r for r in range(detail.mentions.mentions.rowCount())
+               if detail.mentions.mentions.mention_at(r) is not None)
+    moved = detail.mentions.mentions.mention_at(row)
+    menu = detail.mention_menu(row)
+    next(a for a in menu.actions() if a.text() == "Move to claim…").trigger()
+    chooser = next(d for d in window.findChildren(ClaimChooser) if d.isVisible())
+    qtbot.keyClicks(chooser.words, "Shoigu")
+    qtbot.waitUntil(lambda: chooser.claims.count() > 3
+                    and all("#" in chooser.claims.item(i).text() for i in range(3)))
+    settle(qtbot, window)
+    third = chooser.claims.item(2).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(chooser.words, Qt.Key.Key_Down)
+    qtbot.keyClick(chooser.words, Qt.Key.Key_Down)
+    assert chooser.chosen() == third and chooser.words.hasFocus()
+    qtbot.keyClick(chooser.words, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert any(m.id == moved.id for m in window.service.claim(third).mentions)

@@ -232,8 +232,16 @@ class MentionsView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """F2 on a mention changes its stance, whichever cell of the row is current: the
-        stance is the only thing in the row that can be edited."""
+        stance is the only thing in the row that can be edited. Enter reads the mention
+        in its article, as a double-click does (the keyboard had no way there)."""
         current = self.currentIndex()
+        mention = self.mentions.mention_at(current.row()) if current.isValid() else None
+        # Not the Enter that chooses in the stance drop-down: it comes on to the view.
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mention is not None
+                and not editing):
+            self.opened.emit(mention)
+            return
         if (event.key() == Qt.Key.Key_F2 and current.isValid() and current.column() != STANCE
                 and self.mentions.mention_at(current.row()) is not None):
             stance = current.siblingAtColumn(STANCE)
