@@ -182,6 +182,9 @@ class SearchHit:
     published: date | None = None
     copy_of: int | None = None
     """The first article of its copy set, if it is a copy: a copy is no confirmation."""
+    about: bool = True
+    """Whether the article is about the claim (it carries it) or only holds its words in
+    passing, being about something else: only the first kind is counted."""
 
 
 @dataclass(frozen=True)

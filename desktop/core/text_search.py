@@ -56,3 +56,26 @@ def document_frequency(session: Session, forms: Sequence[str]) -> int:
     """How many sentences hold any of the forms of one term ("meet", "met")."""
     stmt = sentence_ids(session, list(forms), any_term=True).subquery()
     return session.scalar(select(func.count()).select_from(stmt)) or 0
+
+
+def sentence_counts(session: Session) -> dict[str, int]:
+    """How many sentences hold each term of the project, from the index's own vocabulary
+    (SQLite: an fts5vocab table; PostgreSQL: ts_stat). Both index a term joined by "_"
+    ("united_states") as its parts: such a term gets the count of its rarest part, a
+    bound from above."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentence_vocab "
+                             "USING fts5vocab(main, 'sentence_fts', 'row')"))
+        rows = session.execute(text("SELECT term, doc FROM temp.sentence_vocab"))
+    else:
+        rows = session.execute(text(
+            "SELECT word, ndoc FROM ts_stat('SELECT to_tsvector(''simple'', terms) "
+            "FROM sentence')"))
+    return {term: count for term, count in rows}
+
+
+def joined_count(counts: dict[str, int], term: str) -> int:
+    """A term's sentence count in ``counts`` (sentence_counts), a joined term by its
+    rarest part."""
+    parts = [part for part in term.split("_") if part]
+    return min((counts.get(part, 0) for part in parts), default=0)

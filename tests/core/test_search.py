@@ -15,6 +15,7 @@ from desktop.core.models import Sentence
 from desktop.core.service import Service
 from desktop.core.service.searching import HitRule, Searcher, query_names
 from desktop.core.text.normalize import terms
+from desktop.core.text_search import joined_count, sentence_counts
 from tests.conftest import SEEDS
 
 # Emergent development headlines (../shared/data/emergent), one a row as a user imports
@@ -348,3 +349,67 @@ def test_a_headline_rows_stance_is_its_mentions_in_search(kim_headlines: Service
                 assert hits[mention.article_id] == mention.stance, mention.sentence
                 compared += 1
     assert compared >= 15
+
+
+
+def test_a_body_of_another_story_holding_the_querys_words_is_said_apart(
+        service: Service, tmp_path: Path) -> None:
+    project = imported(service, tmp_path, [FOLEY, ISIS_MOTHER])
+    with project.db.read() as session:
+        scores = {m.article_id: m.score for m in Searcher(session).scored(BEHEADING)}
+    # The Kurdish mother's story names the group, Iraq and beheadings: it scores as a hit,
+    # but its own heaviest terms are its story's, not the query's.
+    assert scores[2] >= HitRule().threshold
+    assert [(h.article_id, h.about) for h in project.search(BEHEADING, passing=True)] == [
+        (1, True), (2, False)]
+    assert [h.article_id for h in project.search(BEHEADING)] == [1]
+
+
+def test_the_articles_in_passing_are_listed_after_those_about_the_claim(
+        service: Service, tmp_path: Path) -> None:
+    project = imported(service, tmp_path, [ISIS_MOTHER, FOLEY])
+    hits = project.search(BEHEADING, limit=1, passing=True)
+    assert [(h.article_id, h.about) for h in hits] == [(2, True), (1, False)]
+
+
+def test_a_headline_is_its_own_topic(headlines: Service) -> None:
+    query = "Apple will sell 19 million Apple Watches in 2015"
+    hits = headlines.search(query)
+    assert hits and all(h.about for h in hits)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_projects_rarity_counts_a_terms_sentences_on_either_backend(
+        backend: str, service: Service, tmp_path: Path, request: pytest.FixtureRequest
+        ) -> None:
+    project = service if backend == "sqlite" else Service.open(
+        request.getfixturevalue("pg_url"))
+    try:
+        imported(project, tmp_path, [FOLEY, ISIS_MOTHER])
+        with project.db.read() as session:
+            counts = sentence_counts(session)
+            rows = session.scalars(select(Sentence.terms)).all()
+    finally:
+        if project is not service:
+            project.close()
+    holding = sum("kurdish" in stored.split() for stored in rows)
+    assert holding > 1 and counts["kurdish"] == holding
+    # A name joined by "_" is indexed as its words; none of them stands alone here.
+    joined = sum("united_states" in stored.split() for stored in rows)
+    assert joined and joined_count(counts, "united_states") == joined
+
+
+def test_an_article_stating_the_claim_beside_its_story_carries_it(seeded: Service) -> None:
+    # The prisoner swap is one sentence of two articles about Kim's talks with Shoigu:
+    # their heaviest terms are the talks', but a sentence states the whole claim.
+    query = "largest-ever prisoner swap"
+    with seeded.db.read() as session:
+        searcher = Searcher(session)
+        matches = {m.article_id: m for m in searcher.scored(query)}
+        topic_only = {m.article_id: m.about for m in searcher.scored(
+            query, replace(searcher.rule, stated=float("inf")))}
+    for article_id in (1, 2):
+        match = matches[article_id]
+        assert match.topic < searcher.rule.topic_share <= 1.0 <= match.best
+        assert match.about and not topic_only[article_id]
+    assert {h.article_id for h in seeded.search(query)} == {1, 2}

@@ -164,19 +164,20 @@ class Service:
         with self.db.read() as session:
             return reading.change_marker(session)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles judged to state or discuss the query's claim, best first."""
+    def search(self, query: str, limit: int = 20, passing: bool = False) -> list[SearchHit]:
+        """Articles judged to state or discuss the query's claim, best first; with
+        ``passing``, then those holding its words in passing (Searcher.search)."""
         with self.db.read() as session:
-            return Searcher(session).search(query, limit)
+            return Searcher(session).search(query, limit, passing)
 
-    def searches(self, queries: Iterable[str],
-                 limit: int = 20) -> Iterable[tuple[str, list[SearchHit]]]:
+    def searches(self, queries: Iterable[str], limit: int = 20,
+                 passing: bool = False) -> Iterable[tuple[str, list[SearchHit]]]:
         """Many searches in one session, sharing term statistics (``search -``); each
         query is answered as soon as it is read."""
         with self.db.read() as session:
             searcher = Searcher(session)
             for query in queries:
-                yield query, searcher.search(query, limit)
+                yield query, searcher.search(query, limit, passing)
 
     def check(self) -> CheckReport:
         """The database's own checks and a recount of every cached count."""

@@ -6,10 +6,13 @@ article's matching sentences, and for an article of several sentences by the que
 it repeats and by its length. Terms are compared by lemma on both sides ("met" is "meet",
 "stolen" is "steal": text/lemmas.py, as grouping compares them); the stored terms stay as
 they are, and the index is asked for every form of a lemma. Only articles above a
-threshold are hits: the number of hits is the app's answer to "how many articles carry
-this", whatever side they take. The hit rule (threshold, figure weight, length awareness,
-the body rules) and the stance model are chosen and measured out of fold in
-benchmarks/claim_quality.py.
+threshold are hits; of those of several sentences, the ones whose own heaviest terms are
+not the query's and none of whose sentences states it hold its words in passing and are
+set apart (HitRule.topic_share): the number of the others is the app's answer to "how
+many articles carry this", whatever side they take. The hit rule (threshold, figure
+weight, length awareness, the body rules) and the stance model are chosen and measured
+out of fold in benchmarks/claim_quality.py, the topic filter in
+benchmarks/search_all_bodies.py.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,8 +33,14 @@ from desktop.core.models import Article, Mention, Sentence, Source, Stance
 from desktop.core.text.figures import figures
 from desktop.core.text.lemmas import inflected_stems, lemma_stems
 from desktop.core.text.normalize import terms as text_terms
+from desktop.core.text.rarity import weight as background_weight
 from desktop.core.text.stance import article_stance, passage, shipped_model
-from desktop.core.text_search import document_frequency, ranked_sentence_ids
+from desktop.core.text_search import (
+    document_frequency,
+    joined_count,
+    ranked_sentence_ids,
+    sentence_counts,
+)
 
 CANDIDATE_SENTENCES = 1500
 
@@ -87,6 +97,26 @@ class HitRule:
     the query's words by chance (a long ISIS story names a video, a journalist and
     militants without being about a beheading)."""
     long_body: int = 10
+    topic_terms: int = 30
+    """How many of a body's heaviest terms (TF-IDF: sentences holding the term, damped,
+    times its rarity) say what the body is about (``topic_share``)."""
+    topic_share: float = 0.15
+    """A text of several sentences is *about* the query when the query's words among its
+    ``topic_terms`` heaviest terms weigh at least this share of the query's words; a hit
+    that is not only mentions the claim's words in passing, and is not counted among
+    the articles that carry it (0: every hit counts). A long body of another story names
+    the query's actors and common words ("terror", "group", "leader" and "Somalia" in a
+    body about Emwazi) and scores as a hit; what it is about is its own heaviest terms.
+    A text of one sentence (a headline, a post) is its own topic."""
+    stated: float = 1.0
+    """A text whose best sentence covers at least this much of the query (as
+    ArticleMatch.best) states the claim, and carries it whatever its topic: an article on
+    Kim's talks with Shoigu that says "around 600 North Korean soldiers were killed in
+    Kursk" carries that claim, though its heaviest terms are the talks'."""
+    topic_rarity: Literal["background", "project"] = "background"
+    """Where a body term's rarity comes from: "background" (desktop.core.text.rarity, news
+    prose shipped with FactDesk: nothing to read per project) or "project" (how many of
+    the project's sentences hold it, read once per searcher from the full-text index)."""
     lemmas: bool = True
     """Query and text terms are compared by lemma ("met" / "meets", "stolen" / "steal"),
     as grouping compares them: the stemmer joins regular forms only, and a user searching
@@ -150,6 +180,12 @@ class ArticleMatch:
     best: float = 0.0
     covered: set[str] = field(default_factory=set)
     sentences: list[tuple[float, int, str]] = field(default_factory=list)
+    topic: float = 1.0
+    """The share of the query's words among the body's heaviest terms (HitRule.topic_share);
+    1 for a text of one sentence, which is its own topic."""
+    about: bool = True
+    """Whether the article carries the query's claim (HitRule.topic_share, stated), not
+    only mentioning its words in passing."""
 
     @property
     def passage(self) -> str:
@@ -184,6 +220,8 @@ class Searcher:
         self._figures: dict[int, frozenset[str]] = {}
         self._terms: dict[tuple[bool, int], frozenset[str]] = {}
         self._bodies: dict[tuple[bool, int], Body] = {}
+        self._ranked: dict[tuple[bool, str, int], tuple[str, ...]] = {}
+        self._vocabulary: dict[str, int] | None = None
         self._n = session.scalar(select(func.count(Sentence.id))) or 0
 
     def _count(self, forms: tuple[str, ...]) -> int:
@@ -275,12 +313,32 @@ class Searcher:
                 score *= (rule.long_body / body.sentences) ** rule.length_prior
             return score
 
+        # The query's words weighed by the rarity the bodies' terms are ranked by: the
+        # project's own would make the words every article of a one-story project shares
+        # ("Shoigu" in the seeds) weigh nothing, and those are what its articles are about.
+        rarity = self._rarity(rule, fold)
+        heft = {t: rarity(t) ** rule.rarity_power for t in wanted}
+        topic_keys = [(parts, min(rule.name_weight * max(heft[t] for t in parts),
+                                  sum(heft[t] for t in parts)))
+                      for parts, _ in keys if not any(t[0] == "#" for t in parts)]
+        topic_total = sum(w for _, w in topic_keys) or 1.0
+
+        def topic(article_id: int, body: Body) -> float:
+            """The share of the query's words among the body's heaviest terms; a name is
+            there by any of its words (an article names Kim Jong Un once, then "Kim")."""
+            top = set(self._ranked_terms(article_id, body, rule, fold)[:rule.topic_terms])
+            return sum(w for parts, w in topic_keys if parts & top) / topic_total
+
         for article_id, match in per_article.items():
             spread = credit(match.covered) / total / capacity(len(sizes[article_id]))
             match.score = 0.5 * match.best + 0.5 * spread
             body = bodies.get(article_id)
             if body is not None and body.sentences > 1:
                 match.score = as_body(match.score, body)
+                if rule.topic_share:
+                    match.topic = topic(article_id, body)
+                    match.about = (match.topic >= rule.topic_share
+                                   or match.best >= rule.stated)
             if rule.one_key and len(keys) > 1 and sum(
                     1 for parts, _ in keys if parts & match.covered) == 1:
                 match.score *= 1.0 - rule.one_key
@@ -321,6 +379,32 @@ class Searcher:
                                  for a in unread})
         return {a: self._bodies[(lemmas, a)] for a in article_ids}
 
+    def _ranked_terms(self, article_id: int, body: Body, rule: HitRule,
+                      fold: Mapping[str, str]) -> tuple[str, ...]:
+        """A body's words, heaviest first: the sentences holding each, damped (1 + log),
+        times its rarity (HitRule.topic_rarity); worked out once per searcher."""
+        key = (bool(fold), rule.topic_rarity, article_id)
+        if key not in self._ranked:
+            rarity = self._rarity(rule, fold)
+            heft = {t: (1.0 + math.log(n)) * rarity(t)
+                    for t, n in body.counts.items() if t[0] != "#"}
+            self._ranked[key] = tuple(sorted(heft, key=lambda t: (-heft[t], t)))
+        return self._ranked[key]
+
+    def _rarity(self, rule: HitRule, fold: Mapping[str, str]) -> Callable[[str], float]:
+        """A term's rarity as HitRule.topic_rarity says."""
+        if rule.topic_rarity == "project":
+            return self._project_rarity
+        return lambda term: background_weight(*_forms(term)) if fold else background_weight(term)
+
+    def _project_rarity(self, term: str) -> float:
+        """A lemma's rarity (IDF) over the project's sentences, from the index's vocabulary
+        read once per searcher (a lemma counts its forms' sentences)."""
+        if self._vocabulary is None:
+            self._vocabulary = sentence_counts(self.session)
+        count = sum(joined_count(self._vocabulary, form) for form in _forms(term))
+        return math.log(1.0 + (self._n + 1) / (count + 1))
+
     def _candidates(self, wanted: list[str]) -> list[tuple[int, int, str, str]]:
         """The sentences best matching any of the terms: (id, article id, terms, text)."""
         ids = ranked_sentence_ids(self.session, wanted, CANDIDATE_SENTENCES)
@@ -348,9 +432,14 @@ class Searcher:
             .where(Sentence.article_id.in_(suspects)).group_by(Sentence.article_id))
         return [article_id for article_id, n in counts if n == 1]
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles judged to state or discuss the query's claim, best first."""
-        hits = [m for m in self.scored(query) if m.score >= self.threshold][:limit]
+    def search(self, query: str, limit: int = 20, passing: bool = False) -> list[SearchHit]:
+        """Articles judged to state or discuss the query's claim, best first (at most
+        ``limit``: these are the articles that carry it); with ``passing``, then those that
+        hold its words but are about something else, best first (at most ``limit``,
+        ``about`` False), for a user to see what was set apart."""
+        scored = [m for m in self.scored(query) if m.score >= self.threshold]
+        hits = ([m for m in scored if m.about][:limit]
+                + ([m for m in scored if not m.about][:limit] if passing else []))
         if not hits:
             return []
         rows = {row.id: row for row in self.session.execute(
@@ -368,7 +457,7 @@ class Searcher:
                 article_id=match.article_id, external_id=row.external_id, source=row.source,
                 title=row.title, sentence=row.text, start=row.start, end=row.end,
                 claim_id=row.claim_id, score=round(match.score, 4),
-                stance=match.stance(query).value, published=row.published,
+                stance=match.stance(query).value, published=row.published, about=match.about,
                 copy_of=row.origin_id if row.origin_id not in (None, match.article_id)
                 else None))
         return out
