@@ -199,29 +199,46 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
     """Search free text, or one query a line from stdin with `-`."""
     if args.query == "-":
         queries = (line.rstrip("\n") for line in sys.stdin)
-        for line, hits in service.searches(queries, args.limit):
+        for line, hits in service.searches(queries, args.limit, passing=True):
             if args.json:
                 _emit({"query": line, "hits": [_hit_json(h) for h in hits]})
             else:
-                print(f"{len(hits)} hits: {line}")
+                print(f"{sum(h.about for h in hits)} hits: {line}")
         return 0
-    hits = service.search(args.query, args.limit)
+    hits = service.search(args.query, args.limit, passing=True)
     if args.json:
         _emit({"query": args.query, "hits": [_hit_json(h) for h in hits]})
         return 0
-    for h in hits:
-        name = article_name(h.title, h.external_id, h.article_id)
-        print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} “{_shorten(name, 60)}” "
-              f"{_shorten(h.sentence, 110)}")
+    carrying = [h for h in hits if h.about]
+    passing = [h for h in hits if not h.about]
+    for h in carrying:
+        _print_hit(h)
+    if args.all and passing:
+        print("in passing (these hold the claim's words but are about something else):")
+        for h in passing:
+            _print_hit(h)
     # The count is of articles about the claim whatever their side: say so where it shows.
     sides = "whatever side they take (in brackets)"
-    if len(hits) == args.limit:
-        print(f"the first {counted(len(hits), 'article')} that carry this claim, {sides}; "
-              f"there may be more (--limit {args.limit})", file=sys.stderr)
+    if len(carrying) == args.limit:
+        count = (f"the first {counted(len(carrying), 'article')} that carry this claim, "
+                 f"{sides}; there may be more (--limit {args.limit})")
     else:
-        verb = "carries" if len(hits) == 1 else "carry"
-        print(f"{counted(len(hits), 'article')} {verb} this claim, {sides}", file=sys.stderr)
+        verb = "carries" if len(carrying) == 1 else "carry"
+        count = f"{counted(len(carrying), 'article')} {verb} this claim, {sides}"
+    if passing:
+        more = "at least " if len(passing) == args.limit else ""
+        verb = "mentions" if len(passing) == 1 else "mention"
+        count += (f"; {more}{len(passing)} more {verb} its words in passing, about something "
+                  f"else ({'listed under “in passing”' if args.all else '--all lists them'})")
+    print(count, file=sys.stderr)
     return 0
+
+
+def _print_hit(h: Any) -> None:
+    """One hit on one line: score, stance, outlet, article and its best sentence."""
+    name = article_name(h.title, h.external_id, h.article_id)
+    print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} “{_shorten(name, 60)}” "
+          f"{_shorten(h.sentence, 110)}")
 
 
 def cmd_tag(service: Service, args: argparse.Namespace) -> int:
@@ -379,6 +396,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "answers one line per query ('N hits: query'; --json: the hits)")
     search.add_argument("query", type=_query)
     search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--all", action="store_true",
+                        help="also list the articles that hold the claim's words in passing, "
+                             "being about something else (not counted as carrying it)")
     search.set_defaults(run=cmd_search)
 
     tag = sub.add_parser("tag", parents=[common], help="give a claim a verdict")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -14,6 +15,7 @@ import pytest
 from desktop.cli import build_parser, main
 from desktop.core.service import Service
 from tests.conftest import ROOT, SEEDS
+from tests.core.test_search import BEHEADING, FOLEY, ISIS_MOTHER
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -294,3 +296,26 @@ def test_search_names_an_untitled_csv_row_by_its_id(capsys: pytest.CaptureFixtur
     _, out, _ = _run(capsys, "search", query, "--db", str(seeded_path), "--json")
     hit = json.loads(out)["hits"][0]
     assert hit["external_id"] == "199" and hit["name"] == "Article id 199"
+
+
+def test_search_sets_apart_the_articles_that_hold_the_words_in_passing(
+        capsys: pytest.CaptureFixture[str], seeded_path: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "bodies.csv"
+    with rows.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Body ID", "articleBody"], [1, FOLEY],
+                                      [1385, ISIS_MOTHER]])
+    _run(capsys, "import", str(rows), "--source", "FNC-1", "--id-column", "Body ID",
+         "--db", str(seeded_path))
+    # The Foley story carries the claim; the Kurdish mother's story names the group, Iraq
+    # and beheadings in passing: not counted, said apart, listed by --all.
+    code, out, err = _run(capsys, "search", BEHEADING, "--db", str(seeded_path))
+    assert code == 0 and len(out.splitlines()) == 1 and "Article id 1”" in out
+    assert ("1 article carries this claim, whatever side they take (in brackets); 1 more "
+            "mentions its words in passing, about something else (--all lists them)") in err
+    _, out, err = _run(capsys, "search", BEHEADING, "--all", "--db", str(seeded_path))
+    lines = out.splitlines()
+    assert len(lines) == 3 and "Article id 1”" in lines[0] and "Article id 1385”" in lines[2]
+    assert lines[1].startswith("in passing") and "listed under “in passing”" in err
+    _, out, _ = _run(capsys, "search", BEHEADING, "--json", "--db", str(seeded_path))
+    assert [(h["external_id"], h["about"]) for h in json.loads(out)["hits"]] == [
+        ("1", True), ("1385", False)]
