@@ -28,6 +28,7 @@ from desktop.core.service import Service
 from desktop.core.wording import counted
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.sizing import roomy
 
 
 def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton | str,
@@ -67,6 +68,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Author's web site", self.author_url)
         buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
         form.addRow(buttons)
+        roomy(self)
         self.accepted.connect(self._save)
 
     def _save(self) -> None:
@@ -103,6 +105,7 @@ class ServerDialog(QDialog):
             form.addRow(label, widget)
         buttons, self.connect_button = dialog_buttons(self, "Connect")
         form.addRow(buttons)
+        roomy(self)
         self.database.textChanged.connect(self._update)
         self.host.textChanged.connect(self._update)
         self._update()

@@ -6,19 +6,17 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.dto import ClaimRow
 from desktop.core.wording import field_name
 from desktop.ui.edits import Stale
+from desktop.ui.widgets.sizing import roomy
 
 RECENT = 6
 """History lines shown: enough to see what the colleague did, not the claim's life story."""
 TEXT_WIDTH = 440
 """The dialog's least width: the claim's text and history lines read on few lines."""
-TITLE_BAR_EXTRA = 160
-"""Room the title bar's icon and its three buttons take beside the title."""
 
 
 class StaleEditDialog(QDialog):
@@ -32,10 +30,7 @@ class StaleEditDialog(QDialog):
         what = (f"claim {current.id}" if isinstance(current, ClaimRow)
                 else f"article {current.id}" if current is not None else "this")
         self.setWindowTitle(f"{what.capitalize()} was changed meanwhile")
-        # Wide enough for its title beside the title bar's icon and buttons: a window
-        # manager cuts a long title in the middle ("Claim 11 was ch... while").
-        self.setMinimumWidth(max(TEXT_WIDTH, QFontMetrics(self.font()).horizontalAdvance(
-            self.windowTitle()) + TITLE_BAR_EXTRA))
+        roomy(self, TEXT_WIDTH)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
         who = stale.theirs[-1].author if stale.theirs else None

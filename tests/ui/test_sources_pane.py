@@ -37,7 +37,7 @@ def test_several_articles_get_their_outlet_at_once_and_undo(qtbot: QtBot,
     (action,) = menu.actions()
     assert action.text() == "Set source of 2 articles…"
     dialog = window.sources.ask_source(ids)
-    dialog.setTextValue("Yonhap")
+    dialog.name.setCurrentText("Yonhap")
     dialog.accept()
     settle(qtbot, window)
     assert {window.service.article(i).source for i in ids} == {"Yonhap"}

@@ -41,6 +41,7 @@ from desktop.core.dto import MentionSpan
 from desktop.core.vocabulary import HIGHLIGHT, HIGHLIGHT_INK, Verdict, verdict_label
 from desktop.ui.dialogs import dialog_buttons
 from desktop.ui.style import is_dark
+from desktop.ui.widgets.sizing import roomy
 
 CURRENT_SHIFT = 130
 """How much darker (percent; lighter on a dark window) the chosen claim's fill is than the
@@ -140,6 +141,7 @@ class ArticleDialog(QDialog):
         form.addRow("Date", dated)
         buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
+        roomy(self)
 
     def values(self) -> tuple[str, str, date | None]:
         """Source, title, date as entered (None: no date)."""

@@ -13,15 +13,21 @@ from collections import defaultdict
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QInputDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
     QMenu,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.dto import ArticleRow
 from desktop.core.wording import article_name, counted
+from desktop.ui.dialogs import dialog_buttons
+from desktop.ui.widgets.sizing import roomy
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 2
 UNKNOWN = "unknown"
@@ -35,6 +41,26 @@ def group_label(source: str, rows: list[ArticleRow]) -> str:
     origins = len({row.copy_of or row.id for row in rows})
     return (f"Outlet unknown: {counted(len(rows), 'article')} = "
             f"{counted(origins, 'source')}, one per independent origin")
+
+
+class SourceDialog(QDialog):
+    """The outlet for some articles: a known one chosen or a new one typed. A dialog of
+    its own rather than QInputDialog, which sizes itself to its label and cut its title
+    ("Set so… tDesk")."""
+
+    def __init__(self, articles: int, known: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Set source")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Outlet of {counted(articles, 'article')}:"))
+        self.name = QComboBox(editable=True)
+        self.name.addItems(known)
+        self.name.setCurrentText("")
+        layout.addWidget(self.name)
+        buttons, _ = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok)
+        layout.addWidget(buttons)
+        roomy(self, 0)
 
 
 class SourcesPane(QTreeWidget):
@@ -107,20 +133,15 @@ class SourcesPane(QTreeWidget):
         action.setEnabled(bool(ids))
         return menu
 
-    def ask_source(self, ids: list[int]) -> QInputDialog:
+    def ask_source(self, ids: list[int]) -> SourceDialog:
         """Ask for the outlet of these articles (known outlets offered); ``source_chosen``
         follows when a name is given."""
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle("Set source")
-        dialog.setLabelText(f"Outlet of {counted(len(ids), 'article')}:")
         known = sorted({a.source for a in self.articles.values() if a.source != UNKNOWN})
-        dialog.setComboBoxItems(known)
-        dialog.setComboBoxEditable(True)
-        dialog.setTextValue("")
+        dialog = SourceDialog(len(ids), known, self)
         versions = {i: self.articles[i].version if i in self.articles else None for i in ids}
 
         def chosen() -> None:
-            name = dialog.textValue().strip()
+            name = dialog.name.currentText().strip()
             if name:
                 self.source_chosen.emit(versions, name)
 
