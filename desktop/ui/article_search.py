@@ -42,11 +42,19 @@ NONE_FOUND = ("No article states, reports or contradicts it closely enough. The 
 
 def carry_line(found: list[FoundArticle], limit: int) -> str:
     """The count as `factdesk search` says it, "5 articles carry this claim", then how many
-    independent origins they come from when copies are among them."""
-    n = len(found)
+    independent origins they come from when copies are among them, then how many more
+    hold the claim's words in passing (listed below the others, not counted)."""
+    carrying = [f for f in found if f.hit.about]
+    n = len(carrying)
+    return _carrying(carrying, limit) + _in_passing(len(found) - n, n, limit)
+
+
+def _carrying(carrying: list[FoundArticle], limit: int) -> str:
+    """The count of the articles that carry the claim: only these answer "how many"."""
+    n = len(carrying)
     if not n:
-        return f"<b>0 articles carry this claim</b><br>{NONE_FOUND}"
-    origins = len({f.origin for f in found})
+        return "<b>0 articles carry this claim</b>"
+    origins = len({f.origin for f in carrying})
     apart = (f" · from {counted(origins, 'independent origin')} (a copy counts once)"
              if origins != n else "")
     if n >= limit:
@@ -55,10 +63,24 @@ def carry_line(found: list[FoundArticle], limit: int) -> str:
     return f"<b>{counted(n, 'article')} {'carries' if n == 1 else 'carry'} this claim</b>{apart}"
 
 
+def _in_passing(passing: int, carrying: int, limit: int) -> str:
+    """The hits that only hold the claim's words, said apart from the count (nothing found
+    at all says what the search reads instead)."""
+    if not passing:
+        return "" if carrying else f"<br>{NONE_FOUND}"
+    some = f"{'at least ' if passing >= limit else ''}{passing}"
+    verb = "mentions" if passing == 1 else "mention"
+    if not carrying:
+        return (f"<br>{some} {'article' if passing == 1 else 'articles'} {verb} its words "
+                "in passing, about something else (listed, not counted)")
+    return (f"<br>Below {'it' if carrying == 1 else 'them'}, {some} more {verb} its words in "
+            "passing, about something else (not counted)")
+
+
 def find(service: Service, query: str, limit: int, progress: QtProgress) -> list[FoundArticle]:
     """The search's hits with the query's words marked (in a worker: marking reads the
     query's terms)."""
-    hits = service.search(query, limit)
+    hits = service.search(query, limit, passing=True)
     progress.check()
     return [FoundArticle(h, tuple(marked_spans(h.sentence, query))) for h in hits]
 

@@ -3,6 +3,7 @@ or a claim's text, the count, the hits, and reading a hit in its article."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from desktop.ui.hub import EVERYTHING, Origin
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.hits_model import STANCE_WORDS, HtmlRole
 from desktop.ui.widgets.article_search_view import ArticleSearchView
+from tests.core.test_search import BEHEADING, FOLEY, ISIS_MOTHER
 from tests.ui.conftest import settle
 
 QUERY = "DPRK soldiers died in Kursk"
@@ -36,13 +38,15 @@ def search_by_keyboard(qtbot: QtBot, window: MainWindow, query: str) -> ArticleS
 def test_typed_claim_lists_the_articles_that_carry_it(qtbot: QtBot,
                                                       window: MainWindow) -> None:
     view = search_by_keyboard(qtbot, window, QUERY)
-    expected = window.service.search(QUERY, 50)
-    assert len(expected) > 2
+    expected = window.service.search(QUERY, 50, passing=True)
+    carrying = [h for h in expected if h.about]
+    assert len(carrying) > 2
     origins = len({window.service.article(h.article_id).copy_of or h.article_id
-                   for h in expected})
-    assert origins < len(expected), "the seeds hold a copy"
-    assert view.summary.text() == (f"<b>{len(expected)} articles carry this claim</b> · from "
-                                   f"{origins} independent origins (a copy counts once)")
+                   for h in carrying})
+    assert origins < len(carrying), "the seeds hold a copy"
+    assert view.summary.text().startswith(
+        f"<b>{len(carrying)} articles carry this claim</b> · from {origins} independent "
+        "origins (a copy counts once)")
     hits = view.results.hits
     assert hits.rowCount() == len(expected)
     first = hits.found_at(0)
@@ -82,7 +86,7 @@ def test_a_claim_is_searched_for_from_its_row(qtbot: QtBot, window: MainWindow) 
     view = window.article_search.view
     assert view.query.text() == claim.text
     settle(qtbot, window)
-    expected = window.service.search(claim.text, 50)
+    expected = window.service.search(claim.text, 50, passing=True)
     assert [view.results.hits.found_at(r).hit.article_id
             for r in range(view.results.hits.rowCount())] == [h.article_id for h in expected]
     assert "carry this claim" in view.summary.text()
@@ -157,10 +161,11 @@ def test_show_more_asks_for_the_next_page(qtbot: QtBot, window: MainWindow) -> N
     settle(qtbot, window)
     summary = search.view.summary
     assert "The first 2 articles that carry this claim" in summary.text()
-    assert search.view.results.hits.rowCount() == 2
+    hits = search.view.results.hits
+    assert [hits.found_at(r).hit.about for r in range(hits.rowCount())][:2] == [True, True]
     summary.linkActivated.emit("more")
     settle(qtbot, window)
-    assert search.view.results.hits.rowCount() == 4
+    assert sum(hits.found_at(r).hit.about for r in range(hits.rowCount())) == 4
     assert search.view.results.hits.found_at(0).hit.article_id == window.service.search(
         QUERY, 4)[0].article_id
 
@@ -243,3 +248,23 @@ def test_an_untitled_csv_row_is_named_by_its_id_everywhere(qtbot: QtBot, window:
     settle(qtbot, window)
     assert window.article.article_id == article_id
     assert window.article.heading.text().startswith("<b>Article id 199</b><br>FNC-1 · ")
+
+
+def test_articles_holding_the_words_in_passing_are_listed_apart(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    rows = tmp_path / "bodies.csv"
+    with rows.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["id", "text"], [1, FOLEY], [2, ISIS_MOTHER]])
+    window.service.import_paths([rows], source="FNC-1", id_column="id", text_column="text")
+    window.hub.announce(EVERYTHING, Origin.COLLEAGUE)
+    settle(qtbot, window)
+    view = search_by_keyboard(qtbot, window, BEHEADING)
+    # The Foley story carries the claim; the Kurdish mother's story names the group, Iraq
+    # and beheadings in passing: listed below it, said apart, and not counted.
+    assert view.summary.text() == (
+        "<b>1 article carries this claim</b><br>Below it, 1 more mentions its words in "
+        "passing, about something else (not counted)")
+    hits = view.results.hits
+    assert [hits.found_at(r).hit.external_id for r in range(hits.rowCount())] == ["1", "2"]
+    assert "In passing, about something else" not in hits.index(0).data(HtmlRole)
+    assert "<small>In passing, about something else · FNC-1" in hits.index(1).data(HtmlRole)

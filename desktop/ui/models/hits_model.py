@@ -102,6 +102,8 @@ class FoundArticle:
         parts = [source, hit.published.isoformat() if hit.published else "undated"]
         if hit.claim_id is not None:
             parts.append(f"claim {hit.claim_id}")
+        if not hit.about:
+            parts.insert(0, "In passing, about something else")
         return " · ".join(parts)
 
     @property
