@@ -150,6 +150,7 @@ class WindowActions:
         return [*lines, "R — review done", "Enter — open the claim",
                 "Tab — from the claims to the claim's wording, buttons, mentions and notes",
                 "F2 — change a mention's stance, Enter — read it in its article",
+                "Esc — from the claim pane or the article back to the claims",
                 "In Search articles: Enter — search, Down — to the results, Enter or "
                 "double-click — read the article at the sentence, Esc — from the results to the "
                 "box, from the box to the claims"]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -160,6 +160,12 @@ class MainWindow(QMainWindow):
             self.detail.detail, self.tabs.currentWidget() is self.article))
         self.shower.shown.connect(self._row_follows_pane)
         self.article_shower.opened.connect(lambda _a: self._show_article())
+        # Esc from the claim pane or the article goes back to the claims, as it does from
+        # the article search box: the keyboard's only way back was Shift+Tab past every
+        # button. An open stance drop-down takes its Esc first.
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.tabs)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
     # Changes ---------------------------------------------------------------------------
     def refresh(self) -> None:

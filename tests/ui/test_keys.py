@@ -170,3 +170,25 @@ def test_down_in_the_claim_chooser_moves_among_the_claims_found(qtbot: QtBot,
     qtbot.keyClick(chooser.words, Qt.Key.Key_Return)
     settle(qtbot, window)
     assert any(m.id == moved.id for m in window.service.claim(third).mentions)
+
+
+def test_esc_goes_back_to_the_claims_from_the_claim_pane_and_the_article(
+        qtbot: QtBot, window: MainWindow) -> None:
+    mentions = window.detail.mentions
+    for field in (mentions, window.detail.notes.note):
+        _focus(qtbot, window, field)
+        qtbot.keyClick(field, Qt.Key.Key_Escape)
+        assert window.table.hasFocus()
+    _focus(qtbot, window, mentions)
+    qtbot.keyClick(mentions, Qt.Key.Key_Down)
+    qtbot.keyClick(mentions, Qt.Key.Key_Down)
+    qtbot.keyClick(mentions, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not mentions and mentions.isAncestorOf(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert mentions.hasFocus(), "Esc closed the stance drop-down, nothing more"
+    qtbot.keyClick(mentions, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.article.text.hasFocus()
+    qtbot.keyClick(window.article.text, Qt.Key.Key_Escape)
+    assert window.table.hasFocus()
