@@ -181,8 +181,8 @@ class ArticleMatch:
     covered: set[str] = field(default_factory=set)
     sentences: list[tuple[float, int, str]] = field(default_factory=list)
     topic: float = 1.0
-    """The share of the query's words among the body's heaviest terms (HitRule.topic_share);
-    1 for a text of one sentence, which is its own topic."""
+    """The share of the query's words among the body's heaviest terms (HitRule.topic_share),
+    worked out for a hit; 1 for a text of one sentence, which is its own topic."""
     about: bool = True
     """Whether the article carries the query's claim (HitRule.topic_share, stated), not
     only mentioning its words in passing."""
@@ -335,16 +335,20 @@ class Searcher:
             body = bodies.get(article_id)
             if body is not None and body.sentences > 1:
                 match.score = as_body(match.score, body)
-                if rule.topic_share:
-                    match.topic = topic(article_id, body)
-                    match.about = (match.topic >= rule.topic_share
-                                   or match.best >= rule.stated)
             if rule.one_key and len(keys) > 1 and sum(
                     1 for parts, _ in keys if parts & match.covered) == 1:
                 match.score *= 1.0 - rule.one_key
         if rule.other_figure:
             for article_id in self._other_figure(per_article, weights.keys()):
                 per_article[article_id].score *= 1.0 - rule.other_figure
+        if rule.topic_share:
+            # Only a hit's topic matters: ranking the terms of every candidate body, most of
+            # them far below the threshold, was most of the filter's cost.
+            for article_id, match in per_article.items():
+                body = bodies.get(article_id)
+                if body is not None and body.sentences > 1 and match.score >= rule.threshold:
+                    match.topic = topic(article_id, body)
+                    match.about = match.topic >= rule.topic_share or match.best >= rule.stated
         return sorted(per_article.values(), key=lambda m: (-m.score, m.article_id))
 
     def _own(self, sentence_id: int, stored: str, text: str, fold: Mapping[str, str]
