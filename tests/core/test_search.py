@@ -319,9 +319,9 @@ def test_a_negated_query_reads_the_same_whatever_else_the_project_holds(tmp_path
     service.import_paths([SEEDS, row], id_column="id", text_column="text")
     stances = {h.article_id: h.stance for h in service.search("Kim Jong Un did not meet Shoigu")}
     service.close()
-    # Two of the three that contradict it without the row still do (none did before);
-    # the third's closest sentences move with the word weights the row changes.
-    assert list(stances.values()).count("contradicts") >= 2
+    # The three seed articles that contradict it without the row still do, and so does the
+    # row: which sentences are closest to the claim is read from the text alone.
+    assert list(stances.values()).count("contradicts") >= 4
     assert "supports" not in stances.values()
 
 

@@ -160,3 +160,48 @@ def test_search_reads_an_article_stating_the_claim_plainly_as_supporting_it(
     # Another figure still contradicts: the article giving 600 killed, against 300.
     hits = seeded.search("Around 300 North Korean soldiers were killed in Kursk")
     assert [h.stance for h in hits if "600" in h.sentence] == ["contradicts"]
+
+
+DENIAL = ("North Korea denied that Kim Jong Un met Shoigu in Pyongyang, calling the reports "
+          "false.")
+
+
+def test_a_row_denying_the_claim_contradicts_it_in_search(seeded: Service,
+                                                          tmp_path: Path) -> None:
+    # A trial user's row: the sentence model read the names as a hint of "neutral".
+    (tmp_path / "denial.txt").write_text(DENIAL, encoding="utf-8")
+    seeded.import_paths([tmp_path / "denial.txt"])
+    (denial,) = [h for h in seeded.search("Kim Jong Un met Shoigu") if h.sentence == DENIAL]
+    assert denial.stance == "contradicts"
+    # It agrees with a query that denies the meeting; the seed articles reporting the
+    # meeting do not.
+    negated = {h.sentence: h.stance for h in seeded.search("Kim Jong Un did not meet Shoigu")}
+    assert negated.pop(DENIAL) == "supports"
+    assert "supports" not in negated.values()
+
+
+@pytest.mark.parametrize("claim", ["Kim Jong Un met Shoigu", "Kim met Shoigu",
+                                   "Kim Jong-un met Shoigu"])
+def test_a_sentence_denying_the_claim_contradicts_it(claim: str) -> None:
+    # "Kim" is Kim Jong Un in full, and the other way round.
+    assert shipped_model().predict(claim, DENIAL) == "contradicts"
+
+
+def _negated_stances(service: Service) -> dict[str, str]:
+    """The seed articles' stances toward a query denying the meeting, by article title."""
+    return {h.title: h.stance for h in service.search("Kim Jong Un did not meet Shoigu")}
+
+
+def test_a_negated_querys_stance_does_not_move_with_unrelated_rows(seeded: Service,
+                                                                  tmp_path: Path) -> None:
+    before = _negated_stances(seeded)
+    assert list(before.values()).count("contradicts") >= 3
+    # A row spelling the meeting out changes every word's weight in search; it is no
+    # reason for any seed article to read otherwise toward the denial (trial7: one turned
+    # neutral). The row itself states the meeting: it contradicts the denial too.
+    (tmp_path / "row.txt").write_text("Kim Jong Un met Sergei Shoigu", encoding="utf-8")
+    seeded.import_paths([tmp_path / "row.txt"])
+    hits = {h.sentence: h.stance for h in seeded.search("Kim Jong Un did not meet Shoigu")}
+    assert hits["Kim Jong Un met Sergei Shoigu"] == "contradicts"
+    after = _negated_stances(seeded)
+    assert {t: after.get(t) for t in before} == before

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from desktop.core.text.attribution import strip_attribution
+from desktop.core.text.lemmas import lemma_stems
 from desktop.core.text.lexicon import STOP_WORDS
 from desktop.core.text.quantities import Quantity, quantities
 
@@ -305,6 +306,18 @@ def _root(word: str) -> str:
     return _SUFFIX.sub("", word) if len(word) > 4 else word
 
 
+@lru_cache(maxsize=4096)
+def _lemma_roots(text: str) -> frozenset[str]:
+    """The roots of the text's content words, an irregular form by its lemma ("met":
+    "meet", "sold": "sell", the table grouping and search fold by), so "Kim Jong Un met
+    Sergei Shoigu" states "Kim Jong Un meet Shoigu", the claim "Kim Jong Un did not meet
+    Shoigu" denies. Not in the model's features: folded there, Emergent stance lost three
+    headlines out of fold (0.767 -> 0.765, claim_quality.py --stance-only, 18:24-18:32)."""
+    table = lemma_stems()
+    return frozenset(_root(table.get(w, w)) for w in _side(text).words_set
+                     if len(w) > 1 and w not in STOP_WORDS)
+
+
 def features(claim: str, text: str) -> dict[str, float]:
     """All the model's features of a text read against a claim."""
     return {**sentence_features(text), **relation_features(claim, text)}
@@ -333,19 +346,21 @@ that the text lacks, so the articles reporting the meeting read as they would to
 meeting itself: "neutral", "supports". "stated contradicts": a text of one sentence is read
 by the sentence model toward the claim affirmed ("... meet Shoigu"), supports and
 contradicts swapped (that model, trained on Emergent's headlines, reads a denial in the
-text as contradicting, whatever the claim says); an article of several sentences
-contradicts it where its closest sentences all state plainly (states_plainly) and the
-closest holds all of the claim's words, and is read as it is otherwise. The passage model,
-trained on FNC-1 bodies, already reads a body that debunks a rumour as agreeing with a
-headline that denies it ("No, Banksy has not been arrested"), so swapping its reading lost
-more than it won there (benchmarks/README.md)."""
+text as contradicting, whatever the claim says), unless it states all of the claim plainly
+(it contradicts it then); an article of several sentences contradicts it where its closest
+sentences (by stated_share) all state plainly (states_plainly) and the closest holds all
+of the claim's words, and is read as it is otherwise. The passage model, trained on FNC-1
+bodies, already reads a body that debunks a rumour as agreeing with a headline that denies
+it ("No, Banksy has not been arrested"), so swapping its reading lost more than it won
+there (benchmarks/README.md)."""
 QUERY_POLARITY = "stated contradicts"
 """The reading shipped (benchmarks/claim_quality.py measures it out of fold)."""
 STATED_SHARE = 1.0
-"""The share of a negated claim's word weight (search's per-sentence score, terms by their
-lemma, of the words some text holds) the closest sentence must state to contradict it:
-all of it. A sentence that states part of it may state something else of the story
-("Kim and Shoigu discussed ... Kursk" for "300 soldiers were not killed in Kursk")."""
+"""The share of a negated claim's keys (claim_keys: its content words, a name as one) the
+closest sentence must state to contradict it: all of them. A sentence that states part of
+it may state something else of the story ("Kim and Shoigu discussed ... Kursk" for "300
+soldiers were not killed in Kursk"). Read from the claim and the sentence alone, not from
+search's word weights, which move with every other text of the project."""
 
 _NO_FIRST = re.compile(r"^\s*no\s*[,:!.]\s*", re.IGNORECASE)
 _CONTRACTED = {"won't": "will", "can't": "can", "cannot": "can", "shan't": "shall",
@@ -390,20 +405,62 @@ def article_stance(model: StanceModel, claim: str, sentences: list[tuple[float, 
     """How an article stands toward a claim, from its sentences as (score, position, text):
     another figure in the sentence that states most of the claim contradicts it (as for
     a mention); then ``rule`` (ARTICLE_RULES). A negated claim is read by ``polarity``
-    (QUERY_POLARITIES): an article that states what the claim denies contradicts it."""
+    (QUERY_POLARITIES): an article that states what the claim denies contradicts it; which
+    of its sentences are closest to that claim is read from their text alone (stated_share),
+    so that reading does not move with the project's other texts."""
     affirmative = affirmed(claim) if polarity != "as is" and sentences else None
     if affirmative is None:
         return _stance(model, claim, sentences, rule)
-    closest = closest_sentences(sentences)
-    if "cue=figures_differ" in relation_features(affirmative, closest[0][2]):
+    keys = claim_keys(affirmative)
+    closest = sorted(((stated_share(keys, text), position, text)
+                      for _, position, text in sentences),
+                     key=lambda s: (-s[0], s[1]))[:PASSAGE_SENTENCES]
+    if "cue=figures_differ" in relation_features(affirmative,
+                                                 closest_sentences(sentences)[0][2]):
         # "600 were killed" contradicts "300 were killed" without supporting "300 were
-        # not killed".
+        # not killed". The sentence that gives another figure states fewer of the claim's
+        # keys (not its figure): search's closest, where the figure weighs most.
         return "neutral"
-    if len(sentences) == 1:
+    stated = closest[0][0] >= STATED_SHARE - 1e-9
+    if len(sentences) == 1 and not (stated and states_plainly(sentences[0][2])):
         return _SWAPPED[model.predict(affirmative, sentences[0][2])]
-    if closest[0][0] >= STATED_SHARE - 1e-9 and all(states_plainly(t) for _, _, t in closest):
+    if stated and all(states_plainly(t) for _, _, t in closest):
         return "contradicts"
     return _stance(model, claim, sentences, rule)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+_CASED_WORD = re.compile(r"[A-Za-z][\w'’-]{2,}")
+_TITLE_SMALL = frozenset({"and", "but", "for", "nor", "the", "yet", "via"})
+
+
+def claim_keys(claim: str) -> list[frozenset[str]]:
+    """The claim's content words as roots, each a key of its own, but a name of several
+    capitalised words one key that any of its words states ("Kim" for Kim Jong Un: an
+    article names him in full once, then "Kim"). A claim in title case marks no name by
+    its capitals (as search's query_names)."""
+    roots = set(_lemma_roots(claim))
+    words = [w for w in _CASED_WORD.findall(claim) if w.lower() not in _TITLE_SMALL]
+    names: list[frozenset[str]] = []
+    if not words or sum(w[0].isupper() for w in words) <= 0.75 * len(words):
+        for match in _NAME_RUN.finditer(claim):
+            name = _lemma_roots(match.group()) & roots
+            if len(name) > 1:
+                names.append(name)
+                roots -= name
+    return names + [frozenset([r]) for r in sorted(roots)]
+
+
+def stated_share(keys: list[frozenset[str]], text: str) -> float:
+    """The share of a claim's keys (claim_keys) the text states: read from the claim and
+    the text alone, so an article's stance toward a claim does not move with the other
+    texts of the project, as search's word weights do (trial7: a row "Kim Jong Un met
+    Sergei Shoigu" turned a seed article neutral toward "Kim Jong Un did not meet
+    Shoigu")."""
+    if not keys:
+        return 0.0
+    roots = _lemma_roots(text)
+    return sum(1 for key in keys if key & roots) / len(keys)
 
 
 def _stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, str]],
@@ -442,6 +499,23 @@ def passage(sentences: list[tuple[float, int, str]]) -> str:
     """The article's closest sentences to a claim in reading order, one a line."""
     return "\n".join(text for _, _, text in sorted(closest_sentences(sentences),
                                                     key=lambda s: s[1]))
+
+
+DENIAL_RULES = ("model", "stated denial")
+"""How a single sentence with a word of denial ("denied", "false", "hoax", "not true") is
+read. "model": by the weights. "stated denial": a sentence that states all of the claim's
+words and denies ("North Korea denied that Kim Jong Un met Shoigu in Pyongyang, calling
+the reports false") contradicts it, whatever else the weights say; the sentence model,
+trained on Emergent's Kim Jong Un headlines (most of them "observing"), read the names as
+a hint of neutral and that sentence as neutral toward "Kim Jong Un met Shoigu" (trial7).
+A passage of several sentences is left to the model: an FNC-1 body often reports
+someone's denial while discussing the claim ("discuss", not "disagree")."""
+DENIAL_RULE = "stated denial"
+"""The reading shipped. On Emergent (benchmarks/claim_quality.py, per fold) it changes no
+headline out of fold: the fold models already read those that state the claim and deny it
+as contradicting (14 of the 15 holding all the claim's words are "against"), so the folds
+tie and take "model" (0.767 both). It is shipped for the texts Emergent lacks, where a
+name the model learnt as "observing" outweighs the denial."""
 
 
 @dataclass(frozen=True)
@@ -504,22 +578,27 @@ class StanceModel:
                 text_scores: Sequence[float] | None = None,
                 claim_quantities: Sequence[Quantity] | None = None,
                 text_quantities: Sequence[Quantity] | None = None,
-                plain: bool | None = None) -> str:
+                plain: bool | None = None, denial: str = DENIAL_RULE) -> str:
         """The most probable label: "supports", "contradicts" or "neutral".
 
-        Two readings of a single sentence hold whatever the weights say. Another figure
+        Three readings of a single sentence hold whatever the weights say. Another figure
         for the claim's quantity contradicts it (300 versus 600 killed): Emergent has too
-        few such headlines for the model to learn it. A sentence that states all of the
-        claim plainly (states_plainly) states it as true, Emergent's "for": the model,
-        trained on headlines, reads a body sentence's names and style as a hint of
-        "observing" (the seeds' first claim in its own words read "neutral"). A passage of
-        several sentences is left to the model, since a body often gives several figures
-        for a quantity. ``plain`` is states_plainly(text) when already known (at import,
-        from the analysis worker).
+        few such headlines for the model to learn it. Under ``denial`` (DENIAL_RULES), a
+        sentence that states all of the claim's words and a word of denial the claim lacks
+        denies it, Emergent's "against". A sentence that states all of the claim plainly
+        (states_plainly) states it as true, Emergent's "for": the model, trained on
+        headlines, reads a body sentence's names and style as a hint of "observing" (the
+        seeds' first claim in its own words read "neutral"). A passage of several
+        sentences is left to the model, since a body often gives several figures for a
+        quantity. ``plain`` is states_plainly(text) when already known (at import, from
+        the analysis worker).
         """
         relation = relation_features(claim, text, claim_quantities, text_quantities)
         if "\n" not in text.strip():
             if "cue=figures_differ" in relation:
+                return "contradicts"
+            if (denial == "stated denial" and "cue=novel_denial" in relation
+                    and stated_share(claim_keys(claim), text) >= 1.0):
                 return "contradicts"
             if "align=all" in relation and (states_plainly(text) if plain is None
                                             else plain):
