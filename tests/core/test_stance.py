@@ -205,3 +205,22 @@ def test_a_negated_querys_stance_does_not_move_with_unrelated_rows(seeded: Servi
     assert hits["Kim Jong Un met Sergei Shoigu"] == "contradicts"
     after = _negated_stances(seeded)
     assert {t: after.get(t) for t in before} == before
+
+
+def test_the_articles_contradicting_a_denial_support_the_claim_itself(seeded: Service,
+                                                                      tmp_path: Path) -> None:
+    # An article that states the meeting plainly in its closest sentences contradicts
+    # "Kim Jong Un did not meet Shoigu" and supports "Kim Jong Un met Shoigu": the two
+    # readings take the same sentences, read from the article alone (all five read
+    # neutral toward the meeting: "Kim" did not state "Kim Jong Un").
+    def stances(query: str) -> dict[str, str]:
+        return {h.title: h.stance for h in seeded.search(query)}
+
+    denied = stances("Kim Jong Un did not meet Shoigu")
+    met = stances("Kim Jong Un met Shoigu")
+    assert {t for t, s in denied.items() if s == "contradicts"} == {
+        t for t, s in met.items() if s == "supports"}
+    assert list(met.values()).count("supports") >= 3
+    (tmp_path / "row.txt").write_text("Kim Jong Un met Sergei Shoigu", encoding="utf-8")
+    seeded.import_paths([tmp_path / "row.txt"])
+    assert {t: stances("Kim Jong Un met Shoigu").get(t) for t in met} == met

@@ -331,7 +331,10 @@ states all of the claim's words; "plain passage" when it does and the other clos
 sentences are plain too; "plain sentence" when the sentence model reads it as supporting
 (it knows paraphrases a little: "pledged to unconditionally support"). Trained on FNC-1,
 where "discuss" is two related bodies in three, the passage model read the seeds' four
-articles that state Kim's support as "neutral"."""
+articles that state Kim's support as "neutral". The best and closest sentences these rules
+read are chosen by stated_share, from the claim and the article alone (stated_closest), as
+toward a negated claim: an article that contradicts "Kim Jong Un did not meet Shoigu"
+supports "Kim Jong Un met Shoigu", whatever else the project holds."""
 ARTICLE_RULE = "plain passage"
 """The rule shipped. On FNC-1 (benchmarks/claim_quality.py, run of 3 December 14:51) it
 ties "passage" (82.85% both on all stories; 3 folds of 5 chose it), "plain best" loses
@@ -411,10 +414,7 @@ def article_stance(model: StanceModel, claim: str, sentences: list[tuple[float, 
     affirmative = affirmed(claim) if polarity != "as is" and sentences else None
     if affirmative is None:
         return _stance(model, claim, sentences, rule)
-    keys = claim_keys(affirmative)
-    closest = sorted(((stated_share(keys, text), position, text)
-                      for _, position, text in sentences),
-                     key=lambda s: (-s[0], s[1]))[:PASSAGE_SENTENCES]
+    closest = stated_closest(affirmative, sentences)
     if "cue=figures_differ" in relation_features(affirmative,
                                                  closest_sentences(sentences)[0][2]):
         # "600 were killed" contradicts "300 were killed" without supporting "300 were
@@ -473,13 +473,12 @@ def _stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, st
         return "neutral"
     if len(sentences) == 1:
         return model.predict(claim, sentences[0][2])
-    closest = closest_sentences(sentences)
-    best = closest[0][2]
-    relation = relation_features(claim, best)
-    if "cue=figures_differ" in relation:
+    if "cue=figures_differ" in relation_features(claim, closest_sentences(sentences)[0][2]):
         return "contradicts"
+    closest = stated_closest(claim, sentences)
+    best = closest[0][2]
     if rule != "passage" and states_plainly(best):
-        stated = "align=all" in relation
+        stated = closest[0][0] >= STATED_SHARE - 1e-9
         if ((rule == "plain best" and stated)
                 or (rule == "plain passage" and stated
                     and all(states_plainly(text) for _, _, text in closest[1:]))
@@ -488,10 +487,21 @@ def _stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, st
     return model.predict(claim, passage(sentences))
 
 
+def stated_closest(claim: str, sentences: list[tuple[float, int, str]]
+                   ) -> list[tuple[float, int, str]]:
+    """The few sentences, as (share, position, text), that state most of a claim's keys
+    (stated_share), best first (the earlier of two equal ones): what the article rules
+    read, from the claim and the article alone."""
+    keys = claim_keys(claim)
+    return sorted(((stated_share(keys, text), position, text) for _, position, text in sentences),
+                  key=lambda s: (-s[0], s[1]))[:PASSAGE_SENTENCES]
+
+
 def closest_sentences(sentences: list[tuple[float, int, str]]
                       ) -> list[tuple[float, int, str]]:
-    """The few sentences, as (score, position, text), that state most of a claim, best
-    first (the earlier of two equal ones): what article stance reads."""
+    """The few sentences, as (score, position, text), that state most of a claim by
+    search's word weights, best first (the earlier of two equal ones): the passage the
+    passage model reads, chosen as in its training (evaluation.fnc_passages)."""
     return sorted(sentences, key=lambda s: (-s[0], s[1]))[:PASSAGE_SENTENCES]
 
 
