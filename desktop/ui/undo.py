@@ -43,13 +43,19 @@ class OwnVersions:
         self._next: dict[tuple[int, int], int] = {}
 
     def note(self, claim_id: int, before: int, after: int) -> None:
-        """This window moved the claim from ``before`` to ``after``."""
-        self._next[(claim_id, before)] = after
+        """This window moved the claim from ``before`` to ``after``. A write that changed
+        nothing (C pressed on a claim already confirmed) keeps the version: it is no move,
+        and noting it as one would send ``expected`` round in a circle."""
+        if after != before:
+            self._next[(claim_id, before)] = after
 
     def expected(self, claim_id: int | None, shown: int | None) -> int | None:
         """The version to write over: the one shown, moved on by this window's own."""
-        version = shown
+        version, seen = shown, set[int]()
         while claim_id is not None and version is not None and (claim_id, version) in self._next:
+            if version in seen:
+                break
+            seen.add(version)
             version = self._next[(claim_id, version)]
         return version
 

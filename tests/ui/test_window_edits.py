@@ -10,6 +10,7 @@ from desktop.core.dto import ClaimFilter
 from desktop.ui.dialogs import ClaimChooser, PreferencesDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION, STANCE
+from desktop.ui.undo import OwnVersions
 from desktop.ui.widgets.claim_detail import ClaimDetailWidget
 from tests.ui.conftest import settle
 
@@ -74,6 +75,37 @@ def test_tag_three_claims_by_keyboard_then_undo_and_redo(qtbot: QtBot,
     assert [h.new for h in history if h.field == "verdict"] == [
         "false", "unreviewed", "false", "unreviewed", "false"]
     assert window.model.claim_at(2).verdict == "false"
+
+
+def test_a_verdict_key_pressed_again_changes_nothing_and_the_next_edit_is_saved(
+        qtbot: QtBot, window: MainWindow) -> None:
+    # trial8: C pressed three times wrote "confirmed" over "confirmed"; that write kept the
+    # claim's version, and the window's next write looped for ever in its writer thread:
+    # every later verdict, note and merge was silently lost.
+    window.table.setFocus()
+    window.table.selectRow(0)
+    first = window.model.claim_at(0).id
+    for _ in range(3):
+        qtbot.keyClick(window.table, Qt.Key.Key_C)
+        settle(qtbot, window)
+    qtbot.keyClick(window.table, Qt.Key.Key_D)
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    second = window.current_claim_id()
+    qtbot.keyClick(window.table, Qt.Key.Key_F)
+    qtbot.waitUntil(lambda: window.service.claim(second).claim.verdict == "false", timeout=5000)
+    assert window.service.claim(first).claim.verdict == "disputed"
+    assert second != first
+
+
+def test_own_versions_follow_moves_and_ignore_writes_that_changed_nothing() -> None:
+    own = OwnVersions()
+    own.note(7, 3, 3)
+    own.note(7, 3, 4)
+    own.note(7, 4, 6)
+    assert own.expected(7, 3) == 6
+    assert own.expected(8, 3) == 3
+    own.note(7, 6, 3)
+    assert own.expected(7, 3) in {3, 4, 6}, "a cycle ends instead of hanging the writer"
 
 
 def test_each_key_belongs_to_one_action(window: MainWindow) -> None:
