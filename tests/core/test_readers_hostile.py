@@ -20,6 +20,7 @@ from desktop.cli import main
 from desktop.core.errors import InputError
 from desktop.core.ingest import expand, read
 from desktop.core.service import Service
+from tests.conftest import SEEDS
 from tests.fuzz.files import (
     document_xml,
     docx_bytes,
@@ -266,3 +267,22 @@ def test_nul_bytes_and_undecodable_names_reach_postgres_stored(pg_url: str,
         assert report.items[2].path.endswith("c\\xff.txt")
     finally:
         service.close()
+
+
+def test_random_bytes_in_a_txt_are_refused_and_the_rest_of_the_folder_imports(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # trial8: 20,000 bytes of 0x80-0xFF fit no encoding and imported as "Article #4", a
+    # body of accented gibberish counted as a source.
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(SEEDS / sorted(os.listdir(SEEDS))[0], folder / "a.txt")
+    junk = bytes((0x80 + (i * 7919) % 128) for i in range(20000))
+    (folder / "b_junk.txt").write_bytes(junk)
+    shutil.copy(SEEDS / sorted(os.listdir(SEEDS))[1], folder / "c.txt")
+    (folder / "d_accents.txt").write_bytes(
+        "Le café est très bon, déjà vu à côté de la gare.\n".encode("cp1252") * 3)
+    code = main(["--db", str(tmp_path / "p.sqlite"), "import", str(folder)])
+    out = capsys.readouterr()
+    assert code != 0
+    assert "b_junk.txt" in out.err and "not readable text" in out.err
+    assert "3 imported" in out.err and "1 failed" in out.err

@@ -68,11 +68,29 @@ def decode(data: bytes, path: Path, *, allow_nul: bool = False) -> str:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data[:65536]).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    if best is None:
+        return _without_encoding(data, path)
     try:
-        return data.decode(encoding)
+        return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         return data.decode("cp1252", errors="replace")
+
+
+MIN_ASCII_SHARE = 0.5
+"""Where no encoding fits, the share of plain ASCII a text must hold to be read as
+Windows-1252: a Western article with a few stray bytes is mostly ASCII; random bytes (a
+truncated download, an encrypted file, 20,000 bytes of 0x80-0xFF in trial8) hold none, and
+read as Windows-1252 they imported as an article of accented gibberish."""
+
+
+def _without_encoding(data: bytes, path: Path) -> str:
+    """Text charset_normalizer could fit to no encoding: Windows-1252 if it is mostly
+    ASCII, else refused."""
+    sample = data[:65536]
+    if sum(1 for byte in sample if byte < 0x80) < MIN_ASCII_SHARE * len(sample):
+        raise InputError(path, "not readable text: no text encoding fits its bytes "
+                               "(is it damaged, encrypted or not a text file?)")
+    return data.decode("cp1252", errors="replace")
 
 
 def refuse_binary(text: str, path: Path) -> None:
