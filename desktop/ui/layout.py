@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QSplitter, QWidget
+
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
@@ -12,6 +15,11 @@ PANE_SHARES = (12, 45, 43)
 """Percent of the width for the sources tree, the claims table and the claim pane: the
 table wide enough that the claim, its verdict, conflict, sources and origins are in view
 at 1440x900, the pane still wide enough for three mentions side by side at 1280x720."""
+
+
+DETAIL_LEAST = 300
+"""The claim pane's least width when the window narrows: a mention's sentence keeps 200 px
+beside its stance."""
 
 
 def pane_sizes(width: int) -> list[int]:
@@ -48,3 +56,38 @@ def save_layout(window: MainWindow) -> None:
     for key, state in zip(LAYOUT, states, strict=True):
         window.settings.save_state(key, state)
     window.settings.sync()
+
+
+class NarrowFold(QObject):
+    """Folds the sources tree away when the window is too narrow for it, the claims
+    table's counts and a readable claim pane side by side (720 px, half a 1440 px screen:
+    the tree had 85 px, titles cut to seven letters, and the table lost its counts past
+    its edge); unfolds it when the window widens again. A folded tree is still at the
+    window's left edge: dragging its handle brings it back at any width."""
+
+    def __init__(self, splitter: QSplitter, sources: QWidget, claims: QWidget) -> None:
+        super().__init__(splitter)
+        self.splitter, self.sources, self.claims = splitter, sources, claims
+        self.folded = False
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        """Fold or unfold the tree for the splitter's present width."""
+        splitter, sources, claims = self.splitter, self.sources, self.claims
+        room = splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
+        table = claims.minimumSizeHint().width()
+        roomy = room >= sources.minimumSizeHint().width() + table + DETAIL_LEAST
+        sizes = splitter.sizes()
+        if not roomy and sizes[0] > 0:
+            self.folded = True
+            shares = PANE_SHARES[1] + PANE_SHARES[2]
+            table = max(table, room * PANE_SHARES[1] // shares)
+            splitter.setSizes([0, table, room - table])
+        elif roomy and self.folded:
+            self.folded = False
+            splitter.setSizes(pane_sizes(room))

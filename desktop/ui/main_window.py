@@ -33,7 +33,7 @@ from desktop.ui.dispatch import EditDispatch
 from desktop.ui.edits import Edits
 from desktop.ui.hub import EVERYTHING, ChangeHub, Origin
 from desktop.ui.keys import WindowKeysFirst
-from desktop.ui.layout import PANE_SHARES, restore_layout, save_layout
+from desktop.ui.layout import PANE_SHARES, NarrowFold, restore_layout, save_layout
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.notices import Notices
 from desktop.ui.progress_panel import ProgressPanel
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         # all of a narrowing out of the claim pane (65 px of sentence at 720 px wide).
         for position, share in enumerate(PANE_SHARES):
             self.splitter.setStretchFactor(position, share)
+        self.narrow = NarrowFold(self.splitter, self.sources, self.centre)
         self.setCentralWidget(self.splitter)
 
         self.totals = FittingLabel()

@@ -25,19 +25,23 @@ class ClaimColumn:
 COLUMNS = (
     ClaimColumn("Claim", "text", "The claim as first stated; ⚠ marks a conflict"),
     ClaimColumn("Verdict", "verdict", "The team's conclusion"),
-    ClaimColumn("Sources", "sources", "Outlets with an article that mentions it: states it, "
-                "reports it or contradicts it", True),
-    ClaimColumn("Origins", "origins", "Independent origins: copies of one article count once",
+    ClaimColumn("Src", "sources", "Sources: outlets with an article that mentions it: "
+                "states it, reports it or contradicts it", True),
+    ClaimColumn("Orig", "origins", "Independent origins: copies of one article count once",
                 True),
-    ClaimColumn("Support", "support", "Independent origins that state it as true; the other "
-                "origins report it without taking a side, or contradict it", True),
-    ClaimColumn("Contradict", "contradict",
-                "Independent origins that deny it or give another figure", True),
+    ClaimColumn("Sup", "support", "Supporting: independent origins that state it as true; the "
+                "other origins report it without taking a side, or contradict it", True),
+    ClaimColumn("Con", "contradict",
+                "Contradicting: independent origins that deny it or give another figure", True),
     ClaimColumn("Conflict", "conflict", "Mentions disagree on a figure", True),
     ClaimColumn("First seen", "first_seen", "Earliest article date"),
     ClaimColumn("Attribution", "attribution", "Who the articles say it comes from"),
 )
-CLAIM, VERDICT, SOURCES, ORIGINS, CONFLICT = 0, 1, 2, 3, 6
+CLAIM, VERDICT, SOURCES, ORIGINS, SUPPORT, CONTRADICT, CONFLICT = 0, 1, 2, 3, 4, 5, 6
+COUNTS = (SOURCES, ORIGINS, SUPPORT, CONTRADICT)
+"""The numbers a fact-checker opens FactDesk for: headed short, as `factdesk claims` heads
+them (src, orig, sup, con), so that all four stay in view beside the claim in a window
+half a screen wide; each header's tooltip names it in full."""
 
 
 def display(row: ClaimRow, column: int) -> Any:

@@ -219,8 +219,9 @@ class ClaimsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (CLAIM, CONFLICT):
-            return (f"{row.text}\n\n" if column == CLAIM else "") + (
-                conflict_tip(row) if row.conflicts else "")
+            parts = ([row.text] if column == CLAIM else []) + (
+                [conflict_tip(row)] if row.conflicts else [])
+            return "\n\n".join(parts) or None
         if role == Qt.ItemDataRole.BackgroundRole and column == VERDICT:
             return self._fills.get(row.verdict)
         if role == Qt.ItemDataRole.BackgroundRole and row.has_conflict:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.vocabulary import REVIEW_DONE_KEY, VERDICT_KEYS
-from desktop.ui.models.claim_columns import CLAIM, CONFLICT, VERDICT
+from desktop.ui.models.claim_columns import CLAIM, CONFLICT, COUNTS, VERDICT
 from desktop.ui.models.claims_model import ClaimsTableModel
 
 EMPTY_PROJECT = ("No claims yet.\n\nImport articles with File > Import files… (Ctrl+I) or "
                  "Import folder… (Ctrl+Shift+I), or drop files and folders onto the window: "
                  ".txt, .md, .html, .docx, .pdf, or a .csv of articles.")
 NOTHING_MATCHES = "No claim matches the filter."
+
+CLAIM_LEAST = 100
+"""The least width of the claim column: about 15 characters, enough to tell the claims
+apart while the pane beside the table shows the selected one whole."""
 
 VERDICT_OF_KEY = {key: verdict for verdict, key in VERDICT_KEYS.items()}
 
@@ -63,14 +67,36 @@ class ClaimsTableView(QTableView):
         self.set_default_widths()
 
     def set_default_widths(self) -> None:
-        """Room for the claim text first, then the verdict and the conflicting figures,
-        numbers narrow: at 1440x900 the conflict, the sources and the origins are in view
-        without scrolling."""
+        """The claim, its verdict and the four counts side by side; the conflicting
+        figures, the date and the attribution follow (the conflict is marked on the claim
+        itself)."""
         header = self.horizontalHeader()
-        header.moveSection(header.visualIndex(CONFLICT), VERDICT + 1)
-        for column, width in ((CLAIM, 220), (VERDICT, 86), (CONFLICT, 118), (5, 76), (7, 86),
-                              (8, 160)):
+        for column in COUNTS:
+            header.resizeSection(column, header.sectionSizeHint(column))
+        for column, width in ((VERDICT, 86), (CONFLICT, 118), (7, 86), (8, 160)):
             header.resizeSection(column, width)
+        self.setMinimumWidth(CLAIM_LEAST + self._beside_claim() + self._frame())
+        self.fit_claim()
+
+    def fit_claim(self) -> None:
+        """The claim column takes what the verdict and the counts leave of the view: the
+        counts stay in view at any width (a fixed 220 px claim pushed them past the edge of
+        a window 720 px wide); the claim elides, whole in its tooltip and the pane."""
+        room = self.viewport().width() - self._beside_claim()
+        self.horizontalHeader().resizeSection(CLAIM, max(CLAIM_LEAST, room))
+
+    def _beside_claim(self) -> int:
+        header = self.horizontalHeader()
+        return sum(header.sectionSize(c) for c in (VERDICT, *COUNTS)
+                   if not header.isSectionHidden(c))
+
+    def _frame(self) -> int:
+        """The table's width besides its view: frame and vertical scroll bar."""
+        return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_claim()
 
     def _save_header(self) -> None:
         header = self.horizontalHeader()
@@ -80,6 +106,7 @@ class ClaimsTableView(QTableView):
         header = self.horizontalHeader()
         for column, width in enumerate(self._widths[:header.count()]):
             header.resizeSection(column, width)
+        self.fit_claim()
 
     def placeholder(self) -> str:
         """What the empty table says: how to start, or that the filter hides everything."""
