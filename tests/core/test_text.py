@@ -91,6 +91,35 @@ def test_a_thousands_separator_is_not_where_the_attribution_starts(
     assert (result.claim_text, result.source) == (claim, source)
 
 
+@pytest.mark.parametrize(("sentence", "source"), [
+    # FNC-1 bodies: the window read "according to According to" and "Which includes a
+    # video service, the Post" as who said them.
+    ("The gunman was named as Mohammed Emwazi, according to reports.", "Reports"),
+    ("ISIS seized a cache of weapons, according to media reports.", "Media reports"),
+    ("The service is separate from Prime, which includes a video service, the Post "
+     "reported.", "Post"),
+    ("The office building addresses are 1200, 1300, and 1900 Seaport Blvd., the people "
+     "said.", None),
+    ("The source also told Fox News that the FBI had opened a crisis file in 2012.", "Source"),
+    ("U.S. officials had said that the strike destroyed an encampment on Monday.",
+     "U.S. officials"),
+    ("Police are believed to be preparing for raids on several homes across Britain.", None),
+    ("The claims, based on eyewitness reports, couldn’t be independently confirmed.", None),
+    ("The troops left for Kursk, John Kirby, a Pentagon spokesman, said.",
+     "John Kirby, a Pentagon spokesman"),
+])
+def test_the_attribution_is_who_said_it_not_a_clause_before_the_verb(
+        sentence: str, source: str | None) -> None:
+    assert strip_attribution(sentence).source == source
+
+
+def test_a_passive_verb_stays_in_the_claim() -> None:
+    """"couldn’t be independently confirmed" is the claim's own hedge, not an attribution
+    to strip."""
+    sentence = "The claims, based on eyewitness reports, couldn’t be independently confirmed."
+    assert strip_attribution(sentence).claim_text == sentence
+
+
 def test_quantities_are_values_of_a_slot() -> None:
     a = quantities("Around 300 North Korean troops were killed fighting in Kursk.")
     b = quantities("around 600 DPRK soldiers have been killed while fighting for Russia")

@@ -19,8 +19,12 @@ _WHO = r"(?P<who>(?:the\s+)?[\w'’().,\- ]{2,90}?)"
 
 _ACCORDING = re.compile(r",?\s*\b[Aa]ccording to " + _WHO + r"(?=[,.;]|$)")
 _CITING = re.compile(r",\s*citing " + _WHO + r"(?=[,.;]|$)")
+_SPEAKER = r"(?P<who>(?:the\s+)?[\w'’().\- ]{2,90}?(?:,[\w'’().\- ]{2,60},)?)"
+"""Who speaks before a trailing "said": within one clause, or a name with its title set off
+by commas ("Kirby, a Pentagon spokesman,"); a span back to an earlier comma took in the
+sentence's own clauses ("Which includes a video service, the Post")."""
 _TRAILING = re.compile(
-    r",(?!\d)[\"”']?\s*" + _WHO + r"\s+" + _VERBS + _WHEN + r"\s*(?=[,.;]?[\"”']?\s*$)"
+    r",(?!\d)[\"”']?\s*" + _SPEAKER + r"\s+" + _VERBS + _WHEN + r"\s*(?=[,.;]?[\"”']?\s*$)"
 )
 _MIDDLE = re.compile(r",\s*(?P<who>it|he|she|they|the agency|the report)\s+" + _VERBS +
                      _WHEN + r"\s*,")
@@ -36,6 +40,15 @@ _PASSIVE = re.compile(r",?\s*(?:were |was )?reported(?:\s+on)?(?:\s+(?:Monday|Tu
                       r"(?:\s+on\s+\w+day)?(?=[,.;]|\s+following|\s+after|$)")
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
+_NOT_A_SPEAKER = re.compile(r"^(?:according to|citing)\b|\b(?:is|are|was|were|be|been|being)\b"
+                            r"|\bas$", re.I)
+"""A "who" that is no speaker: "according to" before the verb "reports" ("..., according
+to reports."), a passive clause ("Police are believed to", "couldn’t be independently
+confirmed"), "as reported"."""
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:also|had|has|have|earlier|originally|initially|"
+                             r"previously|later|too|again|first))+$", re.I)
+"""Words between a speaker and its verb that are not its name ("The source also told",
+"U.S. officials had said")."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,8 @@ def _short(who: str) -> str:
     acronym = _ACRONYM.search(who)
     if acronym:
         return acronym.group(1)
-    who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(" ,."), flags=re.IGNORECASE)
+    who = _TRAILING_WORDS.sub("", who.strip(" ,."))
+    who = re.sub(r"^(?:(?:as|but|and)\s+)?(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
     return who[:1].upper() + who[1:]
 
 
@@ -65,6 +79,12 @@ def _names_someone(who: str) -> bool:
                 and words[1].islower())
 
 
+def _speaks(who: str) -> bool:
+    """Whether the words before a reporting verb can be who said it: the verb of a passive
+    clause or of "according to reports" has none."""
+    return not _NOT_A_SPEAKER.search(who)
+
+
 def strip_attribution(sentence: str) -> Attribution:
     """Remove "according to X", ", citing X", ", X said", "X estimate that" clauses."""
     text = sentence
@@ -75,7 +95,8 @@ def strip_attribution(sentence: str) -> Attribution:
     while found:
         found = False
         for pattern in (_TRAILING, _ACCORDING, _CITING, _PASSIVE):
-            match = pattern.search(text)
+            match = next((m for m in pattern.finditer(text)
+                          if pattern is not _TRAILING or _speaks(m.group("who"))), None)
             if match:
                 who = _short(match.group("who")) if _names_someone(match.group("who")) else ""
                 sources.insert(0, who) if pattern is _TRAILING else sources.append(who)
@@ -83,7 +104,8 @@ def strip_attribution(sentence: str) -> Attribution:
                 found = True
     text = _MIDDLE.sub(",", text)
     leading = _LEADING.match(text)
-    if leading and len(leading.group("who").split()) <= 8 and leading.end() < len(text) - 20:
+    if (leading and _speaks(leading.group("who")) and len(leading.group("who").split()) <= 8
+            and leading.end() < len(text) - 20):
         who = leading.group("who")
         # "X said that" keeps X when X is the actor ("North Korea confirmed that it had
         # sent troops"); only a source ("intelligence sources estimate") is taken out.
