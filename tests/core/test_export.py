@@ -27,6 +27,7 @@ from desktop.core.export.cells import EXCEL_CELL_LIMIT, sheet_name
 from desktop.core.export.records import source_column
 from desktop.core.progress import CancellableProgress
 from desktop.core.service import Service
+from desktop.core.wording import stance_breakdown
 from tests.conftest import DATA, SEEDS
 
 HOSTILE = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2", "@SUM(A1)",
@@ -57,7 +58,7 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
                                "Evidence", "Summary"]
     claims = book["Claims"]
     assert claims.freeze_panes == "A2"
-    assert claims.tables["Claims"].ref == f"A1:R{claims.max_row}"
+    assert claims.tables["Claims"].ref == f"A1:S{claims.max_row}"
     rows = {r["Claim id"]: r for r in _table(claims)}
     stored = {c.id: c for c in reviewed.claims()}
     assert set(rows) == set(stored)
@@ -149,7 +150,7 @@ def test_sheets_read_well_in_excel_and_libreoffice(reviewed: Service, tmp_path: 
     assert rules['"disputed"'].endswith("FFEB9C") and rules['"false"'].endswith("FFC7CE")
     assert all(c.fill.fgColor.rgb in (None, "00000000") for c in next(
         claims.iter_cols(min_col=3, max_col=3, min_row=2)))
-    changed = claims.cell(2, 18)
+    changed = claims.cell(2, 19)
     assert re.fullmatch(r'yyyy-mm-dd hh:mm "[+-]\d\d:\d\d"', changed.number_format)
     assert book.properties.creator.startswith("FactDesk ")
     assert book.properties.title and str(reviewed.project_name()) in book.properties.subject
@@ -374,3 +375,35 @@ def test_unknown_outlets_count_by_origin_on_postgres(pg_url: str, tmp_path: Path
     assert len([c.value for c in book["Sources x Claims"][1]][2:]) == sources == 4
     rows = [r[0] for r in book["Summary"].iter_rows(values_only=True) if r and r[0]]
     assert "4 sources (4 of unknown outlet, one per independent origin)" in rows
+
+
+def test_the_claims_sheet_splits_the_origins_as_the_window_does(reviewed: Service,
+                                                                 tmp_path: Path) -> None:
+    """Beside Sources, how many independent origins carry each claim and how they split:
+    the origins reporting it without taking a side had no column, so stating +
+    contradicting fell short of the origins and the header note's sum named a column the
+    sheet lacked. Read back in openpyxl and, as displayed, through LibreOffice."""
+    path = reviewed.export(tmp_path / "claims.xlsx").path
+    claims = load_workbook(path)["Claims"]
+    headers = [c.value for c in claims[1]]
+    at = headers.index("Sources")
+    assert headers[at:at + 2] == ["Sources", "Independent origins"]
+    split = ["Origins stating it", "Origins reporting it", "Origins contradicting it"]
+    assert headers[headers.index(split[0]):headers.index(split[0]) + 3] == split
+    note = claims.cell(1, headers.index("Origins reporting it") + 1).comment.text
+    assert "without taking a side" in note
+    stored = {c.id: c for c in reviewed.claims()}
+    rows = _table(claims)
+    for row in rows:
+        claim = stored[row["Claim id"]]
+        assert sum(row[h] for h in split) == row["Independent origins"] == claim.n_origins
+        pane = stance_breakdown(claim.n_origins, claim.n_support, claim.n_contradict)
+        reported = row["Origins reporting it"]
+        assert f"{reported} report{'s' if reported == 1 else ''} it without" in pane
+    assert sum(row["Origins reporting it"] for row in rows) > 0
+    files = {p.name: p for p in libreoffice(path, tmp_path, ALL_SHEETS_AS_SHOWN)}
+    shown = list(csv.reader(files["claims-Claims.csv"].read_text(encoding="utf-8").splitlines()))
+    column = shown[0].index("Origins reporting it")
+    assert [r[column] for r in shown[1:]] == [str(r["Origins reporting it"]) for r in rows]
+    summary = [r[0] for r in load_workbook(path)["Summary"].iter_rows(values_only=True) if r]
+    assert "Origins reporting it" in summary

@@ -111,6 +111,10 @@ CLAIM_COLUMNS = (
     Column("Origins stating it", 12, "number", "Independent origins whose articles state the "
            "claim. Each origin counts once, under its strongest stance (contradicts, then "
            "states, then only reports), so origins = stating + reporting + contradicting."),
+    Column("Origins reporting it", 12, "number", "Independent origins whose articles report "
+           "the claim without taking a side (\"KCNA reported\", \"reportedly\", \"may have\") "
+           "and neither state nor contradict it: origins minus stating minus contradicting, "
+           "as the window's claim pane counts them."),
     Column("Origins contradicting it", 15, "number", "Independent origins with an article that "
            "contradicts the claim."),
     Column("Conflict", 34, "wrap", "The figure the articles disagree on, and the values "
@@ -320,9 +324,15 @@ def claim_values(record: ClaimRecord) -> tuple[Any, ...]:
     claim = record.row
     return (claim.id, claim.text, claim.verdict, claim.review_state, claim.verdict_as_of,
             claim.n_sources, claim.n_origins, claim.n_articles, claim.n_support,
-            claim.n_contradict, record.conflict, claim.first_seen, claim.attribution or "",
-            ", ".join(record.outlets), record.explanation or "", record.latest_note or "",
-            claim.updated_by or "", claim.updated_at)
+            reporting(claim), claim.n_contradict, record.conflict, claim.first_seen,
+            claim.attribution or "", ", ".join(record.outlets), record.explanation or "",
+            record.latest_note or "", claim.updated_by or "", claim.updated_at)
+
+
+def reporting(claim: ClaimRow) -> int:
+    """Origins that report the claim without taking a side: each origin counts once under
+    its strongest stance, so they are what the stating and contradicting ones leave."""
+    return max(claim.n_origins - claim.n_support - claim.n_contradict, 0)
 
 
 def mention_values(claim: ClaimRow, m: MentionRow) -> tuple[Any, ...]:
@@ -519,9 +529,7 @@ def _write_summary(workbook: Workbook, taken: set[str], summary: Summary) -> Non
     for name, text in (
             ("Sources x Claims", MARKS_LEGEND),
             ("Unknown outlets", UNKNOWN_NOTE),
-            ("Independent origins", CLAIM_COLUMNS[6].note),
-            ("Origins stating it", CLAIM_COLUMNS[8].note),
-            ("Origins contradicting it", CLAIM_COLUMNS[9].note),
+            *((c.header, c.note) for c in CLAIM_COLUMNS if "origins" in c.header.lower()),
             ("Times", "Local time of the computer that exported, with its offset from UTC."),
             ("Comments", "A header with a red corner has a note on what its column holds.")):
         append([label(name), None, None, text])
