@@ -198,7 +198,8 @@ def _hit_json(hit: Any) -> dict[str, Any]:
 def cmd_search(service: Service, args: argparse.Namespace) -> int:
     """Search free text, or one query a line from stdin with `-`."""
     if args.query == "-":
-        queries = (line.rstrip("\n") for line in sys.stdin)
+        # A blank line is no query: answering it "0 hits:" would read as a claim nobody carries.
+        queries = (line.rstrip("\r\n") for line in sys.stdin if line.strip())
         for line, hits in service.searches(queries, args.limit, passing=True):
             if args.json:
                 _emit({"query": line, "hits": [_hit_json(h) for h in hits]})

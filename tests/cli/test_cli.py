@@ -142,6 +142,18 @@ def test_search_stdin_answers_one_line_per_query_as_the_readme_says(
     assert "answers one line per query" in " ".join(build_parser().format_help().split())
 
 
+def test_search_stdin_skips_blank_lines(capsys: pytest.CaptureFixture[str],
+                                        seeded_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    blanks = "\nlargest-ever prisoner swap\n  \n\r\nzzzqqq\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(blanks))
+    assert main(["search", "-", "--db", str(seeded_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["2 hits: largest-ever prisoner swap",
+                                                    "0 hits: zzzqqq"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "a blank line is skipped, not answered" in readme
+
+
 def test_exit_codes(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
     code, _, err = _run(capsys, "show", "999", "--db", str(seeded_path))
     assert code == 1 and "claim 999 does not exist" in err

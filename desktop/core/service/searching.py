@@ -326,7 +326,7 @@ class Searcher:
         def topic(article_id: int, body: Body) -> float:
             """The share of the query's words among the body's heaviest terms; a name is
             there by any of its words (an article names Kim Jong Un once, then "Kim")."""
-            top = set(self._ranked_terms(article_id, body, rule, fold)[:rule.topic_terms])
+            top = set(self._ranked_terms(article_id, body, rule, fold, rarity)[:rule.topic_terms])
             return sum(w for parts, w in topic_keys if parts & top) / topic_total
 
         for article_id, match in per_article.items():
@@ -384,12 +384,13 @@ class Searcher:
         return {a: self._bodies[(lemmas, a)] for a in article_ids}
 
     def _ranked_terms(self, article_id: int, body: Body, rule: HitRule,
-                      fold: Mapping[str, str]) -> tuple[str, ...]:
+                      fold: Mapping[str, str], rarity: Callable[[str], float]
+                      ) -> tuple[str, ...]:
         """A body's words, heaviest first: the sentences holding each, damped (1 + log),
-        times its rarity (HitRule.topic_rarity); worked out once per searcher."""
+        times its ``rarity`` (HitRule.topic_rarity, looked up once per search); worked out
+        once per searcher."""
         key = (bool(fold), rule.topic_rarity, article_id)
         if key not in self._ranked:
-            rarity = self._rarity(rule, fold)
             heft = {t: (1.0 + math.log(n)) * rarity(t)
                     for t, n in body.counts.items() if t[0] != "#"}
             self._ranked[key] = tuple(sorted(heft, key=lambda t: (-heft[t], t)))
