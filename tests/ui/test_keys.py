@@ -192,3 +192,44 @@ def test_esc_goes_back_to_the_claims_from_the_claim_pane_and_the_article(
     assert window.article.text.hasFocus()
     qtbot.keyClick(window.article.text, Qt.Key.Key_Escape)
     assert window.table.hasFocus()
+
+
+@pytest.mark.parametrize(("key", "field"), [
+    (QKeySequence("Ctrl+Shift+F"), "article search"), (QKeySequence("Ctrl+F"), "claims search")])
+def test_a_command_key_in_a_notice_is_the_windows(qtbot: QtBot, window: MainWindow,
+                                                  key: QKeySequence, field: str) -> None:
+    """"Export finished" takes the keyboard when it opens; Ctrl+Shift+F then a query typed
+    went nowhere (under Xvfb: no search opened, the letters lost in the notice, and after
+    Enter closed it the next letters set verdicts). Now the notice steps aside, the search
+    opens and the letters are the query: no claim's verdict changes."""
+    verdicts = {c.id: c.verdict for c in window.service.claims()}
+    window.notices.info("Export finished", "Exported 56 claims to claims.xlsx")
+    notice = window.notices.messages[-1]
+    notice.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is notice
+                    and notice.isAncestorOf(QApplication.focusWidget()))
+    combination = key[0]
+    qtbot.keyClick(QApplication.focusWidget(), combination.key(),
+                   combination.keyboardModifiers())
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert not notice.isVisible()
+    box = _fields(window)[field]()
+    assert QApplication.focusWidget() is box
+    for letter in "fdc":
+        qtbot.keyClick(QApplication.focusWidget(), letter)
+    settle(qtbot, window)
+    assert box.text() == "fdc"
+    assert {c.id: c.verdict for c in window.service.claims()} == verdicts
+
+
+def test_a_notice_keeps_its_own_keys(qtbot: QtBot, window: MainWindow) -> None:
+    """Enter still closes the notice and Ctrl+C still copies its text: only the window's
+    command keys pass through it."""
+    window.notices.info("Export finished", "Exported 56 claims to claims.xlsx")
+    notice = window.notices.messages[-1]
+    notice.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is notice)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, CTRL)
+    assert notice.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not notice.isVisible())
