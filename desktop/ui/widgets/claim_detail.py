@@ -9,6 +9,7 @@ another claim puts it aside, and coming back brings it back.
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
@@ -41,6 +42,11 @@ from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.mentions_view import MentionsView
 from desktop.ui.widgets.notes_pane import NoteDraft, NotesPane
 
+WORDING_LINES = (2, 8)
+"""The claim's wording box grows with the wording, from two lines to eight: at three (54 px)
+a claim wrapped at a 720 px window's pane read "...a volcanologist with the Nicaraguan
+Institute of Territorial" and the rest was behind a scroll bar, while the table beside it
+shows the claim's first 15 characters."""
 NOTES_HEIGHT = 96
 NARROW = 360
 """Pane width below which "Save wording" goes under the claim's text, not beside it."""
@@ -58,6 +64,32 @@ class Draft:
 def conflict_text(conflict: ConflictValue) -> str:
     """"soldiers killed: around 300 vs about 600"."""
     return f"{conflict.label}: {' vs '.join(conflict.values)}"
+
+
+class WordingBox(QPlainTextEdit):
+    """The claim's wording, as many lines tall as it takes wrapped (``WORDING_LINES``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.connect(lambda _size: self.fit())
+        self.fit()
+
+    def fit(self) -> None:
+        """Height for the wording as laid out at the present width (the layout counts
+        its wrapped lines; their height is the blocks' own, a little over the font's
+        line spacing)."""
+        document = self.document()
+        lines = int(document.documentLayout().documentSize().height())
+        block, laid = document.firstBlock(), 0.0
+        while block.isValid():
+            laid += self.blockBoundingRect(block).height()
+            block = block.next()
+        per_line = laid / lines if lines and laid else self.fontMetrics().lineSpacing()
+        least, most = WORDING_LINES
+        shown = min(max(lines, least), most) * per_line
+        self.setFixedHeight(math.ceil(shown + 2 * document.documentMargin())
+                            + 2 * self.frameWidth())
 
 
 def _buttons(row: FlowLayout, labels: dict[str, str], tip: str) -> dict[str, QPushButton]:
@@ -98,8 +130,7 @@ class ClaimDetailWidget(QWidget):
         self.title.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.title)
 
-        self.text = QPlainTextEdit()
-        self.text.setMaximumHeight(54)
+        self.text = WordingBox()
         # Tab goes on to the buttons: a claim's wording holds no tabs, and Tab typed them
         # into it, the pane below out of the keyboard's reach.
         self.text.setTabChangesFocus(True)
