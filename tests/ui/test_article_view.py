@@ -74,3 +74,26 @@ def test_an_undated_article_stays_undated_when_its_source_is_corrected(
     dialog.accept()
     settle(qtbot, window)
     assert window.service.article(dated.id).published is None
+
+
+def test_a_mention_opened_from_the_claim_pane_is_in_view(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    """At 720 px, double-clicking a mention near an article's end showed the article's
+    top: the sentence was selected, but scrolled to while the Article tab was hidden and
+    laid out at another width (FNC-1, under Xvfb)."""
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.width() == 720)
+    bodies = {a.id: len(window.service.article_body(a.id)) for a in window.service.articles()}
+    mentions = window.service.mentions([c.id for c in window.service.claims()])
+    last = max(mentions, key=lambda m: m.start / bodies[m.article_id] + (m.start > 1500))
+    window.select_claim(last.claim_id)
+    settle(qtbot, window)
+    assert window.tabs.currentWidget() is window.detail
+    window.detail.article_requested.emit(last.article_id, last.start, last.end)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.article)
+    qtbot.wait(50)
+    text = window.article.text
+    assert text.selection() == (last.start, last.end)
+    assert text.verticalScrollBar().value() > 0
+    assert text.viewport().rect().contains(text.cursorRect().center())

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QMouseEvent,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
 )
@@ -165,6 +166,7 @@ class ArticleView(QWidget):
         self.article_id: int | None = None
         self.highlights: list[MentionSpan] = []
         self.current_claim: int | None = None
+        self._centre_when_shown = False
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         self.heading = QLabel("No article open")
@@ -206,7 +208,23 @@ class ArticleView(QWidget):
             cursor.setPosition(to_qt(body, focus[1]))
             cursor.setPosition(to_qt(body, focus[0]), QTextCursor.MoveMode.KeepAnchor)
             self.text.setTextCursor(cursor)
+            self._centre_focus()
+
+    def _centre_focus(self) -> None:
+        """The selected span to the middle of the view. Behind the Claim tab the view has
+        no size of its own (the tabs size only the page in front), so the text, wrapped
+        at another width, was scrolled wrong and the reader saw the article's top: it is
+        centred once the tab shows it."""
+        self._centre_when_shown = not self.text.isVisible()
+        if not self._centre_when_shown:
             self.text.centerCursor()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._centre_when_shown:
+            self._centre_when_shown = False
+            # After the pending resize has wrapped the text at the shown width.
+            QTimer.singleShot(0, self.text.centerCursor)
 
     def clear(self) -> None:
         """Show nothing (another project was opened)."""
