@@ -232,15 +232,17 @@ def test_the_claims_wording_is_whole_in_the_pane_at_720_px(qtbot: QtBot,
                                                            window: MainWindow) -> None:
     """At 720 px the table shows a claim's first words: the pane shows all of it, the box
     as tall as the wrapped wording (it was three lines, the rest behind a scroll bar), and
-    no taller than two lines for a short one."""
-    window.resize(720, 800)
-    qtbot.waitUntil(lambda: window.width() == 720)
+    no taller than two lines for a short one; also when the window narrows to 720 px with
+    the claim shown."""
+    window.resize(1296, 800)
     box = window.detail.text
     longest = max(window.service.claims(), key=lambda c: len(c.text))
     assert len(longest.text) > 200
     window.select_claim(longest.id)
     settle(qtbot, window)
     qtbot.waitUntil(lambda: box.toPlainText() == longest.text)
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.width() == 720)
     qtbot.wait(20)
     assert box.height() > 3 * box.fontMetrics().lineSpacing()
     assert box.verticalScrollBar().maximum() == 0, "the wording is cut"

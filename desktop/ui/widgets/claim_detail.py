@@ -91,6 +91,13 @@ class WordingBox(QPlainTextEdit):
         self.setFixedHeight(math.ceil(shown + 2 * document.documentMargin())
                             + 2 * self.frameWidth())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrowed with the window, the wording wraps onto more lines: the layout does
+        not say so by itself until it is painted."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
 
 def _buttons(row: FlowLayout, labels: dict[str, str], tip: str) -> dict[str, QPushButton]:
     """Checkable buttons, whole words each: in a narrow pane the row wraps instead of
