@@ -34,6 +34,7 @@ from desktop.ui.edits import Edits
 from desktop.ui.hub import EVERYTHING, ChangeHub, Origin
 from desktop.ui.keys import WindowKeysFirst
 from desktop.ui.layout import PANE_SHARES, NarrowFold, restore_layout, save_layout
+from desktop.ui.models.claim_columns import ORIGINS
 from desktop.ui.models.claims_model import ClaimsTableModel
 from desktop.ui.notices import Notices
 from desktop.ui.progress_panel import ProgressPanel
@@ -131,7 +132,9 @@ class MainWindow(QMainWindow):
         self._connect()
         restore_layout(self)
         self.projects.fill_recent()
-        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        # The claims reported by the most independent origins first: on a project of one
+        # source (an FNC-1 import, every claim "1 source") the sources order was the ids'.
+        self.table.horizontalHeader().setSortIndicator(ORIGINS, Qt.SortOrder.DescendingOrder)
         # The claims have the keys from the start: C, D, F... act on the claim shown (the
         # sources tree, first in the window, took them as a search of its titles).
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

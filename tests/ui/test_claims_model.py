@@ -25,7 +25,7 @@ def test_thousands_of_claims_are_read_by_page(qtbot: QtBot, service: Service) ->
     with service.db.write() as session:
         session.connection().execute(insert(Claim.__table__), [
             {"text": f"claim {i}", "created_at": stamp, "updated_at": stamp,
-             "n_sources": i % 7} for i in range(5000)])
+             "n_sources": i % 7, "n_origins": i % 7} for i in range(5000)])
     window = MainWindow(service)
     qtbot.addWidget(window)
     window.show()

@@ -15,8 +15,17 @@ from desktop.core.service import Service
 from desktop.ui.layout import DETAIL_LEAST, pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models import claims_model
-from desktop.ui.models.claim_columns import CLAIM, COLUMNS, COUNTS, VERDICT
+from desktop.ui.models.claim_columns import (
+    CLAIM,
+    COLUMNS,
+    COUNTS,
+    ORIGINS,
+    SOURCES,
+    VERDICT,
+)
+from desktop.ui.settings import Settings
 from desktop.ui.widgets.claims_table import CLAIM_LEAST
+from tests.ui.conftest import settle
 
 
 def _click_header(qtbot: QtBot, window: MainWindow, column: int) -> None:
@@ -67,6 +76,25 @@ def test_the_sources_tree_folds_at_720_px_and_comes_back(qtbot: QtBot,
     qtbot.waitUntil(lambda: window.splitter.sizes()[0] >= 100)
     table = window.table
     assert table.horizontalHeader().sectionSize(CLAIM) > 2 * CLAIM_LEAST
+
+
+def test_claims_open_with_the_most_independent_origins_first(qtbot: QtBot,
+                                                             seeded: Service) -> None:
+    """Two articles of one outlet: their claims count one source and two origins. The
+    window opens on the claims with the most independent origins, as it would on an FNC-1
+    import where every claim has "1 source" and the sources order was the ids'."""
+    for article in (3, 4, 5):
+        seeded.edit_article(article, source="Yonhap")
+    window = MainWindow(seeded, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    model = window.model
+    rows = [model.claim_at(r) for r in range(model.rowCount())]
+    assert any(c.n_origins > c.n_sources for c in rows)
+    assert [c.n_origins for c in rows] == sorted((c.n_origins for c in rows), reverse=True)
+    assert window.table.horizontalHeader().sortIndicatorSection() == ORIGINS
+    window.runner.wait(60_000)
 
 
 def test_a_conflicting_claim_is_marked_in_every_column(qtbot: QtBot,
@@ -130,6 +158,8 @@ def test_rows_keep_their_order_and_selection_while_an_import_writes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(claims_model, "FOLLOW_MS", 0)
     model = window.model
+    window.table.sortByColumn(SOURCES, Qt.SortOrder.DescendingOrder)  # outlets move it
+    settle(qtbot, window)
     conflict = window.service.claims(ClaimFilter(conflicts_only=True))[0]
     window.select_claim(conflict.id)
     import_ = _Progress()

@@ -68,7 +68,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self.read_in_worker_from = READ_IN_WORKER_FROM
         self._generation = self._applied = 0
         self.filter = ClaimFilter()
-        self.sort_key, self.descending = "sources", True
+        self.sort_key, self.descending = "origins", True
         self._ids: array[int] = array("q")
         self._pages: OrderedDict[int, list[ClaimRow]] = OrderedDict()
         self._fills = {verdict: QBrush(QColor(colour))
