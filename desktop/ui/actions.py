@@ -94,6 +94,15 @@ class WindowActions:
             "&Refresh", window.refresh, QKeySequence.StandardKey.Refresh,
             "Show what colleagues changed in a shared project")
         view_menu.addAction(self.refresh_action)
+        self.sources_action = self._action(
+            "&Sources and articles", lambda: window.narrow.show_sources(
+                self.sources_action.isChecked()),
+            tip="The outlets and their articles, left of the claims (folded away in a "
+                "narrow window)")
+        self.sources_action.setCheckable(True)
+        view_menu.aboutToShow.connect(
+            lambda: self.sources_action.setChecked(window.narrow.shown))
+        view_menu.addAction(self.sources_action)
         window.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         window.table.customContextMenuRequested.connect(self._claims_menu)
         toolbar = window.addToolBar("Main")

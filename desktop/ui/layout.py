@@ -62,32 +62,67 @@ class NarrowFold(QObject):
     """Folds the sources tree away when the window is too narrow for it, the claims
     table's counts and a readable claim pane side by side (720 px, half a 1440 px screen:
     the tree had 85 px, titles cut to seven letters, and the table lost its counts past
-    its edge); unfolds it when the window widens again. A folded tree is still at the
-    window's left edge: dragging its handle brings it back at any width."""
+    its edge); unfolds it when the window widens again. View > Sources and articles, or
+    dragging the handle at the window's left edge, brings it back at any width, and then
+    it stays; hidden from the menu it stays hidden."""
 
     def __init__(self, splitter: QSplitter, sources: QWidget, claims: QWidget) -> None:
         super().__init__(splitter)
         self.splitter, self.sources, self.claims = splitter, sources, claims
         self.folded = False
+        """Folded by the window for want of room, to unfold when there is."""
+        self.kept = False
+        """Brought back by the user in a window too narrow for it: not folded again."""
         splitter.installEventFilter(self)
+        splitter.splitterMoved.connect(self._moved)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 
+    @property
+    def shown(self) -> bool:
+        """Whether the tree is in view."""
+        return self.splitter.sizes()[0] > 0
+
+    def _room(self) -> int:
+        splitter = self.splitter
+        return splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
+
+    def _roomy(self, room: int) -> bool:
+        return room >= (self.sources.minimumSizeHint().width()
+                        + self.claims.minimumSizeHint().width() + DETAIL_LEAST)
+
+    def _moved(self, _position: int, _index: int) -> None:
+        """The user dragged a handle: a tree dragged out of its fold stays out."""
+        if self.shown and self.folded:
+            self.folded, self.kept = False, True
+
     def fit(self) -> None:
         """Fold or unfold the tree for the splitter's present width."""
-        splitter, sources, claims = self.splitter, self.sources, self.claims
-        room = splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
-        table = claims.minimumSizeHint().width()
-        roomy = room >= sources.minimumSizeHint().width() + table + DETAIL_LEAST
-        sizes = splitter.sizes()
-        if not roomy and sizes[0] > 0:
+        room = self._room()
+        roomy = self._roomy(room)
+        if not roomy and self.shown and not self.kept:
             self.folded = True
-            shares = PANE_SHARES[1] + PANE_SHARES[2]
-            table = max(table, room * PANE_SHARES[1] // shares)
-            splitter.setSizes([0, table, room - table])
+            self._set(0, room)
         elif roomy and self.folded:
             self.folded = False
-            splitter.setSizes(pane_sizes(room))
+            self.splitter.setSizes(pane_sizes(room))
+
+    def show_sources(self, shown: bool) -> None:
+        """The View menu's choice, at any width."""
+        if shown == self.shown:
+            return
+        room = self._room()
+        self.folded, self.kept = False, shown and not self._roomy(room)
+        tree = max(self.sources.minimumSizeHint().width(), room * PANE_SHARES[0] // 100)
+        self._set(tree if shown else 0, room)
+
+    def _set(self, tree: int, room: int) -> None:
+        """The tree ``tree`` wide; the table and the claim pane share the rest, the table
+        never narrower than its counts need."""
+        shares = PANE_SHARES[1] + PANE_SHARES[2]
+        table = max(self.claims.minimumSizeHint().width(),
+                    (room - tree) * PANE_SHARES[1] // shares)
+        self.splitter.setSizes([tree, table, room - tree - table])

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
@@ -76,6 +77,36 @@ def test_the_sources_tree_folds_at_720_px_and_comes_back(qtbot: QtBot,
     qtbot.waitUntil(lambda: window.splitter.sizes()[0] >= 100)
     table = window.table
     assert table.horizontalHeader().sectionSize(CLAIM) > 2 * CLAIM_LEAST
+
+
+def test_the_view_menu_brings_the_folded_tree_back_and_it_stays(qtbot: QtBot,
+                                                               window: MainWindow) -> None:
+    """Folded at 720 px, the tree was out of sight with nothing saying where it went:
+    View > Sources and articles brings it back (the counts stay in view), a resize does
+    not fold it again, and hidden from the menu it stays hidden in a wide window."""
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[0] == 0)
+    action = window.menu_actions.sources_action
+    view_menu = next(m for m in window.menuBar().findChildren(QMenu) if action in m.actions())
+    view_menu.aboutToShow.emit()
+    assert not action.isChecked()
+    action.trigger()
+    assert window.sources.width() >= window.sources.minimumSizeHint().width()
+    window.resize(721, 800)
+    qtbot.waitUntil(lambda: window.width() == 721)
+    qtbot.wait(20)
+    assert window.splitter.sizes()[0] > 0
+    header = window.table.horizontalHeader()
+    last = header.sectionViewportPosition(COUNTS[-1]) + header.sectionSize(COUNTS[-1])
+    assert last <= window.table.viewport().width()
+    view_menu.aboutToShow.emit()
+    assert action.isChecked()
+    action.trigger()
+    assert window.splitter.sizes()[0] == 0
+    window.resize(1296, 800)
+    qtbot.waitUntil(lambda: window.width() == 1296)
+    qtbot.wait(20)
+    assert window.splitter.sizes()[0] == 0
 
 
 def test_claims_open_with_the_most_independent_origins_first(qtbot: QtBot,
