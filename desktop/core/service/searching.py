@@ -183,9 +183,19 @@ class ArticleMatch:
     topic: float = 1.0
     """The share of the query's words among the body's heaviest terms (HitRule.topic_share),
     worked out for a hit; 1 for a text of one sentence, which is its own topic."""
+    topic_ranks: tuple[tuple[float, float], ...] | None = None
+    """For each of the query's words (a name as one), its place among the body's terms,
+    heaviest first (inf: not in the body), and its share of the query's words: the topic
+    at any number of terms (topic_at), so a benchmark compares them over one search."""
     about: bool = True
     """Whether the article carries the query's claim (HitRule.topic_share, stated), not
     only mentioning its words in passing."""
+
+    def topic_at(self, terms: int) -> float:
+        """The share of the query's words among the body's ``terms`` heaviest terms."""
+        if self.topic_ranks is None:
+            return self.topic
+        return sum(share for place, share in self.topic_ranks if place < terms)
 
     @property
     def passage(self) -> str:
@@ -323,11 +333,14 @@ class Searcher:
                       for parts, _ in keys if not any(t[0] == "#" for t in parts)]
         topic_total = sum(w for _, w in topic_keys) or 1.0
 
-        def topic(article_id: int, body: Body) -> float:
-            """The share of the query's words among the body's heaviest terms; a name is
-            there by any of its words (an article names Kim Jong Un once, then "Kim")."""
-            top = set(self._ranked_terms(article_id, body, rule, fold, rarity)[:rule.topic_terms])
-            return sum(w for parts, w in topic_keys if parts & top) / topic_total
+        def topic(article_id: int, body: Body) -> tuple[tuple[float, float], ...]:
+            """Each of the query's words' place among the body's terms, heaviest first, and
+            its share of the query's words; a name is there by its best-placed word (an
+            article names Kim Jong Un once, then "Kim")."""
+            place = {t: i for i, t in
+                     enumerate(self._ranked_terms(article_id, body, rule, fold, rarity))}
+            return tuple((min((place[t] for t in parts if t in place), default=math.inf),
+                          w / topic_total) for parts, w in topic_keys)
 
         for article_id, match in per_article.items():
             spread = credit(match.covered) / total / capacity(len(sizes[article_id]))
@@ -347,7 +360,8 @@ class Searcher:
             for article_id, match in per_article.items():
                 body = bodies.get(article_id)
                 if body is not None and body.sentences > 1 and match.score >= rule.threshold:
-                    match.topic = topic(article_id, body)
+                    match.topic_ranks = topic(article_id, body)
+                    match.topic = match.topic_at(rule.topic_terms)
                     match.about = match.topic >= rule.topic_share or match.best >= rule.stated
         return sorted(per_article.values(), key=lambda m: (-m.score, m.article_id))
 
