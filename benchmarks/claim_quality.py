@@ -4,7 +4,7 @@ baselines a user would reach for, in one run and one table.
     pip install -e '.[bench]'
     python benchmarks/claim_quality.py [--data ../shared/data] [--before REF] [--runs 2] [--k 5]
                                        [--stance-only [--seeds 0 1 2] | --stance-context |
-                                        --speed-only | --skip-speed]
+                                        --stance-variants | --speed-only | --skip-speed]
     python benchmarks/claim_quality.py --mention-cost [--before REF]
 
 Protocol (desktop.core.evaluation): development data only (FNC-1 train, the Emergent
@@ -23,7 +23,9 @@ on the fold left out, for FactDesk and for the baselines alike:
   fitted) rerun per fold; the baseline a logistic regression on word 1-2-grams plus
   negation/hedge/question cues, trained on the other folds' Emergent headlines;
   --stance-context compares the sentence half with context from the claim's other
-  headlines (benchmarks/stance_context.py) against the same baselines.
+  headlines (benchmarks/stance_context.py) against the same baselines; --stance-variants
+  the sentence half mixed with the baseline, offset, stacked with the passage model or
+  reweighted (benchmarks/stance_variants.py).
 
 Emergent search imports every headline as one CSV row and searches each claim's words;
 its hits should be that claim's headlines. FNC-1 search imports the 1,683 bodies and
@@ -918,6 +920,31 @@ def stance_context_rows(emergent: list[EmergentRow], story: dict[str, str],
     print("\n" + stance_context.diagnosis(items, results[0][1]))
 
 
+def stance_variant_rows(data: Path, emergent: list[EmergentRow], story: dict[str, str],
+                        parts: list[frozenset[str]]) -> None:
+    """Emergent stance out of fold, the sentence half alone and combined or reweighted
+    (stance_variants), next to the baselines of the stance rows."""
+    import stance_variants
+
+    examples = train_stance.examples(data / "emergent/emergent_dev.csv", data / "fnc1")
+    sentences = [e for e in examples if e.dataset == "emergent"]
+    truth = [e.label for e in sentences]
+    rows = []
+    for name, guesses, chosen in stance_variants.variants(
+            sentences, [e for e in examples if e.dataset == "fnc1"], parts, cue_columns):
+        accuracy, f1 = stance_scores(truth, guesses)
+        rows.append((name, f"{accuracy:.4f}", f"{f1:.4f}", ", ".join(chosen) or "—"))
+    regression, majority = baseline_stance(emergent, story, parts)
+    for name, guesses in (("baseline: n-gram + cue LR", regression),
+                          ("baseline: majority class", majority)):
+        accuracy, f1 = stance_scores([r.stance for r in emergent], guesses)
+        rows.append((name, f"{accuracy:.4f}", f"{f1:.4f}", "—"))
+    print("\n| Emergent stance, out of fold | accuracy | macro-F1 | chosen per fold |\n"
+          "|---|---:|---:|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
 def print_confusion(result: StanceResult) -> None:
     """Emergent stance: which label became which."""
     print("\nEmergent stance confusion (label -> FactDesk):")
@@ -945,6 +972,9 @@ def main() -> None:
     parser.add_argument("--stance-context", action="store_true",
                         help="only Emergent stance with and without context from the "
                              "claim's other headlines, and the baselines: a few minutes")
+    parser.add_argument("--stance-variants", action="store_true",
+                        help="only Emergent stance, the sentence half mixed with the "
+                             "baseline, offset, stacked or reweighted: about 10 minutes")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0],
                         help="with --stance-only: train with each seed, then the spread")
     args = parser.parse_args()
@@ -968,6 +998,9 @@ def main() -> None:
     print(f"{len(set(story.values()))} stories in {args.k} folds\n")
     if args.stance_context:
         stance_context_rows(emergent, story, parts)
+        return
+    if args.stance_variants:
+        stance_variant_rows(args.data, emergent, story, parts)
         return
     if args.stance_only:
         stance_over_seeds(args.data, emergent, story, parts, args.seeds)
