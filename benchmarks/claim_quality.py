@@ -331,8 +331,8 @@ def scored_by_rule(searcher: Searcher, text: str) -> list[list[tuple[ArticleMatc
     out = []
     for rule in RULES:
         if rule.topic_share:
-            out.append([(m, m.score if m.topic_at(rule.topic_terms) >= rule.topic_share
-                         or m.best >= rule.stated else 0.0) for m in every])
+            out.append([(m, m.score if m.score < min(THRESHOLDS) or m.carries(text, rule)
+                         else 0.0) for m in every])
         else:
             out.append([(m, m.score if m.about else 0.0) for m in searcher.scored(text, rule)])
     return out

@@ -211,6 +211,15 @@ ROUNDING = 0.1
 ("2,000 tip" for 2,084, "25 years" for 24): it does not contradict the claim."""
 
 
+def gives_other_figure(claim: str, text: str) -> bool:
+    """Whether the text gives another figure for one of the claim's quantities ("around 600
+    soldiers were killed" for "around 300 troops were killed"): it states the claim with
+    a conflicting figure, which contradicts it (search counts such an article among those
+    that carry the claim, whatever else it is about)."""
+    stated = quantities(claim)
+    return bool(stated) and any(_figure_differs(s, quantities(text)) for s in stated)
+
+
 def _figure_differs(stated: Quantity, given: Sequence[Quantity]) -> bool:
     """The text gives another figure for the claim's quantity: one that disagrees with it
     by more than rounding."""
@@ -415,8 +424,7 @@ def article_stance(model: StanceModel, claim: str, sentences: list[tuple[float, 
     if affirmative is None:
         return _stance(model, claim, sentences, rule)
     closest = stated_closest(affirmative, sentences)
-    if "cue=figures_differ" in relation_features(affirmative,
-                                                 closest_sentences(sentences)[0][2]):
+    if gives_other_figure(affirmative, closest_sentences(sentences)[0][2]):
         # "600 were killed" contradicts "300 were killed" without supporting "300 were
         # not killed". The sentence that gives another figure states fewer of the claim's
         # keys (not its figure): search's closest, where the figure weighs most.
@@ -473,7 +481,7 @@ def _stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, st
         return "neutral"
     if len(sentences) == 1:
         return model.predict(claim, sentences[0][2])
-    if "cue=figures_differ" in relation_features(claim, closest_sentences(sentences)[0][2]):
+    if gives_other_figure(claim, closest_sentences(sentences)[0][2]):
         return "contradicts"
     closest = stated_closest(claim, sentences)
     best = closest[0][2]
