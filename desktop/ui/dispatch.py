@@ -53,7 +53,9 @@ class EditDispatch(QObject):
         """Save the wording typed for the shown claim."""
         shown = self._shown()
         if shown is not None:
-            self.window.edits.set_text(*shown, text)
+            claim_id = shown[0]
+            self.window.edits.set_text(
+                *shown, text, kept=lambda: self.window.detail.drop_wording(claim_id))
 
     def set_stance(self, mention_id: int, stance: str) -> None:
         """Correct a mention's stance."""

@@ -37,6 +37,10 @@ class Stale:
     message: str
     mine: str
     apply_mine: Callable[[int], None]
+    keep_theirs: Callable[[], None] | None = None
+    """What keeping the colleague's change undoes in this window: the wording typed and
+    refused is dropped from the box, or it would stay there ready to be saved over theirs
+    (trial9: a second Save wrote it over the colleague's without asking)."""
 
 
 @dataclass
@@ -69,10 +73,13 @@ class Edits(QObject):
 
     def run(self, label: str, writes: list[tuple[int | None, int | None, str, Write,
                                                 Callable[[int], None]]],
-            then: Callable[[Changes], None] | None = None) -> None:
+            then: Callable[[Changes], None] | None = None,
+            kept: Callable[[], None] | None = None) -> None:
         """Run each write (claim id, version shown, what it does in words, the write, how
         to retry it over a newer version) in the writer thread as one undo step; then
-        record, announce, ask about stale ones, and call ``then`` with the Changes."""
+        record, announce, ask about stale ones, and call ``then`` with the Changes.
+        ``kept``: what to undo in the window when the user keeps a colleague's change
+        over a refused write (Stale.keep_theirs)."""
         service, by = self._service(), self._by()
 
         def work(_progress: object) -> Outcome:
@@ -83,7 +90,7 @@ class Edits(QObject):
                     changes = write(service, expected)
                 except StaleVersion as error:
                     outcome.stale.append(Stale(error.current, error.theirs, str(error), mine,
-                                               retry))
+                                               retry, kept))
                     continue
                 if claim_id is not None and expected is not None and changes.version:
                     self._history.own.note(claim_id, expected, changes.version)
@@ -139,13 +146,15 @@ class Edits(QObject):
             (claim_id, shown, f"mark it {state}", partial(write, claim_id),
              partial(retry, claim_id)) for claim_id, shown in claims.items()])
 
-    def set_text(self, claim_id: int, shown: int | None, text: str) -> None:
-        """Reword a claim."""
+    def set_text(self, claim_id: int, shown: int | None, text: str,
+                 kept: Callable[[], None] | None = None) -> None:
+        """Reword a claim; ``kept``: what to do when a colleague reworded it first and the
+        user keeps their wording."""
         by = self._by()
         self.run(f"Reword claim {claim_id}", [(
             claim_id, shown, f"reword it as “{text}”",
             lambda s, v: s.set_claim_text(claim_id, text, by=by, expected_version=v),
-            lambda now: self.set_text(claim_id, now, text))])
+            lambda now: self.set_text(claim_id, now, text, kept))], kept=kept)
 
     def set_stance(self, claim_id: int, shown: int | None, mention_id: int,
                    stance: str) -> None:

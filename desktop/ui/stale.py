@@ -57,6 +57,8 @@ class StaleEditDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.keep_theirs.setDefault(True)
+        if stale.keep_theirs is not None:
+            self.rejected.connect(stale.keep_theirs)
         if current is None:
             self.apply_mine.setEnabled(False)  # gone meanwhile: nothing to apply it over
         else:

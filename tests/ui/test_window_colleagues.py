@@ -186,3 +186,38 @@ def test_the_stale_edit_dialog_has_room_for_its_title(
     assert dialog.width() >= QFontMetrics(dialog.font()).horizontalAdvance(title) + 150
     qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
     settle(qtbot, a)
+
+
+def reword(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type a claim's new wording in the pane and press Save wording."""
+    box = window.detail.text
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+    qtbot.mouseClick(window.detail.save_text, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+
+
+def test_keeping_a_colleagues_wording_drops_mine_from_the_box(
+        qtbot: QtBot, two: tuple[MainWindow, MainWindow]) -> None:
+    """B rewords the claim A is rewording; A keeps B's: A's box then holds B's wording
+    with nothing to save, and a later Save writes only what A types after seeing it
+    (trial9: A's text stayed in the box, Save enabled, and a second Save wrote it over
+    B's without asking)."""
+    a, b = two
+    claim_id = a.current_claim_id()
+    reword(qtbot, b, "B's wording of the claim")
+    reword(qtbot, a, "A's wording of the claim")
+    dialog = stale_dialog(qtbot, a)
+    assert "reword it as" in dialog.summary.text()
+    qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
+    settle(qtbot, a)
+    qtbot.waitUntil(lambda: a.detail.text.toPlainText() == "B's wording of the claim")
+    assert not a.detail.save_text.isEnabled()
+    assert a.service.claim(claim_id).claim.text == "B's wording of the claim"
+    # A's wording is not put aside either: another claim and back shows B's.
+    press(qtbot, a, Qt.Key.Key_Down)
+    press(qtbot, a, Qt.Key.Key_Up)
+    assert a.detail.text.toPlainText() == "B's wording of the claim"
+    reword(qtbot, a, "A's wording, having read B's")
+    assert not any(d.isVisible() for d in a.findChildren(StaleEditDialog))
+    assert a.service.claim(claim_id).claim.text == "A's wording, having read B's"

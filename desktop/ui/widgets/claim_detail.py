@@ -259,6 +259,14 @@ class ClaimDetailWidget(QWidget):
         return (self.detail is not None
                 and self.text.toPlainText().strip() != self.detail.claim.text)
 
+    def drop_wording(self, claim_id: int) -> None:
+        """Forget the wording typed for a claim: the box shows the claim's own (a
+        colleague's rewording was kept over it)."""
+        self._drafts.pop(claim_id, None)
+        if self.detail is not None and self.detail.claim.id == claim_id:
+            self.text.setPlainText(self.detail.claim.text)
+            self._on_wording_typed()
+
     def _put_aside(self, claim: ClaimRow) -> None:
         wording = self.text.toPlainText() if self.unsaved_wording() else None
         note = self.notes.draft()
