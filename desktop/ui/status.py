@@ -88,9 +88,14 @@ class ChangeWatch(QObject):
         self._timer.timeout.connect(self.check)
         self._timer.start()
 
-    def seen(self) -> None:
-        """Everything up to now is known to this window (its own write, a refresh). Read
-        in the writer thread, so it comes after the write just asked for."""
+    def seen(self, *, everything: bool) -> None:
+        """This window knows the project up to now: its own write, or (``everything``) a
+        refresh that re-read it all. Read in the writer thread, so it comes after the write
+        just asked for. A colleague's change already noticed stays noticed until a
+        refresh: the window's own edit re-reads only what it touched (trial9: a verdict
+        key hid the notice, and the other claims' rows stayed as they were)."""
+        if not everything and self.notice.isVisible():
+            return
         service = self._service()
 
         def mark(marker: tuple[int, int]) -> None:

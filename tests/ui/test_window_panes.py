@@ -265,6 +265,12 @@ def test_the_window_says_when_someone_else_changed_the_project(
     window.watch.check()
     settle(qtbot, window)
     assert not window.stale.isHidden() and "F5" in window.stale.text()
+    # A verdict of this window's own re-reads one claim: the colleague's stays unseen.
+    qtbot.keyClick(window.table, Qt.Key.Key_D)
+    settle(qtbot, window)
+    window.watch.check()
+    settle(qtbot, window)
+    assert not window.stale.isHidden() and window.model.claim_at(1).verdict != "false"
     qtbot.keyClick(window.table, Qt.Key.Key_F5)
     settle(qtbot, window)
     assert window.stale.isHidden() and window.model.claim_at(1).verdict == "false"
