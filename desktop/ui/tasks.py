@@ -5,10 +5,17 @@ contend for the database; reads go to a second pool. Results and errors come bac
 queued signals, so every callback runs on the GUI thread. Once the window shuts the runner
 down, callbacks still queued are dropped: a result arriving after quitting must not open
 a message box that keeps the process alive.
+
+A worker's signals are a QObject the runner owns, created and deleted on the GUI thread,
+and deleted only once the pool thread has stopped emitting from it. Owned by the worker,
+they were deleted by whichever thread dropped the last reference to it (the pool thread
+when its ``run`` returned last, or Python's cycle collector at any moment), and under load
+a test now and then failed with "Signal source has been deleted".
 """
 
 from __future__ import annotations
 
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -48,12 +55,15 @@ class QtProgress(CancellableProgress):
 class Worker(QRunnable):
     """Runs ``fn(progress)`` in a pool thread."""
 
-    def __init__(self, fn: Callable[[QtProgress], Any], label: str) -> None:
+    def __init__(self, fn: Callable[[QtProgress], Any], label: str,
+                 signals: WorkerSignals) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the runner keeps it alive until it has finished
         self.fn, self.label = fn, label
-        self.signals = WorkerSignals()
+        self.signals = signals
         self.progress = QtProgress(self.signals)
+        self.returned = threading.Event()
+        """Set once ``run`` emits nothing more: its signals may then be deleted."""
 
     def run(self) -> None:
         try:
@@ -66,6 +76,7 @@ class Worker(QRunnable):
             self.signals.succeeded.emit(result)
         finally:
             self.signals.finished.emit()
+            self.returned.set()
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress check."""
@@ -89,6 +100,7 @@ class TaskRunner(QObject):
             # benchmarks/window.py: no difference the shared machine's noise could show).
             pool.setThreadPriority(QThread.Priority.LowPriority)
         self._running: set[Worker] = set()
+        self._retired: list[Worker] = []
         self._shut = False
 
     def run(self, fn: Callable[[QtProgress], Any], label: str, *, write: bool,
@@ -99,7 +111,8 @@ class TaskRunner(QObject):
 
         ``shown``: whether the progress panel follows it (an import, an export); the short
         reads behind every pane pass False, so they never hide a running import's bar."""
-        worker = Worker(fn, label)
+        self._reap()
+        worker = Worker(fn, label, WorkerSignals(self))
         if on_success:
             worker.signals.succeeded.connect(self._unless_shut(on_success))
         if on_failure:
@@ -121,8 +134,22 @@ class TaskRunner(QObject):
 
     def _done(self, worker: Worker) -> None:
         self._running.discard(worker)
+        self._retired.append(worker)
+        self._reap()
         if not self._running:
             self.idle.emit()
+
+    def _reap(self) -> None:
+        """Delete the signals of finished workers whose pool thread is past its last emit
+        (a worker whose ``finished`` arrived before its thread got there waits for the
+        next call)."""
+        waiting = []
+        for worker in self._retired:
+            if worker.returned.is_set():
+                worker.signals.deleteLater()
+            else:
+                waiting.append(worker)
+        self._retired = waiting
 
     @property
     def busy(self) -> bool:
