@@ -380,7 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--verdict", action="append", choices=[v.value for v in Verdict])
     claims.add_argument("--conflicts", action="store_true", help="only claims with a conflict")
     claims.add_argument("--min-sources", type=int, default=0)
-    claims.add_argument("--text", default="", help="only claims whose mentions hold these words")
+    claims.add_argument("--text", default="",
+                        help="only claims with a mention holding these words and figures")
     claims.add_argument("--limit", type=int)
     claims.add_argument("--sort", default="sources",
                         choices=["sources", "articles", "origins", "support", "contradict",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktop.core.dto import ClaimFilter
 from desktop.core.evaluation import score_grouping
 from desktop.core.service import Service
@@ -104,6 +106,17 @@ def test_filters(seeded: Service) -> None:
     assert kursk and all(any("Kursk" in m.sentence for m in seeded.mentions([c.id]))
                          for c in kursk)
     assert any(c.has_conflict for c in seeded.claims(ClaimFilter(text="DPRK soldiers died")))
+
+
+@pytest.mark.parametrize("typed", ["300 North", "2700", "2,700 injured"])
+def test_a_figure_in_the_filter_keeps_the_claims_that_give_it(seeded: Service,
+                                                             typed: str) -> None:
+    # The index holds words only: "300 North" listed every claim with "North" in it.
+    kept = seeded.claims(ClaimFilter(text=typed))
+    assert [c.text for c in kept] == [
+        "Around 300 North Korean troops were killed fighting in Kursk, with 2,700 more "
+        "injured."]
+    assert not seeded.claims(ClaimFilter(text="301 North"))
 
 
 def test_keyset_pages_cover_every_claim_once(seeded: Service) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -96,13 +97,34 @@ def filtered(session: Session, flt: ClaimFilter) -> Select[Claim]:
         stmt = stmt.where(Claim.id.in_(
             select(Mention.claim_id).where(Mention.article_id == flt.article_id)))
     if flt.text.strip():
-        wanted = text_terms(flt.text)
-        if not wanted:
+        wanted, numbers = text_terms(flt.text), _NUMBER.findall(flt.text)
+        if not wanted and not numbers:
             return stmt.where(false())
-        hits = sentence_ids(session, wanted, any_term=False).subquery()
+        sentences = select(Sentence.id)
+        if wanted:
+            hits = sentence_ids(session, wanted, any_term=False).subquery()
+            sentences = sentences.where(Sentence.id.in_(select(hits)))
+        for number in numbers:
+            sentences = sentences.where(or_(*(Sentence.text.contains(form, autoescape=True)
+                                              for form in _written(number))))
         stmt = stmt.where(Claim.id.in_(
-            select(Mention.claim_id).where(Mention.sentence_id.in_(select(hits)))))
+            select(Mention.claim_id).where(Mention.sentence_id.in_(sentences))))
     return stmt
+
+
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+"""A figure typed in the claims filter ("300", "2,700"): the index holds words only, and a
+filter "300 North" listed every claim with "North" in it."""
+
+
+def _written(number: str) -> set[str]:
+    """The ways a text may write a typed figure: as typed, without its thousands commas,
+    and with them ("2700" finds "2,700")."""
+    bare = number.replace(",", "")
+    forms = {number, bare}
+    if bare.isdigit():
+        forms.add(f"{int(bare):,}")
+    return forms
 
 
 def claims_page(session: Session, flt: ClaimFilter, *, sort: str = "sources",
