@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop.core.errors import FactDeskError
 from desktop.core.paths import data_dir
+
+
+def enter_presses_default(box: QMessageBox) -> None:
+    """Enter presses the box's default button (its first accepting one, OK), whatever was
+    clicked before. Qt's buttons are "auto-default": a click on "Show Details…" made it
+    the default, and Enter then folded the details in and out instead of closing the box.
+    Space still presses the button that has the focus."""
+    buttons = [b for b in box.buttons() if isinstance(b, QPushButton)]
+    default = box.defaultButton() or next(
+        (b for b in buttons if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole), None)
+    if default is None:
+        return
+    box.setDefaultButton(default)
+    for button in buttons:
+        button.setAutoDefault(button is default)
 
 
 class Notices:
@@ -23,6 +38,7 @@ class Notices:
         shows at start, then held every key and click until it was closed.
         """
         self.messages.append(box)
+        enter_presses_default(box)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
 

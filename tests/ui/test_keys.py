@@ -4,11 +4,12 @@ that edit its text (defect found on X11: Ctrl+E did nothing in the claims search
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.dialogs import ClaimChooser
@@ -233,3 +234,28 @@ def test_a_notice_keeps_its_own_keys(qtbot: QtBot, window: MainWindow) -> None:
     assert notice.isVisible()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not notice.isVisible())
+
+
+def test_enter_presses_ok_after_show_details(qtbot: QtBot, empty_window: MainWindow,
+                                             tmp_path: Path) -> None:
+    """"Import finished" with a failure: after a click on "Show Details…", Enter toggled
+    the details (the clicked button had become the box's default) instead of pressing
+    OK, and the box could not be closed from the keyboard."""
+    (tmp_path / "story.txt").write_text(
+        "Kim Jong Un met Sergei Shoigu in Pyongyang on Wednesday, state media said.",
+        encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(bytes(range(256)) * 8)
+    empty_window.transfers.import_paths([tmp_path])
+    settle(qtbot, empty_window, 60_000)
+    summary = empty_window.messages[-1]
+    assert isinstance(summary, QMessageBox) and "1 failed" in summary.text()
+    summary.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is summary)
+    details = next(b for b in summary.buttons()
+                   if summary.buttonRole(b) == QMessageBox.ButtonRole.ActionRole)
+    details_shown = summary.findChild(QTextEdit)
+    qtbot.mouseClick(details, Qt.MouseButton.LeftButton)
+    assert details_shown is not None and details_shown.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not summary.isVisible())
+    assert summary.clickedButton() is summary.button(QMessageBox.StandardButton.Ok)
