@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,27 @@ def _encrypted_pdf(path: Path, password: str) -> Path:
 def test_encrypted_pdf_asks_for_an_unencrypted_copy(tmp_path: Path) -> None:
     path = _encrypted_pdf(tmp_path / "locked.pdf", "secret")
     assert "encrypted PDF: open it and save an unencrypted copy" in _refusal(path)
+
+
+@pytest.mark.parametrize("content", [
+    random.Random(7).randbytes(4096),
+    b"<!DOCTYPE html><html><body><p>" + GOOD_TEXT.encode() + b"</p></body></html>",
+    docx_bytes([GOOD_TEXT])], ids=["random bytes", "web page", "Word document"])
+def test_a_file_named_pdf_that_is_not_one_is_called_so(tmp_path: Path, content: bytes) -> None:
+    """Random bytes, a web page, a Word file under a .pdf name: not a PDF at all, and no
+    advice to save it to a new PDF."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    message = _refusal(path)
+    assert "not a PDF: it does not start with %PDF" in message
+    assert "damaged" not in message and "new PDF" not in message
+
+
+def test_a_cut_pdf_is_damaged_and_keeps_the_advice(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(text_pdf([GOOD_TEXT])[:200])
+    message = _refusal(path)
+    assert "damaged PDF" in message and message.endswith("save or print it to a new PDF")
 
 
 def test_pdf_stream_that_inflates_past_the_limit_is_refused(tmp_path: Path) -> None:

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 MAX_PDF_BYTES = 200_000_000
 _REMEDY = "open it and save or print it to a new PDF"
+HEADER_WITHIN = 1024
+"""Where a PDF's ``%PDF-`` header may lie: Acrobat looks for it in the first 1024 bytes and
+pypdf reads past junk before it, so such a file still imports."""
+NOT_PDF = ("not a PDF: it does not start with %PDF, as every PDF does (another kind of "
+           "file named .pdf?)")
 
 
 def _decrypt(path: Path, reader: PdfReader) -> None:
@@ -51,7 +56,11 @@ def read_pdf(path: Path) -> list[Document]:
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError
 
-    read_bytes(path, limit=MAX_PDF_BYTES)
+    if b"%PDF-" not in read_bytes(path, limit=MAX_PDF_BYTES)[:HEADER_WITHIN]:
+        # Random bytes, a web page or a Word file under a .pdf name: pypdf called it
+        # damaged, and the advice to save it to a new PDF sent users looking for a PDF
+        # reader that would open it.
+        raise InputError(path, NOT_PDF)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
