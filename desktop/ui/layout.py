@@ -30,7 +30,7 @@ def pane_sizes(width: int) -> list[int]:
 def restore_layout(window: MainWindow) -> None:
     """The layout saved for the window's project, else a first-start one."""
     restore = (window.restoreGeometry, window.restoreState, window.splitter.restoreState,
-               window.table.horizontalHeader().restoreState)
+               window.table.restore_header)
     states = [window.settings.state(key) for key in LAYOUT]
     for state, apply in zip(states, restore, strict=True):
         if state is not None:

@@ -19,13 +19,14 @@ from desktop.ui.models import claims_model
 from desktop.ui.models.claim_columns import (
     CLAIM,
     COLUMNS,
+    CONFLICT,
     COUNTS,
     ORIGINS,
     SOURCES,
     VERDICT,
 )
 from desktop.ui.settings import Settings
-from desktop.ui.widgets.claims_table import CLAIM_LEAST
+from desktop.ui.widgets.claims_table import CLAIM_LEAST, CLAIM_READABLE_CHARS
 from tests.ui.conftest import settle
 
 
@@ -63,6 +64,36 @@ def test_the_counts_stay_in_view_at_any_width(qtbot: QtBot, window: MainWindow,
     assert tip.startswith(claim.text)
     assert window.tabs.width() >= DETAIL_LEAST
     assert window.width() >= window.minimumSizeHint().width()
+
+
+@pytest.mark.parametrize("width", [720, 1296, 2000])
+def test_the_claim_takes_what_the_counts_leave_and_nothing_scrolls_sideways(
+        qtbot: QtBot, window: MainWindow, width: int) -> None:
+    """At 720 px the claim had 100 px, ten characters, and the conflict, date and
+    attribution columns past the table's edge put a horizontal scroll bar under it (at
+    1296 px too). The visible columns now fill the view exactly; those after the counts
+    show where the claim keeps 40 characters beside them (2000 px), and a narrower claim
+    reads on two lines. A layout saved wide and restored narrow fits the same way."""
+    window.resize(2000, 810)
+    window.splitter.setSizes(pane_sizes(2000))
+    saved_wide = window.table.horizontalHeader().saveState()
+    window.resize(width, 800)
+    qtbot.waitUntil(lambda: window.width() == width)
+    qtbot.wait(20)
+    table, header = window.table, window.table.horizontalHeader()
+    for restored in (False, True):
+        if restored:
+            table.restore_header(saved_wide)
+        assert not table.horizontalScrollBar().isVisible()
+        assert header.length() == table.viewport().width()
+        beside = sum(header.sectionSize(c) for c in range(header.count()) if c != CLAIM)
+        assert header.sectionSize(CLAIM) == table.viewport().width() - beside
+        readable = CLAIM_READABLE_CHARS * table.fontMetrics().averageCharWidth()
+        narrow = header.sectionSize(CLAIM) < readable
+        assert header.isSectionHidden(CONFLICT) == (width < 2000)
+        assert table.wordWrap() == narrow == (width == 720)
+        lines = table.rowHeight(0) // table.fontMetrics().lineSpacing()
+        assert lines == (2 if narrow else 1)
 
 
 def test_the_sources_tree_folds_at_720_px_and_comes_back(qtbot: QtBot,
@@ -146,6 +177,9 @@ def test_a_conflicting_claim_is_marked_in_every_column(qtbot: QtBot,
 
 
 def test_counts_sort_highest_first_on_the_first_click(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(2000, 810)  # wide enough for the conflict column
+    window.splitter.setSizes(pane_sizes(2000))
+    qtbot.waitUntil(lambda: not window.table.horizontalHeader().isSectionHidden(6))
     model = window.model
     for column, key in ((3, "origins"), (6, "conflict"), (2, "sources")):
         _click_header(qtbot, window, 0)

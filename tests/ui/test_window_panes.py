@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter, Stats
 from desktop.core.service import Service
 from desktop.ui.dialogs import ClaimChooser
 from desktop.ui.main_window import MainWindow
+from desktop.ui.models.claim_columns import FIRST_SEEN
 from desktop.ui.models.mentions_model import MENTION, STANCE, HtmlRole
 from desktop.ui.status import totals_lines
 from tests.ui.conftest import settle
@@ -18,8 +19,18 @@ from tests.ui.test_window_edits import mention_rows, row_stating, select_rows, s
 
 
 def test_sort_and_filter(qtbot: QtBot, window: MainWindow) -> None:
+    """The date column, out of room in this window, chosen from the header's menu, then
+    sorted by."""
     header = window.table.horizontalHeader()
-    x = header.sectionViewportPosition(7) + header.sectionSize(7) // 2
+    assert header.isSectionHidden(FIRST_SEEN)
+    header.customContextMenuRequested.emit(QPoint(10, 5))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    next(a for a in menu.actions() if a.text() == "First seen").trigger()
+    menu.close()
+    assert not header.isSectionHidden(FIRST_SEEN)
+    assert not window.table.horizontalScrollBar().isVisible()
+    x = header.sectionViewportPosition(FIRST_SEEN) + header.sectionSize(FIRST_SEEN) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(x, header.height() // 2))
     assert window.model.sort_key == "first_seen"

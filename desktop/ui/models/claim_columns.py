@@ -37,11 +37,15 @@ COLUMNS = (
     ClaimColumn("First seen", "first_seen", "Earliest article date"),
     ClaimColumn("Attribution", "attribution", "Who the articles say it comes from"),
 )
-CLAIM, VERDICT, SOURCES, ORIGINS, SUPPORT, CONTRADICT, CONFLICT = 0, 1, 2, 3, 4, 5, 6
+(CLAIM, VERDICT, SOURCES, ORIGINS, SUPPORT, CONTRADICT, CONFLICT, FIRST_SEEN,
+ ATTRIBUTION) = range(len(COLUMNS))
 COUNTS = (SOURCES, ORIGINS, SUPPORT, CONTRADICT)
 """The numbers a fact-checker opens FactDesk for: headed short, as `factdesk claims` heads
 them (src, orig, sup, con), so that all four stay in view beside the claim in a window
 half a screen wide; each header's tooltip names it in full."""
+AFTER_COUNTS = (CONFLICT, FIRST_SEEN, ATTRIBUTION)
+"""Shown in the table where there is room beside a readable claim; the claim pane shows
+all three for the chosen claim (the conflict is also marked on the claim itself)."""
 
 
 def display(row: ClaimRow, column: int) -> Any:
