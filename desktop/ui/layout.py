@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.widgets.fold_splitter import FoldSplitter
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -29,8 +32,9 @@ def pane_sizes(width: int) -> list[int]:
 
 def restore_layout(window: MainWindow) -> None:
     """The layout saved for the window's project, else a first-start one."""
-    restore = (window.restoreGeometry, window.restoreState, window.splitter.restoreState,
-               window.table.restore_header)
+    restore: tuple[Callable[[QByteArray], object], ...] = (
+        window.restoreGeometry, window.restoreState, window.splitter.restoreState,
+        window.table.restore_header)
     states = [window.settings.state(key) for key in LAYOUT]
     for state, apply in zip(states, restore, strict=True):
         if state is not None:
@@ -63,10 +67,11 @@ class NarrowFold(QObject):
     table's counts and a readable claim pane side by side (720 px, half a 1440 px screen:
     the tree had 85 px, titles cut to seven letters, and the table lost its counts past
     its edge); unfolds it when the window widens again. View > Sources and articles, or
-    dragging the handle at the window's left edge, brings it back at any width, and then
-    it stays; hidden from the menu it stays hidden."""
+    a click on the strip it leaves at the window's left edge, or dragging that strip,
+    brings it back at any width, and then it stays; hidden from the menu it stays
+    hidden."""
 
-    def __init__(self, splitter: QSplitter, sources: QWidget, claims: QWidget) -> None:
+    def __init__(self, splitter: FoldSplitter, sources: QWidget, claims: QWidget) -> None:
         super().__init__(splitter)
         self.splitter, self.sources, self.claims = splitter, sources, claims
         self.folded = False
@@ -75,6 +80,7 @@ class NarrowFold(QObject):
         """Brought back by the user in a window too narrow for it: not folded again."""
         splitter.installEventFilter(self)
         splitter.splitterMoved.connect(self._moved)
+        splitter.unfold.connect(self._unfold)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() == QEvent.Type.Resize:
@@ -95,9 +101,19 @@ class NarrowFold(QObject):
                         + self.claims.minimumSizeHint().width() + DETAIL_LEAST)
 
     def _moved(self, _position: int, _index: int) -> None:
-        """The user dragged a handle: a tree dragged out of its fold stays out."""
-        if self.shown and self.folded:
+        """The user dragged a handle: a tree dragged out in a window too narrow for it
+        stays out, whether the window folded it or the View menu hid it (that one folded
+        again at the next resize)."""
+        if self.shown and (self.folded or not self._roomy(self._room())):
             self.folded, self.kept = False, True
+
+    def _unfold(self, pane: int) -> None:
+        """A click on a folded pane's strip: the tree as from the View menu, the claims or
+        the claim pane with their share of the width beside the tree."""
+        if pane == 0:
+            self.show_sources(True)
+        else:
+            self._set(self.splitter.sizes()[0], self._room())
 
     def fit(self) -> None:
         """Fold or unfold the tree for the splitter's present width."""

@@ -51,6 +51,7 @@ from desktop.ui.widgets.claim_detail import ClaimDetailWidget
 from desktop.ui.widgets.claims_table import ClaimsTableView
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.fitting_label import FittingLabel
+from desktop.ui.widgets.fold_splitter import FoldSplitter
 from desktop.ui.widgets.sources_pane import SourcesPane
 
 
@@ -96,8 +97,10 @@ class MainWindow(QMainWindow):
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.setChildrenCollapsible(False)
         self.centre.addWidget(centre)
-        self.splitter = QSplitter()
-        for pane in (self.sources, self.centre, self.tabs):
+        self.splitter = FoldSplitter()
+        for pane, name in ((self.sources, "Sources and articles"), (self.centre, "Claims"),
+                           (self.tabs, "Claim and article")):
+            pane.setAccessibleName(name)
             self.splitter.addWidget(pane)
         # Every pane stretches: a resized window keeps the panes' shares instead of taking
         # all of a narrowing out of the claim pane (65 px of sentence at 720 px wide).

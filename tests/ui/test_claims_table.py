@@ -27,6 +27,7 @@ from desktop.ui.models.claim_columns import (
 )
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.claims_table import CLAIM_LEAST, CLAIM_READABLE_CHARS
+from desktop.ui.widgets.fold_splitter import FOLDED_WIDTH
 from tests.ui.conftest import settle
 
 
@@ -108,6 +109,52 @@ def test_the_sources_tree_folds_at_720_px_and_comes_back(qtbot: QtBot,
     qtbot.waitUntil(lambda: window.splitter.sizes()[0] >= 100)
     table = window.table
     assert table.horizontalHeader().sectionSize(CLAIM) > 2 * CLAIM_LEAST
+
+
+def test_the_folded_tree_leaves_a_strip_to_click_or_drag(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    """Folded at 720 px, the tree left Qt's 4 px handle, drawn as the window's background:
+    nothing showed where it went. It leaves a strip with an arrow and a tooltip naming
+    it; a click brings the tree back, and so does dragging the strip."""
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[0] == 0)
+    handle = window.splitter.handle(1)
+    qtbot.waitUntil(lambda: handle.width() >= FOLDED_WIDTH)
+    assert handle.isVisible() and handle.x() == 0
+    assert handle.toolTip().startswith("Sources and articles, folded")
+    image = handle.grab().toImage()
+    middle = image.height() // 2
+    strip, arrow = image.pixelColor(1, 5), image.pixelColor(handle.width() // 2, middle)
+    background = window.palette().color(window.backgroundRole())
+    assert strip != background and arrow not in (strip, background)
+    qtbot.mouseClick(handle, Qt.MouseButton.LeftButton, pos=QPoint(handle.width() // 2, middle))
+    assert window.sources.width() >= window.sources.minimumSizeHint().width()
+    qtbot.waitUntil(lambda: handle.width() < FOLDED_WIDTH)
+    window.narrow.show_sources(False)
+    qtbot.waitUntil(lambda: handle.width() >= FOLDED_WIDTH)
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=QPoint(6, middle))
+    for x in (40, 100, 150):
+        qtbot.mouseMove(handle, QPoint(x, middle))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=QPoint(150, middle))
+    assert window.splitter.sizes()[0] >= window.sources.minimumSizeHint().width()
+    window.resize(721, 800)
+    qtbot.waitUntil(lambda: window.width() == 721)
+    assert window.splitter.sizes()[0] > 0, "dragged out, the tree stays"
+
+
+def test_the_claim_pane_dragged_shut_leaves_a_strip_too(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    window.resize(1296, 800)
+    qtbot.waitUntil(lambda: window.width() == 1296)
+    tree, table, pane = window.splitter.sizes()
+    window.splitter.setSizes([tree, table + pane, 0])
+    handle = window.splitter.handle(2)
+    qtbot.waitUntil(lambda: handle.width() >= FOLDED_WIDTH)
+    assert handle.geometry().right() == window.splitter.width() - 1
+    assert handle.toolTip().startswith("Claim and article, folded")
+    qtbot.mouseClick(handle, Qt.MouseButton.LeftButton,
+                     pos=QPoint(handle.width() // 2, handle.height() // 2))
+    assert window.tabs.width() >= DETAIL_LEAST
 
 
 def test_the_view_menu_brings_the_folded_tree_back_and_it_stays(qtbot: QtBot,
