@@ -641,6 +641,75 @@ def article_rule_score(queries: Sequence[Query], chosen: dict[str, float],
     return got / best, picked, before
 
 
+DebunkRule = tuple[str, int] | None
+DEBUNK_RULES: list[DebunkRule] = [None, *((kind, least) for kind in ("denial", "stated denial")
+                                          for least in (1, 2, 3, 4))]
+"""Overrides of the article's reading compared per fold (debunk_score), none shipped: an
+article with at least ``least`` sentences (of those stating part of the claim) that deny
+(stance.is_denial: "debunked", "fake", "not true"), or with "stated denial" that deny and
+state half the claim's keys (stance.stated_share), contradicts a claim that itself has no
+word of denial. None: the reading as it is (first, so a tie keeps it)."""
+
+
+def debunked(claim: str, sentences: Sentences, rule: tuple[str, int]) -> bool:
+    """The article debunks the claim by ``rule`` (DEBUNK_RULES)."""
+    from desktop.core.text.stance import (
+        REFUTING_WORDS,
+        claim_keys,
+        is_denial,
+        stated_share,
+        tokens,
+    )
+
+    kind, least = rule
+    if is_denial(claim) or REFUTING_WORDS.intersection(tokens(claim)):
+        return False
+    keys = claim_keys(claim)
+    return sum(1 for _, _, text in sentences if is_denial(text) and (
+        kind == "denial" or stated_share(keys, text) >= 0.5)) >= least
+
+
+def debunk_score(queries: Sequence[Query], chosen: dict[str, float],
+                 labels: dict[tuple[str, str], str], models: dict[str, StanceModel],
+                 passages: dict[tuple[str, str], Sentences], parts: list[frozenset[str]],
+                 picked: dict[str, Reading]) -> float:
+    """FactDesk's FNC-1 score out of fold with a debunking override (DEBUNK_RULES) over the
+    reading each fold chose, the override chosen on the other folds' stories: whether
+    denials outside the passage the model reads (FNC-1 bodies 795 and 482 toward "Female
+    teacher facing sack after making SEX TAPE with teenager") are worth reading."""
+    base: dict[tuple[str, str], str] = {}
+
+    def read(q: Query, body: str) -> str:
+        if (q.text, body) not in base:
+            rule, polarity = picked[q.group]
+            base[(q.text, body)] = article_stance(models[q.group], q.text,
+                                                  passages[(q.text, body)], rule, polarity)
+        return base[(q.text, body)]
+
+    points = {}
+    for rule in DEBUNK_RULES:
+        def stance(q: Query, body: str, rule: DebunkRule = rule) -> str:
+            if rule is not None and debunked(q.text, passages[(q.text, body)], rule):
+                return "contradicts"
+            return read(q, body)
+        points[rule] = fnc_points(queries, "factdesk", chosen, labels, stance)
+    every = list(points[None])
+    got = best = 0.0
+    picks = []
+    for part in parts:
+        others = [g for g in every if g not in part]
+        pick = max(points, key=lambda r: share(points[r], others))
+        picks.append(pick)
+        fold_got, fold_best = summed(points[pick], part)
+        got += fold_got
+        best += fold_best
+    print("FNC-1 score on all stories by debunking override: " + "; ".join(
+        f"{rule}: {share(points[rule], every):.2%}" for rule in DEBUNK_RULES)
+        + f"\nout of fold, the override chosen per fold: {got / best:.2%} "
+        f"(chosen: {picks})\n")
+    return got / best
+
+
 def search_stance_rows(queries: Sequence[Query], chosen: dict[str, float],
                        emergent: list[EmergentRow], models: dict[str, StanceModel],
                        passages: dict[tuple[str, str], Sentences],
@@ -1036,6 +1105,10 @@ def main() -> None:
     rows.append(("FNC-1 score", f"{ours_score:.1%}",
                  f"{plain_score:.1%} TF-IDF hits, all discuss; {discuss_score:.1%} FactDesk "
                  "hits, all discuss", ">= 82%"))
+    debunked_score = debunk_score(queries, chosen["factdesk"], labels, stance.models,
+                                  passages, parts, picked)
+    rows.append(("FNC-1 score, a debunking override chosen per fold (not shipped)",
+                 f"{debunked_score:.1%}", f"{ours_score:.1%} without", "—"))
     rows += stance.rows[2:]
     rows += search_stance_rows(queries, chosen["factdesk"], emergent, stance.models, passages,
                                {"before": before_polarity, "after": picked})

@@ -224,3 +224,29 @@ def test_the_articles_contradicting_a_denial_support_the_claim_itself(seeded: Se
     (tmp_path / "row.txt").write_text("Kim Jong Un met Sergei Shoigu", encoding="utf-8")
     seeded.import_paths([tmp_path / "row.txt"])
     assert {t: stances("Kim Jong Un met Shoigu").get(t) for t in met} == met
+
+
+def test_articles_reporting_the_deaths_contradict_a_query_denying_them(seeded: Service) -> None:
+    # A trial user's query: the articles giving "around 300 North Korean troops were
+    # killed fighting in Kursk" (South Korean intelligence's estimate) read neutral, as
+    # toward the deaths themselves. They state the deaths in other words (North Korean
+    # for DPRK, troops for soldiers, killed for died), which search already folds; a
+    # denial of the deaths is contradicted by an article reporting them, and the one
+    # giving 600 killed contradicts it too.
+    hits = seeded.search("DPRK soldiers did not die in Kursk")
+    reporting = [h.stance for h in hits
+                 if "300 North Korean troops were killed" in h.sentence or "600" in h.sentence]
+    assert reporting == ["contradicts"] * 3
+
+
+def test_copies_of_an_article_read_alike_toward_a_denied_meeting(seeded: Service) -> None:
+    # Two copies of one report (the second ending "..., according to Press TV") read
+    # apart toward "Kim Jong Un did not meet Shoigu": a closer sentence of the copy that
+    # says nothing of the meeting ("his nation would continue its unwavering support")
+    # hedged, and turned it neutral. Every seed article states the meeting plainly ("during
+    # a meeting with Shoigu", "holds talks with ... Shoigu"): each contradicts the denial.
+    hits = seeded.search("Kim Jong Un did not meet Shoigu")
+    copies = [h.stance for h in hits if h.sentence.startswith(
+        "Kim reiterated his country's support during a meeting with Shoigu")]
+    assert copies == ["contradicts", "contradicts"]
+    assert [h.stance for h in hits] == ["contradicts"] * 5
