@@ -1,4 +1,5 @@
-"""The window's layout (size, splitter, toolbar, claims columns), kept per project."""
+"""The window's layout (size, splitter, toolbar, claims columns and those chosen from
+the header's menu), kept per project."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 LAYOUT = ("geometry", "window", "splitter", "claims_header")
+CHOSEN_COLUMNS = "claims_columns"
+"""The claims columns shown or hidden from the header's menu, whatever the width."""
 PANE_SHARES = (12, 45, 43)
 """Percent of the width for the sources tree, the claims table and the claim pane: the
 table wide enough that the claim, its verdict, conflict, sources and origins are in view
@@ -39,6 +42,7 @@ def restore_layout(window: MainWindow) -> None:
     for state, apply in zip(states, restore, strict=True):
         if state is not None:
             apply(state)
+    window.table.restore_columns(window.settings.state(CHOSEN_COLUMNS))
     if states[0] is None:
         first_layout(window)
 
@@ -59,6 +63,7 @@ def save_layout(window: MainWindow) -> None:
               window.table.horizontalHeader().saveState())
     for key, state in zip(LAYOUT, states, strict=True):
         window.settings.save_state(key, state)
+    window.settings.save_state(CHOSEN_COLUMNS, window.table.columns_state())
     window.settings.sync()
 
 

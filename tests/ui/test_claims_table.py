@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
@@ -17,10 +17,12 @@ from desktop.ui.layout import DETAIL_LEAST, pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models import claims_model
 from desktop.ui.models.claim_columns import (
+    ATTRIBUTION,
     CLAIM,
     COLUMNS,
     CONFLICT,
     COUNTS,
+    FIRST_SEEN,
     ORIGINS,
     SOURCES,
     VERDICT,
@@ -185,6 +187,59 @@ def test_the_view_menu_brings_the_folded_tree_back_and_it_stays(qtbot: QtBot,
     qtbot.waitUntil(lambda: window.width() == 1296)
     qtbot.wait(20)
     assert window.splitter.sizes()[0] == 0
+
+
+def _choose_column(window: MainWindow, name: str) -> None:
+    """Right-click on the claims' headers and toggle the column ``name``."""
+    window.table.horizontalHeader().customContextMenuRequested.emit(QPoint(10, 5))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    next(a for a in menu.actions() if a.text() == name).trigger()
+    menu.close()
+
+
+def _resized(qtbot: QtBot, window: MainWindow, width: int) -> None:
+    window.resize(width, 800)
+    qtbot.waitUntil(lambda: window.width() == width)
+    qtbot.wait(20)
+
+
+def _reopened(qtbot: QtBot, window: MainWindow, path: Path, width: int) -> MainWindow:
+    """Close the window (its layout is saved) and open the project again."""
+    window.close()
+    again = MainWindow(Service.open(path), Settings())
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    settle(qtbot, again)
+    _resized(qtbot, again, width)
+    return again
+
+
+def test_columns_chosen_from_the_header_menu_stay_after_a_restart(
+        qtbot: QtBot, window: MainWindow, seeded_path: Path) -> None:
+    """First seen, chosen from the headers' menu to sort by date in a 1296 px window, was
+    gone when the project opened again; Conflict, hidden from the menu in a 2000 px
+    window, came back. The choice is saved with the layout and holds at any width; the
+    columns not chosen still show as the width allows."""
+    _resized(qtbot, window, 1296)
+    assert window.table.horizontalHeader().isSectionHidden(FIRST_SEEN)
+    _choose_column(window, "First seen")
+    again = _reopened(qtbot, window, seeded_path, 1296)
+    header = again.table.horizontalHeader()
+    assert not header.isSectionHidden(FIRST_SEEN)
+    assert header.isSectionHidden(CONFLICT) and header.isSectionHidden(ATTRIBUTION)
+    _resized(qtbot, again, 2000)
+    assert not header.isSectionHidden(CONFLICT)
+    _choose_column(again, "Conflict")
+    third = _reopened(qtbot, again, seeded_path, 2000)
+    header = third.table.horizontalHeader()
+    assert header.isSectionHidden(CONFLICT)
+    assert not header.isSectionHidden(FIRST_SEEN) and not header.isSectionHidden(ATTRIBUTION)
+    for width in (720, 1296, 2400):
+        _resized(qtbot, third, width)
+        assert header.isSectionHidden(CONFLICT) and not header.isSectionHidden(FIRST_SEEN)
+    third.close()
 
 
 def test_claims_open_with_the_most_independent_origins_first(qtbot: QtBot,

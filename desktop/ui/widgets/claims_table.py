@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
@@ -144,6 +146,26 @@ class ClaimsTableView(QTableView):
             if header.sectionSize(column) > 0:
                 self._after_counts[column] = header.sectionSize(column)
         self._fitting = False
+        self.fit_claim()
+
+    def columns_state(self) -> QByteArray:
+        """The columns chosen from the header's menu, for the saved layout: the header's
+        own state cannot tell a column the user hid from one the width hid, so a choice
+        was lost when the window closed. Named by their sort keys, as JSON."""
+        chosen = {COLUMNS[column].sort_key: shown for column, shown in self.chosen.items()}
+        return QByteArray(json.dumps(chosen, sort_keys=True).encode())
+
+    def restore_columns(self, state: QByteArray | None) -> None:
+        """The columns a saved layout chose, shown or hidden whatever the width; none saved
+        (or unreadable), the width decides."""
+        try:
+            saved = json.loads(bytes(state.data())) if state is not None else {}
+        except ValueError:
+            saved = {}
+        if not isinstance(saved, dict):
+            saved = {}
+        self.chosen = {column: saved[key] for column in AFTER_COUNTS
+                       if isinstance(saved.get(key := COLUMNS[column].sort_key), bool)}
         self.fit_claim()
 
     def _columns_menu(self, point: QPoint) -> None:
