@@ -1,5 +1,9 @@
 """Articles grouped by source, with their date and a mark on near-copies.
 
+A title takes the tree's width, on two lines where the tree is narrow, cut in the middle
+(its beginning and a copy's "(copy of #1)" both show), whole in its tooltip with the
+article's date; the date column shows where the titles keep room beside it.
+
 Articles whose outlet is not known are grouped apart and say how they count: each of their
 independent origins counts as one source, which is why the status bar's number of sources
 can differ from the number of outlets listed here. Several articles can be given their
@@ -10,12 +14,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QMenu,
     QTreeWidget,
@@ -28,8 +33,17 @@ from desktop.core.dto import ArticleRow
 from desktop.core.wording import article_name, counted
 from desktop.ui.dialogs import dialog_buttons
 from desktop.ui.widgets.sizing import roomy
+from desktop.ui.widgets.title_rows import TitleRows
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 2
+TITLE, DATE = range(2)
+INDENT = 14
+"""Per level: room for a group's arrow. Qt's 20 put an article's title 40 px in, a
+third of a tree 140 px wide."""
+TITLE_READABLE_CHARS = 40
+"""A title column narrower than this many characters reads on two lines; the date column
+shows only where a title keeps this many beside it (the date is in the title's tooltip
+either way, and beside each mention in the claim pane)."""
 UNKNOWN = "unknown"
 """The source name of articles whose outlet is not known (core.service.counts)."""
 
@@ -74,7 +88,20 @@ class SourcesPane(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderLabels(["Source / article", "Date"])
-        self.setColumnWidth(0, 230)
+        # The title takes the tree's width, cut in the middle: a 230 px column in a tree
+        # 140 px wide (the first start on a 1296x800 screen) showed "Kim Jong Un Re" and
+        # hid the date and a copy's "(copy of #1)" behind a sideways scroll bar.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setIndentation(INDENT)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows = TitleRows(self)
+        self.setItemDelegate(self.rows)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
+        self.date_width = self.fontMetrics().horizontalAdvance("0000-00-00") + 16
+        header.resizeSection(DATE, self.date_width)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -93,23 +120,46 @@ class SourcesPane(QTreeWidget):
         for article in articles:
             by_source[article.source].append(article)
         for source, rows in sorted(by_source.items(), key=lambda kv: (kv[0] == UNKNOWN, kv[0])):
-            top = QTreeWidgetItem([group_label(source, rows), ""])
-            if source == UNKNOWN:
-                top.setToolTip(0, "Their outlet is not known, so each independent origin (an "
-                                  "article and its copies) counts as one source. Select "
-                                  "them and right-click to name the outlet.")
+            label = group_label(source, rows)
+            top = QTreeWidgetItem([label, ""])
+            top.setToolTip(0, label if source != UNKNOWN else
+                           f"{label}.\nTheir outlet is not known, so each independent origin "
+                           "(an article and its copies) counts as one source. Select them "
+                           "and right-click to name the outlet.")
             self.addTopLevelItem(top)
             for article in rows:
                 # Rows of a CSV often have no title: named by their id, as everywhere.
                 title = article_name(article.title, article.external_id, article.id)
                 if article.copy_of:
                     title = f"{title}  (copy of #{article.copy_of})"
-                item = QTreeWidgetItem([title, article.published.isoformat()
-                                        if article.published else "—"])
+                date = article.published.isoformat() if article.published else ""
+                item = QTreeWidgetItem([title, date or "—"])
                 item.setData(0, ArticleIdRole, article.id)
-                item.setToolTip(0, f"#{article.id} {title}")
+                item.setToolTip(0, f"#{article.id} {title}\n{date or 'undated'}")
                 top.addChild(item)
             top.setExpanded(True)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Fit the titles whenever the tree's width changes (its first share, a drag of
+        the splitter, a resized window)."""
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self.fit_titles()
+        return handled
+
+    def fit_titles(self) -> None:
+        """The date column where a title keeps ``TITLE_READABLE_CHARS`` beside it; else
+        the title alone, on two lines where it is narrower than that."""
+        title = self.viewport().width() - 2 * self.indentation()
+        readable = TITLE_READABLE_CHARS * self.fontMetrics().averageCharWidth()
+        dated = title - self.date_width >= readable
+        self.setColumnHidden(DATE, not dated)
+        if dated:
+            self.header().resizeSection(DATE, self.date_width)
+        lines = 1 if dated or title >= readable else 2
+        if lines != self.rows.lines:
+            self.rows.lines = lines
+            self.scheduleDelayedItemsLayout()  # the rows take their new height
 
     def selected_articles(self) -> list[int]:
         """Ids of the selected articles; a selected source stands for all its articles."""
