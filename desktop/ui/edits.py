@@ -57,7 +57,8 @@ def merged(changes: list[Changes]) -> Changes:
                    added=frozenset().union(*(c.added for c in changes)),
                    removed=frozenset().union(*(c.removed for c in changes)),
                    articles_changed=any(c.articles_changed for c in changes),
-                   structure_changed=any(c.structure_changed for c in changes))
+                   structure_changed=any(c.structure_changed for c in changes),
+                   marks=tuple(mark for c in changes for mark in c.marks))
 
 
 class Edits(QObject):

@@ -42,7 +42,10 @@ class PaneRouter(QObject):
                               "Reading articles", write=False, shown=False,
                               on_success=window.sources.show_articles)
         window.counts.reread(articles=changes.articles_changed)
-        window.watch.seen(everything=changes.structure_changed and changes.articles_changed)
+        if changes.structure_changed and changes.articles_changed:
+            window.watch.refreshed()
+        else:
+            window.watch.wrote(changes.marks)
         if changes.structure_changed or window.shower.claim_id in changes.claim_ids:
             window.shower.reread()
         window.article_shower.reread()

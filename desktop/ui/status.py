@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-from desktop.core.dto import Stats
+from desktop.core.dto import Marker, Stats
 from desktop.core.service import Service
 from desktop.core.wording import counted, sources_counted
 from desktop.ui.models.claims_model import ClaimsTableModel
@@ -83,22 +83,17 @@ class ChangeWatch(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.notice, self._runner, self._service = notice, runner, service
-        self._marker: tuple[int, int] | None = None
+        self._marker: Marker | None = None
         self._timer = QTimer(self, interval=WATCH_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
 
-    def seen(self, *, everything: bool) -> None:
-        """This window knows the project up to now: its own write, or (``everything``) a
-        refresh that re-read it all. Read in the writer thread, so it comes after the write
-        just asked for. A colleague's change already noticed stays noticed until a
-        refresh: the window's own edit re-reads only what it touched (trial9: a verdict
-        key hid the notice, and the other claims' rows stayed as they were)."""
-        if not everything and self.notice.isVisible():
-            return
+    def refreshed(self) -> None:
+        """This window re-read the whole project: it knows it up to now. Read in the
+        writer thread, so it comes after any write just asked for."""
         service = self._service()
 
-        def mark(marker: tuple[int, int]) -> None:
+        def mark(marker: Marker) -> None:
             if service is self._service():
                 self._marker = marker
                 self.notice.setVisible(False)
@@ -106,17 +101,34 @@ class ChangeWatch(QObject):
         self._runner.run(lambda _p: service.change_marker(), "Noting changes", write=True,
                          shown=False, on_success=mark)
 
+    def wrote(self, marks: tuple[tuple[Marker, Marker], ...]) -> None:
+        """This window's own write, which re-read only what it touched: it knows the
+        project up to the write's end only if the project stood where the window last saw
+        it when each of the write's transactions began; else someone else wrote in
+        between, and the notice says so (trial10: a colleague's verdict saved just before
+        this window's own was never announced). A notice already shown stays until a
+        refresh (trial9: a verdict key hid it)."""
+        if self.notice.isVisible() or self._marker is None or not marks:
+            return
+        known = self._marker
+        for before, after in marks:
+            if before != known:
+                self.notice.setVisible(True)
+                return
+            known = after
+        self._marker = known
+
     def check(self) -> None:
         """Tell the user when someone else (a colleague on the server, the command line)
         changed the project since this window last read it; not while this window's own
         work runs (an import's articles are not someone else's)."""
         if self._runner.busy or self._marker is None:
             return
-        service = self._service()
+        service, asked = self._service(), self._marker
 
-        def compare(marker: tuple[int, int]) -> None:
-            if service is self._service():
-                self.notice.setVisible(marker != self._marker)
+        def compare(marker: Marker) -> None:
+            if service is self._service() and self._marker == asked:
+                self.notice.setVisible(marker != asked)
 
         self._runner.run(lambda _p: service.change_marker(), "Checking for changes",
                          write=False, shown=False, on_success=compare,

@@ -7,8 +7,8 @@ GUI thread and a session never crosses threads.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -191,10 +191,14 @@ class Service:
     # ``error.current.version``). None skips the check (the command line without
     # --expect-version), never the lock: the audit trail stays an unbroken chain.
 
-    @contextmanager
-    def _editing(self) -> Iterator[Session]:
+    def _edit(self, write: Callable[[Session], Changes]) -> Changes:
+        """One edit in one transaction, with the project's Marker read on both sides of
+        it (Changes.marks)."""
         with self.db.write(exclusive=True) as session:
-            yield session
+            before = reading.change_marker(session)
+            changes = write(session)
+            session.flush()
+            return replace(changes, marks=((before, reading.change_marker(session)),))
 
     @staticmethod
     def _seen(claim_id: int, version: int | None) -> dict[int, int]:
@@ -204,108 +208,106 @@ class Service:
                     by: str | None = None, expected_version: int | None = None,
                     as_of: date | None = None) -> Changes:
         """Give a claim a verdict (as of ``as_of``, else today), with an optional note."""
-        with self._editing() as session:
-            return editing.set_verdict(session, claim_id, verdict, note=note, by=by,
-                                       expected=self._seen(claim_id, expected_version),
-                                       as_of=as_of)
+        return self._edit(lambda session: editing.set_verdict(
+            session, claim_id, verdict, note=note, by=by,
+            expected=self._seen(claim_id, expected_version), as_of=as_of))
 
     def set_review_state(self, claim_id: int, state: str, *, by: str | None = None,
                          expected_version: int | None = None) -> Changes:
         """new / in progress / done."""
-        with self._editing() as session:
-            return editing.set_review_state(session, claim_id, state, by=by,
-                                            expected=self._seen(claim_id, expected_version))
+        return self._edit(lambda session: editing.set_review_state(
+            session, claim_id, state, by=by, expected=self._seen(claim_id, expected_version)))
 
     def set_claim_text(self, claim_id: int, text: str, *, by: str | None = None,
                        expected_version: int | None = None) -> Changes:
         """Reword a claim."""
-        with self._editing() as session:
-            return editing.set_claim_text(session, claim_id, text, by=by,
-                                          expected=self._seen(claim_id, expected_version))
+        return self._edit(lambda session: editing.set_claim_text(
+            session, claim_id, text, by=by, expected=self._seen(claim_id, expected_version)))
 
     def add_evidence(self, claim_id: int, *, text: str = "", url: str | None = None,
                      by: str | None = None, expected_version: int | None = None,
                      public: bool = False) -> Changes:
         """Attach a note or a link; ``Changes.evidence_id`` names it. ``public``: the
         verdict's published explanation, kept apart from internal notes."""
-        with self._editing() as session:
-            return editing.add_evidence(session, claim_id, text=text, url=url, by=by,
-                                        expected=self._seen(claim_id, expected_version),
-                                        public=public)
+        return self._edit(lambda session: editing.add_evidence(
+            session, claim_id, text=text, url=url, by=by,
+            expected=self._seen(claim_id, expected_version), public=public))
 
     def edit_evidence(self, evidence_id: int, *, text: str, url: str | None = None,
                       by: str | None = None, claim_version: int | None = None,
                       claim_id: int | None = None) -> Changes:
         """Correct a note or link (``claim_id``, ``claim_version``: the claim the user saw
         it on, and that claim's version)."""
-        with self._editing() as session:
-            claim_id = editing.on_claim(session, "evidence", evidence_id, claim_id)
+        def write(session: Session) -> Changes:
+            on = editing.on_claim(session, "evidence", evidence_id, claim_id)
             return editing.edit_evidence(session, evidence_id, text=text, url=url, by=by,
-                                         expected=self._seen(claim_id, claim_version))
+                                         expected=self._seen(on, claim_version))
+
+        return self._edit(write)
 
     def remove_evidence(self, evidence_id: int, *, by: str | None = None,
                         claim_version: int | None = None,
                         claim_id: int | None = None) -> Changes:
         """Remove a note or link (``claim_id``, ``claim_version`` as for edit_evidence)."""
-        with self._editing() as session:
-            claim_id = editing.on_claim(session, "evidence", evidence_id, claim_id)
+        def write(session: Session) -> Changes:
+            on = editing.on_claim(session, "evidence", evidence_id, claim_id)
             return editing.remove_evidence(session, evidence_id, by=by,
-                                           expected=self._seen(claim_id, claim_version))
+                                           expected=self._seen(on, claim_version))
+
+        return self._edit(write)
 
     def set_stance(self, mention_id: int, stance: str, *, by: str | None = None,
                    claim_version: int | None = None, claim_id: int | None = None) -> Changes:
         """Correct a mention's stance (``claim_id``, ``claim_version``: the claim the user
         saw it on, and that claim's version; a mention moved since is a stale edit)."""
-        with self._editing() as session:
-            claim_id = editing.on_claim(session, "mention", mention_id, claim_id)
+        def write(session: Session) -> Changes:
+            on = editing.on_claim(session, "mention", mention_id, claim_id)
             return editing.set_stance(session, mention_id, stance, by=by,
-                                      expected=self._seen(claim_id, claim_version))
+                                      expected=self._seen(on, claim_version))
+
+        return self._edit(write)
 
     def merge_claims(self, target_id: int, other_ids: list[int], *, by: str | None = None,
                      expected_versions: Mapping[int, int] | None = None) -> Changes:
         """Fold claims into one (``expected_versions``: claim id -> version seen)."""
-        with self._editing() as session:
-            return editing.merge_claims(session, target_id, other_ids, by=by,
-                                        expected=expected_versions or {})
+        return self._edit(lambda session: editing.merge_claims(
+            session, target_id, other_ids, by=by, expected=expected_versions or {}))
 
     def move_mentions(self, mention_ids: list[int], to_claim_id: int | None, *,
                       by: str | None = None,
                       expected_versions: Mapping[int, int] | None = None) -> Changes:
         """Move mentions to another claim or a new one (``Changes.claim_id``)."""
-        with self._editing() as session:
-            return editing.move_mentions(session, mention_ids, to_claim_id, by=by,
-                                         expected=expected_versions or {})
+        return self._edit(lambda session: editing.move_mentions(
+            session, mention_ids, to_claim_id, by=by, expected=expected_versions or {}))
 
     def add_span(self, article_id: int, start: int, end: int, claim_id: int | None = None, *,
                  by: str | None = None, expected_version: int | None = None) -> Changes:
         """A span of an article as a mention of a claim (a new one if None); the claim is
         ``Changes.claim_id``."""
-        with self._editing() as session:
+        def write(session: Session) -> Changes:
             seen = {} if claim_id is None else self._seen(claim_id, expected_version)
             return editing.add_span(session, article_id, start, end, claim_id, by=by,
                                     expected=seen)
 
+        return self._edit(write)
+
     def undo(self, step_id: int, *, by: str | None = None) -> Changes:
         """Undo one step exactly, in one transaction; UndoConflict (naming who changed
         what) if someone has since changed what it changed."""
-        with self._editing() as session:
-            return undo.undo(session, step_id, by=by)
+        return self._edit(lambda session: undo.undo(session, step_id, by=by))
 
     def redo(self, step_id: int, *, by: str | None = None) -> Changes:
         """Apply an undone step again, on the same terms as undo."""
-        with self._editing() as session:
-            return undo.undo(session, step_id, by=by, redo=True)
+        return self._edit(lambda session: undo.undo(session, step_id, by=by, redo=True))
 
     def undo_steps(self, step_ids: list[int], *, by: str | None = None) -> Changes:
         """Undo several steps made as one user action (verdicts on several selected
         claims), newest first, all in one transaction: all are undone or none."""
-        with self._editing() as session:
-            return undo.undo_all(session, step_ids, by=by)
+        return self._edit(lambda session: undo.undo_all(session, step_ids, by=by))
 
     def redo_steps(self, step_ids: list[int], *, by: str | None = None) -> Changes:
         """Redo several steps, oldest first, all or none."""
-        with self._editing() as session:
-            return undo.undo_all(session, step_ids, by=by, redo=True)
+        return self._edit(lambda session: undo.undo_all(session, step_ids, by=by, redo=True))
 
     def export(self, target: Path | str, flt: ClaimFilter = ClaimFilter(), *,
                sort: str = "id", descending: bool = False,
@@ -330,7 +332,6 @@ class Service:
                      expected_version: int | None = None) -> Changes:
         """Correct an article's metadata; counts follow. The date changes only when given
         or cleared; ``expected_version`` is the article's (ArticleRow.version)."""
-        with self._editing() as session:
-            return editing.edit_article(session, article_id, source=source, title=title,
-                                        published=published, clear_published=clear_published,
-                                        by=by, expected_version=expected_version)
+        return self._edit(lambda session: editing.edit_article(
+            session, article_id, source=source, title=title, published=published,
+            clear_published=clear_published, by=by, expected_version=expected_version))
