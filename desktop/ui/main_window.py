@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         """Another project is open: forget the old one's claims, steps and drafts."""
         self.model.service = self.service
         self.history.clear()
+        self.detail.forget_drafts()
         self.shower.show(None)
         self.article_shower.clear()
         restore_layout(self)

@@ -134,6 +134,45 @@ def test_unsaved_wording_and_note_stay_with_their_claim(qtbot: QtBot,
     assert window.service.claim(first).claim.text != "Reworded, not saved yet"
 
 
+def test_unsaved_wording_outlives_a_filter_that_hides_every_claim(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """trial10: a wording typed, then a search that matched no claim, and the typing was
+    gone when the claim came back."""
+    window.table.selectRow(2)
+    settle(qtbot, window)
+    chosen = window.current_claim_id()
+    detail = window.detail
+    detail.text.setFocus()
+    detail.text.selectAll()
+    qtbot.keyClicks(detail.text, "Reworded, not saved yet")
+    qtbot.keyClicks(window.filter_bar.search, "no claim says this")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=3000)
+    settle(qtbot, window)
+    assert detail.detail is None and not detail.text.isEnabled()
+    window.filter_bar.search.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 3, timeout=3000)
+    settle(qtbot, window)
+    window.select_claim(chosen)
+    settle(qtbot, window)
+    assert detail.text.toPlainText() == "Reworded, not saved yet"
+    assert detail.save_text.isEnabled()
+
+
+def test_another_project_does_not_inherit_a_wording_typed_here(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Claim ids repeat across projects: a draft of this project's claim 3 must not
+    appear in another's claim 3."""
+    window.table.selectRow(2)
+    settle(qtbot, window)
+    chosen = window.current_claim_id()
+    window.detail.text.setPlainText("Reworded, not saved yet")
+    window.project_changed()
+    settle(qtbot, window)
+    window.select_claim(chosen)
+    settle(qtbot, window)
+    assert window.detail.text.toPlainText() == window.service.claim(chosen).claim.text
+
+
 def test_review_state_is_undone_like_any_edit(qtbot: QtBot, window: MainWindow) -> None:
     window.table.setFocus()
     window.table.selectRow(0)

@@ -214,11 +214,11 @@ class ClaimDetailWidget(QWidget):
         self.show_claim(None)
 
     def show_claim(self, detail: ClaimDetail | None) -> None:
-        """Fill every part from ``detail`` (None: nothing selected, drafts forgotten)."""
+        """Fill every part from ``detail`` (None: nothing selected). What was typed for
+        the claim shown is put aside, even when nothing is selected next: a filter that
+        hid every claim dropped a wording typed and not saved (trial10)."""
         if self.detail is not None:
             self._put_aside(self.detail.claim)
-        if detail is None:
-            self._drafts.clear()
         self.detail = detail
         for widget in (self.text, self.mentions, self.move_out, self.move_to, self.notes,
                        *self.verdict_buttons.values(), *self.review_buttons.values()):
@@ -253,6 +253,11 @@ class ClaimDetailWidget(QWidget):
                 f"{event.at:%Y-%m-%d %H:%M}", event.author or "",
                 field_name(event.field) or field_name(event.action), event.old or "",
                 event.new or ""]))
+
+    def forget_drafts(self) -> None:
+        """Another project is open: what was typed belongs to the old one's claims."""
+        self.detail = None
+        self._drafts.clear()
 
     def unsaved_wording(self) -> bool:
         """Whether the wording box holds text that differs from the claim's."""
