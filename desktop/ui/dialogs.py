@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -207,8 +209,14 @@ class ClaimChooser(QDialog):
         return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
 
+FAILURES_SHOWN = 3
+"""Failed files named in the summary itself; the rest under "Show Details…"."""
+
+
 def import_summary(report: ImportReport, parent: QWidget) -> QMessageBox:
-    """A non-modal message listing what an import did, failures with their reasons."""
+    """A non-modal message listing what an import did, the first failures with their
+    reasons in its text: named only under "Show Details…", a bad file in a batch read as
+    "1 failed" with nothing to look for (trial10)."""
     imported, duplicates = report.count("imported"), report.count("duplicate")
     failed = [i for i in report.items if i.status == "failed"]
     lines = [f"{counted(imported, 'article')} imported "
@@ -216,6 +224,10 @@ def import_summary(report: ImportReport, parent: QWidget) -> QMessageBox:
              f"{counted(duplicates, 'duplicate')} skipped", f"{len(failed):,} failed"]
     if report.cancelled:
         lines.insert(0, "Import cancelled; what was imported before is kept.")
+    if failed:
+        lines += ["", *(f"{Path(i.path).name}: {i.reason}" for i in failed[:FAILURES_SHOWN])]
+        if len(failed) > FAILURES_SHOWN:
+            lines.append(f"and {len(failed) - FAILURES_SHOWN:,} more (Show Details…)")
     box = QMessageBox(QMessageBox.Icon.Information if not failed else QMessageBox.Icon.Warning,
                       "Import finished", "\n".join(lines), QMessageBox.StandardButton.Ok, parent)
     if failed:
