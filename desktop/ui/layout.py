@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.widgets.claims_table import ClaimsTableView
 from desktop.ui.widgets.fold_splitter import FoldSplitter
 
 if TYPE_CHECKING:
@@ -78,9 +79,12 @@ class NarrowFold(QObject):
     brings it back at any width, and then it stays; hidden from the menu it stays
     hidden."""
 
-    def __init__(self, splitter: FoldSplitter, sources: QWidget, claims: QWidget) -> None:
+    def __init__(self, splitter: FoldSplitter, sources: QWidget, claims: QWidget,
+                 table: ClaimsTableView) -> None:
         super().__init__(splitter)
-        self.splitter, self.sources, self.claims = splitter, sources, claims
+        self.splitter, self.sources, self.claims, self.table = splitter, sources, claims, table
+        self._claims_least = claims.minimumSizeHint().width()
+        """The claims' least width with their counts in view."""
         self.folded = False
         """Folded by the window for want of room, to unfold when there is."""
         self.kept = False
@@ -104,8 +108,15 @@ class NarrowFold(QObject):
         return splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
 
     def _roomy(self, room: int) -> bool:
-        return room >= (self.sources.minimumSizeHint().width()
-                        + self.claims.minimumSizeHint().width() + DETAIL_LEAST)
+        return room >= (self.sources.minimumSizeHint().width() + self._counts_least()
+                        + DETAIL_LEAST)
+
+    def _counts_least(self) -> int:
+        """The claims' least width with their counts in view, whether or not the table
+        yields them now."""
+        if not self.table.yielding:
+            self._claims_least = self.claims.minimumSizeHint().width()
+        return self._claims_least
 
     def _moved(self, _position: int, _index: int) -> None:
         """The user dragged a handle: a tree dragged out in a window too narrow for it
@@ -132,6 +143,7 @@ class NarrowFold(QObject):
         elif roomy and self.folded:
             self.folded = False
             self.splitter.setSizes(pane_sizes(room))
+        self.table.yield_counts(self.shown and not roomy)
 
     def show_sources(self, shown: bool) -> None:
         """The View menu's choice, at any width."""
@@ -144,8 +156,14 @@ class NarrowFold(QObject):
 
     def _set(self, tree: int, room: int) -> None:
         """The tree ``tree`` wide; the table and the claim pane share the rest, the table
-        never narrower than its counts need."""
+        never narrower than its counts need, but where the claim pane would then be
+        narrower than its least (the tree kept in a narrow window): the table yields its
+        counts' room to it (ClaimsTableView.yield_counts)."""
         shares = PANE_SHARES[1] + PANE_SHARES[2]
-        table = max(self.claims.minimumSizeHint().width(),
-                    (room - tree) * PANE_SHARES[1] // shares)
+        least = self._counts_least()
+        yielding = tree > 0 and room - tree - least < DETAIL_LEAST
+        self.table.yield_counts(yielding)
+        table = max(least, (room - tree) * PANE_SHARES[1] // shares)
+        if yielding:
+            table = max(room - tree - DETAIL_LEAST, 1)
         self.splitter.setSizes([tree, table, room - tree - table])

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         # all of a narrowing out of the claim pane (65 px of sentence at 720 px wide).
         for position, share in enumerate(PANE_SHARES):
             self.splitter.setStretchFactor(position, share)
-        self.narrow = NarrowFold(self.splitter, self.sources, self.centre)
+        self.narrow = NarrowFold(self.splitter, self.sources, self.centre, self.table)
         self.setCentralWidget(self.splitter)
 
         self.totals = FittingLabel()

@@ -82,6 +82,8 @@ class ClaimsTableView(QTableView):
         """Columns after the counts shown or hidden from the header's menu, whatever the
         width; the others show where there is room."""
         self._fitting = False
+        self.yielding = False
+        """Narrower than its counts is allowed (yield_counts)."""
 
     def setModel(self, model: QAbstractItemModel) -> None:  # type: ignore[override]
         super().setModel(model)
@@ -99,8 +101,20 @@ class ClaimsTableView(QTableView):
         for column in COUNTS:
             header.resizeSection(column, header.sectionSizeHint(column))
         header.resizeSection(VERDICT, 86)
-        self.setMinimumWidth(CLAIM_LEAST + self._beside_claim() + self._frame())
+        self.yield_counts(self.yielding)
         self.fit_claim()
+
+    def yield_counts(self, yielding: bool) -> None:
+        """Whether the table may narrow past its counts (they scroll into view): beside
+        the sources tree in a window too narrow for three panes, so the claim pane keeps
+        its least width (trial10: at 720 px the tree brought back left the pane 212 px, a
+        mention's sentence unreadable beside its stance). Otherwise the counts stay in
+        view at any width."""
+        self.yielding = yielding
+        header = self.horizontalHeader()
+        beside = header.sectionSize(VERDICT) if yielding else self._beside_claim()
+        if self.minimumWidth() != CLAIM_LEAST + beside + self._frame():
+            self.setMinimumWidth(CLAIM_LEAST + beside + self._frame())
 
     def fit_claim(self) -> None:
         """The claim column takes what the other columns leave of the view, and the
