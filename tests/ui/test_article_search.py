@@ -44,9 +44,18 @@ def test_typed_claim_lists_the_articles_that_carry_it(qtbot: QtBot,
     origins = len({window.service.article(h.article_id).copy_of or h.article_id
                    for h in carrying})
     assert origins < len(carrying), "the seeds hold a copy"
+    origin_of = {h.article_id: window.service.article(h.article_id).copy_of or h.article_id
+                 for h in carrying}
+    contradicting = {origin_of[h.article_id] for h in carrying if h.stance == "contradicts"}
+    stating = {origin_of[h.article_id] for h in carrying
+               if h.stance == "supports"} - contradicting
     assert view.summary.text().startswith(
-        f"<b>{len(carrying)} articles carry this claim</b> · from {origins} independent "
-        "origins (a copy counts once)")
+        f"<b>{len(carrying)} articles carry this claim</b> · {origins} independent origins: "
+        f"{len(stating)} state{'s' if len(stating) == 1 else ''} it, "
+        f"{origins - len(stating) - len(contradicting)} report")
+    assert view.summary.text().endswith(
+        f"{len(contradicting)} contradict{'s' if len(contradicting) == 1 else ''} it "
+        "(a copy counts once)")
     hits = view.results.hits
     assert hits.rowCount() == len(expected)
     first = hits.found_at(0)
@@ -59,6 +68,10 @@ def test_typed_claim_lists_the_articles_that_carry_it(qtbot: QtBot,
     assert first.hit.published == window.service.article(first.hit.article_id).published
     assert all(h.copy_of == window.service.article(h.article_id).copy_of for h in expected)
     assert any("(copy of #" in hits.index(r).data(HtmlRole) for r in range(hits.rowCount()))
+    # The line a fact-checker came for: the article giving another figure is said apart.
+    figures = search_by_keyboard(qtbot, window, "Around 300 North Korean troops were "
+                                                "killed fighting in Kursk")
+    assert "1 contradicts it" in figures.summary.text()
 
 
 def test_help_lists_the_search_keys(window: MainWindow) -> None:
@@ -262,7 +275,8 @@ def test_articles_holding_the_words_in_passing_are_listed_apart(
     # The Foley story carries the claim; the Kurdish mother's story names the group, Iraq
     # and beheadings in passing: listed below it, said apart, and not counted.
     assert view.summary.text() == (
-        "<b>1 article carries this claim</b><br>Below it, 1 more mentions its words in "
+        "<b>1 article carries this claim</b> · 1 independent origin: 0 state it, 1 reports "
+        "it without taking a side, 0 contradict it<br>Below it, 1 more mentions its words in "
         "passing, about something else (not counted)")
     hits = view.results.hits
     assert [hits.found_at(r).hit.external_id for r in range(hits.rowCount())] == ["1", "2"]
