@@ -256,6 +256,23 @@ def test_refresh_shows_what_a_colleague_changed(qtbot: QtBot, window: MainWindow
     assert {"Verdict", "Verdict as of", "Review"} <= set(whats), whats
 
 
+def _colleague_marks_false(seeded_path: object, claim_id: int) -> None:
+    """A colleague's verdict, from their own connection to the project."""
+    colleague = Service.open(str(seeded_path))
+    try:
+        colleague.set_verdict(claim_id, "false", by="ana")
+    finally:
+        colleague.close()
+
+
+def _key_then_poll(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    """A key on the claims table, then the window's poll for others' changes."""
+    qtbot.keyClick(window.table, key)
+    settle(qtbot, window)
+    window.watch.check()
+    settle(qtbot, window)
+
+
 def test_the_window_says_when_someone_else_changed_the_project(
         qtbot: QtBot, window: MainWindow, seeded_path: object) -> None:
     window.table.setFocus()
@@ -268,19 +285,12 @@ def test_the_window_says_when_someone_else_changed_the_project(
     window.watch.check()
     settle(qtbot, window)
     assert window.stale.isHidden(), "this window's own edits are not someone else's"
-    colleague = Service.open(str(seeded_path))
-    try:
-        colleague.set_verdict(window.model.claim_at(1).id, "false", by="ana")
-    finally:
-        colleague.close()
+    _colleague_marks_false(seeded_path, window.model.claim_at(1).id)
     window.watch.check()
     settle(qtbot, window)
     assert not window.stale.isHidden() and "F5" in window.stale.text()
     # A verdict of this window's own re-reads one claim: the colleague's stays unseen.
-    qtbot.keyClick(window.table, Qt.Key.Key_D)
-    settle(qtbot, window)
-    window.watch.check()
-    settle(qtbot, window)
+    _key_then_poll(qtbot, window, Qt.Key.Key_D)
     assert not window.stale.isHidden() and window.model.claim_at(1).verdict != "false"
     qtbot.keyClick(window.table, Qt.Key.Key_F5)
     settle(qtbot, window)
@@ -294,30 +304,14 @@ def test_a_colleagues_change_just_before_an_edit_of_mine_is_announced(
     window.table.setFocus()
     window.table.selectRow(0)
     settle(qtbot, window)
-    colleague = Service.open(str(seeded_path))
-    try:
-        colleague.set_verdict(window.model.claim_at(1).id, "false", by="ana")
-    finally:
-        colleague.close()
-    qtbot.keyClick(window.table, Qt.Key.Key_D)
-    settle(qtbot, window)
-    window.watch.check()
-    settle(qtbot, window)
+    _colleague_marks_false(seeded_path, window.model.claim_at(1).id)
+    _key_then_poll(qtbot, window, Qt.Key.Key_D)
     assert not window.stale.isHidden() and window.model.claim_at(1).verdict != "false"
-    qtbot.keyClick(window.table, Qt.Key.Key_C)
-    settle(qtbot, window)
-    window.watch.check()
-    settle(qtbot, window)
+    _key_then_poll(qtbot, window, Qt.Key.Key_C)
     assert not window.stale.isHidden(), "the notice stays until a refresh"
-    qtbot.keyClick(window.table, Qt.Key.Key_F5)
-    settle(qtbot, window)
-    window.watch.check()
-    settle(qtbot, window)
+    _key_then_poll(qtbot, window, Qt.Key.Key_F5)
     assert window.stale.isHidden() and window.model.claim_at(1).verdict == "false"
-    qtbot.keyClick(window.table, Qt.Key.Key_D)
-    settle(qtbot, window)
-    window.watch.check()
-    settle(qtbot, window)
+    _key_then_poll(qtbot, window, Qt.Key.Key_D)
     assert window.stale.isHidden(), "this window's own edits are not someone else's"
 
 
