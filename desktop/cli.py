@@ -192,7 +192,7 @@ def _hit_json(hit: Any) -> dict[str, Any]:
     """A hit as JSON, with "name": what the window calls its article (its title, else the
     id an untitled CSV row was imported with)."""
     return {**dataclasses.asdict(hit),
-            "name": article_name(hit.title, hit.external_id, hit.article_id)}
+            "name": article_name(hit.title, hit.external_id, hit.article_id, hit.path)}
 
 
 def cmd_search(service: Service, args: argparse.Namespace) -> int:
@@ -237,7 +237,7 @@ def cmd_search(service: Service, args: argparse.Namespace) -> int:
 
 def _print_hit(h: Any) -> None:
     """One hit on one line: score, stance, outlet, article and its best sentence."""
-    name = article_name(h.title, h.external_id, h.article_id)
+    name = article_name(h.title, h.external_id, h.article_id, h.path)
     print(f"{h.score:.2f} [{h.stance}] {h.source} #{h.article_id} “{_shorten(name, 60)}” "
           f"{_shorten(h.sentence, 110)}")
 

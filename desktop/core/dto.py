@@ -182,6 +182,8 @@ class SearchHit:
     published: date | None = None
     copy_of: int | None = None
     """The first article of its copy set, if it is a copy: a copy is no confirmation."""
+    path: str | None = None
+    """The file the article was imported from, as shown (wording.article_name)."""
     about: bool = True
     """Whether the article is about the claim (it carries it) or only holds its words in
     passing, being about something else: only the first kind is counted."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from desktop.core.export.records import ExportResult
 
@@ -32,16 +33,25 @@ def stance_breakdown(origins: int, supporting: int, contradicting: int) -> str:
     return f"{counted(origins, 'independent origin')}: " + ", ".join(parts)
 
 
-def article_name(title: str | None, external_id: str | None, article_id: int) -> str:
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+"""Files that hold many articles, one a row: their name names none of them."""
+
+
+def article_name(title: str | None, external_id: str | None, article_id: int,
+                 path: str | None = None) -> str:
     """What an article is called wherever it is listed: its title; else, for an untitled
     row of a CSV, the id the user gave it (--id-column, FNC-1's Body ID: "Article id 199",
-    the number they will look up in their file); else its number in the project
-    ("Article #133"). One name, so a hit, the sources pane, the Article tab and
-    `factdesk search` all say the same."""
+    the number they will look up in their file); else, for an untitled file of its own,
+    the file's name (trial11: seven .txt files listed as "Article #1" to "#7", nothing
+    telling which file a claim came from); else its number in the project ("Article
+    #133"). One name, so a hit, the sources pane, the Article tab and `factdesk search`
+    all say the same."""
     if title and title.strip():
         return title.strip()
     if external_id and external_id.strip():
         return f"Article id {external_id.strip()}"
+    if path and PurePath(path).suffix.lower() not in TABLE_SUFFIXES:
+        return PurePath(path).name
     return f"Article #{article_id}"
 
 

@@ -93,7 +93,7 @@ class ArticleShower(QObject):
             if generation != self._generation:
                 return
             body, row, spans = result
-            name = article_name(row.title, row.external_id, article_id)
+            name = article_name(row.title, row.external_id, article_id, row.path)
             heading = (f"<b>{html.escape(name)}</b><br>{html.escape(row.source)} · "
                        f"{row.published or 'undated'} · #{article_id}"
                        + (f" · copy of #{row.copy_of}" if row.copy_of else ""))

@@ -98,6 +98,7 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
     articles = _table(book["Articles"])
     # 000 (article 1, 26 June) reprints 001 (article 2, 6 June): the copy is the later one.
     assert {(a["Article id"], a["Copy of"]) for a in articles if a["Copy of"]} == {(1, 2)}
+    assert all(str(a["File"]).endswith(".txt") for a in articles), "the file it came from"
     history = _table(book["History"])
     assert {(h["Who"], h["What changed"], h["Field"]) for h in history} >= {
         ("ana", "Verdict", "Verdict"), ("ana", "Note", "Verdict note"),

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from desktop.core.models import Article, Claim, Mention, Sentence
 from desktop.core.progress import CancellableProgress
 from desktop.core.service import Service
+from desktop.core.wording import article_name
 from tests.conftest import DATA, SEEDS
 
 
@@ -103,6 +104,24 @@ def test_fnc1_rows_keep_their_ids(service: Service) -> None:
     rows = service.articles()
     assert sorted(r.external_id for r in rows) == ["0", "4", "5", "6", "7"]
     assert {r.source for r in rows} == {"FNC-1"}
+
+
+def test_an_untitled_file_is_named_by_its_file(service: Service, tmp_path: Path) -> None:
+    """trial11: seven untitled .txt files were listed as "Article #1" to "#7"; a CSV row
+    without an id keeps its number (the file's name would name every row alike)."""
+    (tmp_path / "meteorite.txt").write_text(
+        "A small meteorite struck near Managua's international airport on Saturday night, "
+        "leaving a crater 12 metres wide, the Nicaraguan army said on Monday.",
+        encoding="utf-8")
+    (tmp_path / "rows.csv").write_text(
+        "text\n\"Police in Texas said on Monday that 10 men were detained at the border "
+        "crossing near El Paso.\"\n", encoding="utf-8")
+    service.import_paths([tmp_path])
+    names = {article_name(a.title, a.external_id, a.id, a.path) for a in service.articles()}
+    assert "meteorite.txt" in names
+    assert any(name.startswith("Article #") for name in names)
+    hit = service.search("a meteorite struck near Managua airport")[0]
+    assert article_name(hit.title, hit.external_id, hit.article_id, hit.path) == "meteorite.txt"
 
 
 def test_same_files_same_order_same_claims(tmp_path: Path, db_template: Path) -> None:

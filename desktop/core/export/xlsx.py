@@ -149,6 +149,7 @@ ARTICLE_COLUMNS = (
     Column("Date", 12, "date"), Column("URL", 40, "link"),
     Column("Copy of", 9, "number", "The earlier article this one nearly copies."),
     Column("Claims", 9, "number", "Claims this article states."), Column("External id", 12),
+    Column("File", 40, "wrap", "The file it was imported from."),
 )
 HISTORY_COLUMNS = (
     Column("When (local time)", 22, "datetime"), Column("Who", 16), Column("Claim id", 9, "number"),
@@ -345,7 +346,7 @@ def mention_values(claim: ClaimRow, m: MentionRow) -> tuple[Any, ...]:
 def article_values(article: ArticleRow) -> tuple[Any, ...]:
     """An article as the Articles sheet (and the CSV export) lays it out."""
     return (article.id, article.source, article.title, article.published, article.url or "",
-            article.copy_of, article.n_claims, article.external_id or "")
+            article.copy_of, article.n_claims, article.external_id or "", article.path or "")
 
 
 def write_xlsx(source: ExportSource, path: Path, progress: Progress = NULL_PROGRESS,

@@ -487,6 +487,7 @@ class Searcher:
         rows = {row.id: row for row in self.session.execute(
             select(Sentence.id, Sentence.start, Sentence.end, Sentence.text,
                    Article.external_id, Article.title, Article.published, Article.origin_id,
+                   Article.path,
                    Source.name.label("source"), Mention.claim_id)
             .join(Article, Article.id == Sentence.article_id)
             .join(Source, Source.id == Article.source_id)
@@ -499,7 +500,8 @@ class Searcher:
                 article_id=match.article_id, external_id=row.external_id, source=row.source,
                 title=row.title, sentence=row.text, start=row.start, end=row.end,
                 claim_id=row.claim_id, score=round(match.score, 4),
-                stance=match.stance(query).value, published=row.published, about=match.about,
+                stance=match.stance(query).value, published=row.published, path=row.path,
+                about=match.about,
                 copy_of=row.origin_id if row.origin_id not in (None, match.article_id)
                 else None))
         return out

@@ -109,7 +109,8 @@ class FoundArticle:
     @property
     def name(self) -> str:
         """The article's title, else the id the user knows an untitled CSV row by."""
-        return article_name(self.hit.title, self.hit.external_id, self.hit.article_id)
+        return article_name(self.hit.title, self.hit.external_id, self.hit.article_id,
+                            self.hit.path)
 
     @property
     def stance_words(self) -> str:

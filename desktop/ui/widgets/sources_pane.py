@@ -129,7 +129,8 @@ class SourcesPane(QTreeWidget):
             self.addTopLevelItem(top)
             for article in rows:
                 # Rows of a CSV often have no title: named by their id, as everywhere.
-                title = article_name(article.title, article.external_id, article.id)
+                title = article_name(article.title, article.external_id, article.id,
+                                     article.path)
                 if article.copy_of:
                     title = f"{title}  (copy of #{article.copy_of})"
                 date = article.published.isoformat() if article.published else ""
