@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop.core.errors import FactDeskError
 from desktop.core.paths import data_dir
+from desktop.core.wording import capitalised
 
 
 def enter_presses_default(box: QMessageBox) -> None:
@@ -43,8 +44,10 @@ class Notices:
         box.show()
 
     def error(self, message: str) -> None:
-        """A problem in plain words; the window carries on."""
-        self.show(QMessageBox(QMessageBox.Icon.Warning, "FactDesk", message,
+        """A problem in plain words, as a sentence (the core's messages start in lower
+        case for the command line's "factdesk: "; trial11: "cannot undo …"); the window
+        carries on."""
+        self.show(QMessageBox(QMessageBox.Icon.Warning, "FactDesk", capitalised(message),
                               QMessageBox.StandardButton.Ok, self._parent))
 
     def info(self, title: str, message: str) -> None:

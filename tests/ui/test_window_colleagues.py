@@ -108,6 +108,7 @@ def test_undo_after_a_colleagues_change_is_refused(
     press(qtbot, a, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(a.messages))
     assert str(claim_id) in a.messages[-1].text()
+    assert a.messages[-1].text().startswith("Cannot undo")
     assert a.service.claim(claim_id).claim.verdict == "false"
     assert not a.undo_stack.canUndo() and not a.undo_stack.canRedo(), "no phantom entry"
 
