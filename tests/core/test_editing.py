@@ -104,7 +104,7 @@ def test_move_a_mention_to_a_new_claim_and_back(seeded: Service) -> None:
     assert new_id is not None
     assert new_id != claim_id
     assert not seeded.claim(claim_id).claim.has_conflict
-    assert seeded.claim(new_id).claim.text.startswith("around 600 DPRK soldiers")
+    assert seeded.claim(new_id).claim.text.startswith("Around 600 DPRK soldiers")
     seeded.move_mentions([mention.id], claim_id, by="ana")
     assert seeded.claim(claim_id).claim.has_conflict
     with pytest.raises(NotFound):

@@ -65,6 +65,23 @@ def test_attribution_is_separated_from_the_claim() -> None:
     assert according.source == "KCNA"
 
 
+@pytest.mark.parametrize(("sentence", "claim", "source"), [
+    # trial11: the listener stayed ("Business Insider there was no evidence ..."), and a
+    # claim began in lower case after a leading "According to ...,".
+    ("Base police told Business Insider there was no evidence at all of a shooting on the "
+     "base.", "There was no evidence at all of a shooting on the base.", "Base police"),
+    ("Officials told reporters that the bridge had collapsed after the heavy rain.",
+     "The bridge had collapsed after the heavy rain.", "Officials"),
+    ("According to a French website, the Apple Watch will start at around $500 for the "
+     "steel model.", "The Apple Watch will start at around $500 for the steel model.",
+     "French website"),
+])
+def test_the_claim_left_by_an_attribution_reads_as_a_sentence(sentence: str, claim: str,
+                                                             source: str) -> None:
+    result = strip_attribution(sentence)
+    assert (result.claim_text, result.source) == (claim, source)
+
+
 @pytest.mark.parametrize(("sentence", "source"), [
     ('"We continue to be concerned about the war," he added.', None),
     ("Ships carried up to nine million rounds, the group said.", None),

@@ -28,8 +28,13 @@ _TRAILING = re.compile(
 )
 _MIDDLE = re.compile(r",\s*(?P<who>it|he|she|they|the agency|the report)\s+" + _VERBS +
                      _WHEN + r"\s*,")
+_TOLD = (r"(?:told|tells|informed)\s+(?:the\s+)?(?:reporters|journalists|media|lawmakers|"
+         r"him|her|them|us|me|[A-Z][\w'’.&-]*(?:\s+[A-Z0-9][\w'’.&-]*){0,4})")
+""""told" and whom: the listener goes with the attribution ("Base police told Business
+Insider there was no evidence" read "Business Insider there was no evidence"; trial11)."""
 _LEADING = re.compile(
-    r"^(?P<who>(?:the\s+)?[A-Za-z'’().\- ]{2,90}?)\s+" + _VERBS + _WHEN + r"\s+(?:that\s+)?(?=\S)"
+    r"^(?P<who>(?:the\s+)?[A-Za-z'’().\- ]{2,90}?)\s+(?:" + _TOLD + "|" + _VERBS + ")" + _WHEN
+    + r"\s+(?:that\s+)?(?=\S)"
 )
 _SOURCE_NOUNS = re.compile(r"\b(?:sources?|intelligence|media|agency|officials?|reports?|"
                            r"lawmakers?|ministry|spokes\w+|analysts?|experts?|estimates?|"
@@ -115,5 +120,8 @@ def strip_attribution(sentence: str) -> Attribution:
             text = text[leading.end():]
             text = text[:1].upper() + text[1:]
     cleaned = re.sub(r"\s+([,.;])", r"\1", text).strip(" ,")
+    if cleaned[:1].islower() and sentence[:1].isupper():
+        # What was left after a leading "According to a French website," starts the claim.
+        cleaned = cleaned[:1].upper() + cleaned[1:]
     source = next((s for s in sources if s), None)
     return Attribution(cleaned or sentence, source)
