@@ -233,3 +233,10 @@ def test_a_title_case_headline_keeps_the_noun_after_its_figure() -> None:
     claim = quantities("The gold Apple Watch Edition will cost between 4,000 and 5,000 USD")
     headline = quantities("Rumor: Stainless Steel Apple Watch Will Cost 500, Gold 4,000")
     assert not any(q.disagrees(s) for q in headline for s in claim)
+
+
+def test_a_number_to_dial_is_no_figure() -> None:
+    """trial11: "called 9-1-1" read as the figures 9-1 and 1 of one slot, and the claim's
+    own sentence contradicted itself by them."""
+    assert quantities("A Phoenix boy is behind bars after his mother called 9-1-1 when "
+                      "she found him") == []

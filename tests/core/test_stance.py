@@ -250,3 +250,14 @@ def test_copies_of_an_article_read_alike_toward_a_denied_meeting(seeded: Service
         "Kim reiterated his country's support during a meeting with Shoigu")]
     assert copies == ["contradicts", "contradicts"]
     assert [h.stance for h in hits] == ["contradicts"] * 5
+
+
+@pytest.mark.parametrize("claim", [
+    # trial11: FNC-1 claims "contradicted" by their only mention, their own sentence.
+    "He said it is still not clear if the meteorite disintegrated or was buried.",
+    "Phoenix, AZ — A Phoenix boy is behind bars tonight after his mother called 9-1-1 when "
+    "she found her son in his room.",
+    "Around 300 North Korean troops were killed, with 2,700 more injured, of 11,000 sent.",
+])
+def test_a_claims_own_sentence_does_not_contradict_it(claim: str) -> None:
+    assert shipped_model().predict(claim, claim) != "contradicts"

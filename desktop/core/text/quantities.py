@@ -46,6 +46,9 @@ _ANY_NUMBER = re.compile(
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?!\d)|\b\d{1,2}\s*[ap]\.?m\.?",
                    re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_CODE = re.compile(r"[-–]\d")
+_CODE_END = re.compile(r"\d[-–]$")
+"""A figure joined to the next by a hyphen past a range's two ends ("9-1-1")."""
 _EVENTS = frozenset(
     [
         "kill",
@@ -259,8 +262,12 @@ def quantities(text: str) -> list[Quantity]:
             continue
         if _YEAR.match(first) and (not second or _YEAR.match(second)):
             continue
+        if _CODE.match(after) or _CODE_END.search(before):
+            continue  # "9-1-1", "555-0199": a number to dial, not a figure
         low = value(first)
         high = value(second) if second else low
+        if low is not None and high is not None and high < low:
+            continue  # "9-1": a score or a code, not a range
         qualifier = (match.group("qual") or "").strip().lower()
         vague = low is None or high is None or bool(_INCREMENT.match(after))
         low_value = low or 0.0

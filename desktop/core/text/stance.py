@@ -231,7 +231,11 @@ def gives_other_figure(claim: str, text: str) -> bool:
 
 def _figure_differs(stated: Quantity, given: Sequence[Quantity]) -> bool:
     """The text gives another figure for the claim's quantity: one that disagrees with it
-    by more than rounding."""
+    by more than rounding, where the text does not also give the claim's own (trial11: a
+    claim's own sentence "contradicted" itself by two of its figures of one slot)."""
+    if any(q.slot == stated.slot and (q.low, q.high) == (stated.low, stated.high)
+           for q in given):
+        return False
     return any(q.disagrees(stated) and _gap(q, stated) > ROUNDING for q in given)
 
 
@@ -424,6 +428,21 @@ def affirmed(claim: str) -> str | None:
 _SWAPPED = {"supports": "contradicts", "contradicts": "supports", "neutral": "neutral"}
 
 
+def denying_words(text: str) -> frozenset[str]:
+    """The words of a text that negate, deny or refute ("isn't" read as "not")."""
+    side = _side(text)
+    return side.denials | frozenset(
+        "not" if word.endswith("n't") else word for word in side.words_set
+        if word in _NEGATION_WORDS or word in REFUTING_WORDS or word.endswith("n't"))
+
+
+def restates(claim: str, text: str) -> bool:
+    """The text states all of the claim's keys and adds no word that denies, negates or
+    refutes to the claim's own: it says what the claim says (its own sentence, or a copy's)."""
+    return (stated_share(claim_keys(claim), text) >= 1.0
+            and denying_words(text) <= denying_words(claim))
+
+
 def article_stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, str]],
                    rule: str = ARTICLE_RULE, polarity: str = QUERY_POLARITY) -> str:
     """How an article stands toward a claim, from its sentences as (score, position, text):
@@ -542,21 +561,33 @@ def passage(sentences: list[tuple[float, int, str]]) -> str:
                                                     key=lambda s: s[1]))
 
 
-DENIAL_RULES = ("model", "stated denial")
+DENIAL_RULES = ("model", "stated denial", "stated denial only")
 """How a single sentence with a word of denial ("denied", "false", "hoax", "not true") is
 read. "model": by the weights. "stated denial": a sentence that states all of the claim's
 words and denies ("North Korea denied that Kim Jong Un met Shoigu in Pyongyang, calling
 the reports false") contradicts it, whatever else the weights say; the sentence model,
 trained on Emergent's Kim Jong Un headlines (most of them "observing"), read the names as
 a hint of neutral and that sentence as neutral toward "Kim Jong Un met Shoigu" (trial7).
-A passage of several sentences is left to the model: an FNC-1 body often reports
-someone's denial while discussing the claim ("discuss", not "disagree")."""
-DENIAL_RULE = "stated denial"
-"""The reading shipped. On Emergent (benchmarks/claim_quality.py, per fold) it changes no
-headline out of fold: the fold models already read those that state the claim and deny it
-as contradicting (14 of the 15 holding all the claim's words are "against"), so the folds
-tie and take "model" (0.767 both). It is shipped for the texts Emergent lacks, where a
-name the model learnt as "observing" outweighs the denial."""
+"stated denial only": as "stated denial", and a sentence that states all of the claim's
+words and adds no word of denial, negation or refutation to the claim's (denying_words)
+does not contradict it, whatever the weights say: the most probable of the other two
+labels. The sentence model reads a denial word as a cue for "against" even when the claim
+holds it too, so a claim's own sentence was read as contradicting itself ("He said it is
+still not clear if the meteorite disintegrated", "The assertion that ISIS-affiliated
+terrorists were arrested ... is 'categorically false'"; trial11: 1,218 of 10,299
+single-origin FNC-1 claims read "1 contradicts it", by their only mention;
+benchmarks/self_contradiction.py). A passage of
+several sentences is left to the model: an FNC-1 body often reports someone's denial while
+discussing the claim ("discuss", not "disagree")."""
+DENIAL_RULE = "stated denial only"
+"""The reading shipped. On Emergent (benchmarks/claim_quality.py, per fold) neither rule
+changes a headline's reading out of fold: the fold models already read those that state the
+claim and deny it as contradicting (14 of the 15 holding all the claim's words are
+"against"), and no headline that restates its claim was read as contradicting it, so the
+three tie (0.7666, run of 4 December 16:00) and the folds take the first. "stated denial
+only" is shipped for the texts Emergent lacks: a name the model learnt as "observing"
+outweighing a denial, and a claim's own sentence, or a copy's, read as contradicting itself
+(benchmarks/self_contradiction.py counts them on FNC-1)."""
 
 
 @dataclass(frozen=True)
@@ -638,14 +669,18 @@ class StanceModel:
         if "\n" not in text.strip():
             if "cue=figures_differ" in relation:
                 return "contradicts"
-            if (denial == "stated denial" and "cue=novel_denial" in relation
+            if (denial != "model" and "cue=novel_denial" in relation
                     and stated_share(claim_keys(claim), text) >= 1.0):
                 return "contradicts"
             if "align=all" in relation and (states_plainly(text) if plain is None
                                             else plain):
                 return "supports"
         probabilities = self._probabilities(text, text_scores, relation)
-        return max(LABELS, key=lambda label: probabilities[label])
+        label = max(LABELS, key=lambda label: probabilities[label])
+        if (label == "contradicts" and denial == "stated denial only" and "\n" not in text.strip()
+                and restates(claim, text)):
+            return max(("supports", "neutral"), key=lambda label: probabilities[label])
+        return label
 
 
 @lru_cache(maxsize=1)
