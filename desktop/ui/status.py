@@ -49,6 +49,10 @@ class Totals(QObject):
         self._stats: Stats | None = None
         self._lines: tuple[str, ...] = ("",)
         self._generation = 0
+        self._shown = 0
+        """The newest count shown: an older one arriving late is dropped, but a newer
+        request does not drop the one in flight (during an import, asked every 1.5 s,
+        each answer was dropped for the next and the totals never moved)."""
 
     def reread(self, *, articles: bool = True) -> None:
         """Count again; a claim edit recounts claims only, not articles."""
@@ -60,8 +64,9 @@ class Totals(QObject):
                          on_success=lambda stats: self._counted(stats, whole, generation))
 
     def _counted(self, stats: Stats, whole: bool, generation: int) -> None:
-        if generation != self._generation:
+        if generation <= self._shown:
             return
+        self._shown = generation
         if whole:
             self._stats = stats
         assert self._stats is not None

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
 from desktop.core.service import Service
+from desktop.ui.hub import Origin
 from desktop.ui.layout import DETAIL_LEAST, pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models import claims_model
@@ -360,21 +361,50 @@ def test_rows_keep_their_order_and_selection_while_an_import_writes(
     assert window.table.currentIndex().row() == model.row_of(conflict.id)
 
 
+def _wires(folder: Path, count: int) -> None:
+    for number in range(count):
+        (folder / f"wire{number}.txt").write_text(
+            f"Yonhap report {number}\n\nSouth Korean intelligence said on Thursday that "
+            f"around {300 + number} North Korean troops were killed fighting in Kursk.\n",
+            encoding="utf-8")
+
+
 def test_an_import_in_the_window_reorders_as_it_goes(qtbot: QtBot, window: MainWindow,
                                                      tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(claims_model, "FOLLOW_MS", 0)
-    for number in range(3):
-        (tmp_path / f"wire{number}.txt").write_text(
-            f"Yonhap report {number}\n\nSouth Korean intelligence said on Thursday that "
-            f"around {300 + number} North Korean troops were killed fighting in Kursk.\n",
-            encoding="utf-8")
+    _wires(tmp_path, 3)
     during: list[bool] = []
     window.model.loaded.connect(lambda: during.append(window.runner.busy))
     with qtbot.waitSignal(window.runner.idle, timeout=60_000):
         window.transfers.import_paths([tmp_path])
     assert during.count(True) >= 2, "the order was re-read while the import ran, not only after"
     assert _in_order(window)
+
+
+def test_the_totals_follow_an_import(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """trial11: "0 articles · 0 sources · 0 claims … showing 1,594" until the import
+    ended."""
+    monkeypatch.setattr(claims_model, "FOLLOW_MS", 0)
+    _wires(tmp_path, 20)
+    before = window.totals.text().split(" · ")[0]
+    during: list[str] = []
+    render = window.counts.render
+
+    imported: list[bool] = []
+    window.hub.announced.connect(
+        lambda announcement: imported.append(announcement.origin is Origin.IMPORT))
+
+    def rendered() -> None:
+        render()
+        if not any(imported):
+            during.append(window.totals.text())
+
+    monkeypatch.setattr(window.counts, "render", rendered)
+    with qtbot.waitSignal(window.runner.idle, timeout=60_000):
+        window.transfers.import_paths([tmp_path])
+    assert any(text.split(" · ")[0] != before for text in during), during[-1:]
 
 
 def test_an_empty_project_says_how_to_start(qtbot: QtBot, empty_window: MainWindow) -> None:
