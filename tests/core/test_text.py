@@ -75,9 +75,11 @@ def test_attribution_is_separated_from_the_claim() -> None:
     ("According to a French website, the Apple Watch will start at around $500 for the "
      "steel model.", "The Apple Watch will start at around $500 for the steel model.",
      "French website"),
+    ("3. No one expects “record-shattering snowfall” this year, the forecasters said.",
+     "No one expects “record-shattering snowfall” this year.", None),
 ])
 def test_the_claim_left_by_an_attribution_reads_as_a_sentence(sentence: str, claim: str,
-                                                             source: str) -> None:
+                                                             source: str | None) -> None:
     result = strip_attribution(sentence)
     assert (result.claim_text, result.source) == (claim, source)
 

@@ -44,6 +44,9 @@ _PASSIVE = re.compile(r",?\s*(?:were |was )?reported(?:\s+on)?(?:\s+(?:Monday|Tu
                       r"Thursday|Friday|Saturday|Sunday))?\s+by\s+(?P<who>[\w'’().\- ]{2,80}?)"
                       r"(?:\s+on\s+\w+day)?(?=[,.;]|\s+following|\s+after|$)")
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]\s+(?=[A-Z\"“‘'])")
+"""A list's number before its item ("3. No one expects ..."): no part of the claim
+(trial11: "2. There is no-such thing ..." as a claim's wording)."""
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
 _NOT_A_SPEAKER = re.compile(r"^(?:according to|citing)\b|\b(?:is|are|was|were|be|been|being)\b"
                             r"|\bas$", re.I)
@@ -119,7 +122,7 @@ def strip_attribution(sentence: str) -> Attribution:
             sources.insert(0, _short(who))
             text = text[leading.end():]
             text = text[:1].upper() + text[1:]
-    cleaned = re.sub(r"\s+([,.;])", r"\1", text).strip(" ,")
+    cleaned = _ENUMERATOR.sub("", re.sub(r"\s+([,.;])", r"\1", text).strip(" ,"))
     if cleaned[:1].islower() and sentence[:1].isupper():
         # What was left after a leading "According to a French website," starts the claim.
         cleaned = cleaned[:1].upper() + cleaned[1:]
