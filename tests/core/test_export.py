@@ -115,6 +115,9 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
 
 def test_sheets_read_well_in_excel_and_libreoffice(reviewed: Service, tmp_path: Path) -> None:
     book = load_workbook(reviewed.export(tmp_path / "claims.xlsx").path)
+    # trial11: an Evidence row printed as two pages, its note on one, its link on the next.
+    assert [book[name].page_setup.fitToWidth for name in ("Articles", "Evidence", "History")
+            ] == [1, 1, 1]
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape", sheet.title
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title

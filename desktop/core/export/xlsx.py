@@ -145,11 +145,11 @@ MENTION_COLUMNS = (
     Column("Attribution", 22, "wrap"),
 )
 ARTICLE_COLUMNS = (
-    Column("Article id", 10, "number"), Column("Source", 24), Column("Title", 60, "wrap"),
-    Column("Date", 12, "date"), Column("URL", 40, "link"),
+    Column("Article id", 10, "number"), Column("Source", 24), Column("Title", 50, "wrap"),
+    Column("Date", 12, "date"), Column("URL", 35, "link"),
     Column("Copy of", 9, "number", "The earlier article this one nearly copies."),
     Column("Claims", 9, "number", "Claims this article states."), Column("External id", 12),
-    Column("File", 40, "wrap", "The file it was imported from."),
+    Column("File", 35, "wrap", "The file it was imported from."),
 )
 HISTORY_COLUMNS = (
     Column("When (local time)", 22, "datetime"), Column("Who", 16), Column("Claim id", 9, "number"),
@@ -157,8 +157,8 @@ HISTORY_COLUMNS = (
     Column("Old", 30, "wrap"), Column("New", 30, "wrap"),
 )
 EVIDENCE_COLUMNS = (
-    Column("Claim id", 9, "number"), Column("Claim", 50, "wrap"), Column("Kind", 18),
-    Column("Note", 60, "wrap"), Column("Link", 40, "link"), Column("Author", 16),
+    Column("Claim id", 9, "number"), Column("Claim", 45, "wrap"), Column("Kind", 18),
+    Column("Note", 55, "wrap"), Column("Link", 35, "link"), Column("Author", 16),
     Column("Added (local time)", 22, "datetime"),
 )
 
