@@ -261,3 +261,17 @@ def test_copies_of_an_article_read_alike_toward_a_denied_meeting(seeded: Service
 ])
 def test_a_claims_own_sentence_does_not_contradict_it(claim: str) -> None:
     assert shipped_model().predict(claim, claim) != "contradicts"
+
+
+@pytest.mark.parametrize(("claim", "text"), [
+    # trial12: FNC-1 sentences denying what a denying claim denies read as contradicting.
+    ("Christian Bale will not be playing Steve Jobs after all.",
+     "Christian Bale will not be Steve Jobs after all."),
+    ("Boko Haram has denied agreeing to a ceasefire with Nigeria.",
+     "Boko Haram has denied agreeing to any cease-fire."),
+])
+def test_a_sentence_denying_what_the_claim_denies_does_not_contradict_it(claim: str,
+                                                                       text: str) -> None:
+    assert shipped_model().predict(claim, text) != "contradicts"
+    assert shipped_model().predict(claim.replace(" not", "").replace("denied", "admitted"),
+                                   text) == "contradicts", "the claim affirmed, it does"

@@ -436,11 +436,21 @@ def denying_words(text: str) -> frozenset[str]:
         if word in _NEGATION_WORDS or word in REFUTING_WORDS or word.endswith("n't"))
 
 
+RESTATED_DENIAL_SHARE = 0.5
+"""The share of a denying claim's keys a text must state to deny the same thing."""
+
+
 def restates(claim: str, text: str) -> bool:
-    """The text states all of the claim's keys and adds no word that denies, negates or
-    refutes to the claim's own: it says what the claim says (its own sentence, or a copy's)."""
-    return (stated_share(claim_keys(claim), text) >= 1.0
-            and denying_words(text) <= denying_words(claim))
+    """The text says what the claim says: it adds no word that denies, negates or refutes
+    to the claim's own, and states all of the claim's keys (its own sentence, or a copy's),
+    or, where the claim itself denies, half of them (trial12: "Christian Bale will not be
+    Steve Jobs after all" contradicted "Christian Bale will not be playing Steve Jobs after
+    all", and 14 articles repeating DHS's "categorically false" contradicted that claim)."""
+    claim_denies = denying_words(claim)
+    if not denying_words(text) <= claim_denies:
+        return False
+    least = RESTATED_DENIAL_SHARE if claim_denies else 1.0
+    return stated_share(claim_keys(claim), text) >= least - 1e-9
 
 
 def article_stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, str]],
