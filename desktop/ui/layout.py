@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 LAYOUT = ("geometry", "window", "splitter", "claims_header")
 CHOSEN_COLUMNS = "claims_columns"
+DRAFTS = "drafts"
+"""Wordings and notes typed and not saved, by claim (ClaimDetailWidget.drafts_state)."""
 """The claims columns shown or hidden from the header's menu, whatever the width."""
 PANE_SHARES = (14, 43, 43)
 """Percent of the width for the sources tree, the claims table and the claim pane. The
@@ -46,6 +48,7 @@ def restore_layout(window: MainWindow) -> None:
         if state is not None:
             apply(state)
     window.table.restore_columns(window.settings.state(CHOSEN_COLUMNS))
+    window.detail.restore_drafts(window.settings.state(DRAFTS))
     if states[0] is None:
         first_layout(window)
 
@@ -67,6 +70,7 @@ def save_layout(window: MainWindow) -> None:
     for key, state in zip(LAYOUT, states, strict=True):
         window.settings.save_state(key, state)
     window.settings.save_state(CHOSEN_COLUMNS, window.table.columns_state())
+    window.settings.save_state(DRAFTS, window.detail.drafts_state())
     window.settings.sync()
 
 

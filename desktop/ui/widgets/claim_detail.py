@@ -9,10 +9,11 @@ another claim puts it aside, and coming back brings it back.
 from __future__ import annotations
 
 import html
+import json
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -258,6 +259,30 @@ class ClaimDetailWidget(QWidget):
         """Another project is open: what was typed belongs to the old one's claims."""
         self.detail = None
         self._drafts.clear()
+
+    def drafts_state(self) -> QByteArray:
+        """What was typed and not saved, the claim shown included, as JSON for the
+        project's saved layout: kept across a restart (trial12: Ctrl+Q dropped a typed
+        wording without a word)."""
+        drafts = dict(self._drafts)
+        if self.detail is not None:
+            note = self.notes.draft()
+            if self.unsaved_wording() or not note.empty:
+                drafts[self.detail.claim.id] = Draft(
+                    self.text.toPlainText() if self.unsaved_wording() else None, note)
+        return QByteArray(json.dumps({
+            str(claim_id): {"wording": d.wording, "note": d.note.text, "link": d.note.url}
+            for claim_id, d in drafts.items()}, sort_keys=True).encode())
+
+    def restore_drafts(self, state: QByteArray | None) -> None:
+        """Drafts saved when the project was last closed, shown as their claims are
+        (a correction of a note in progress comes back as a new note); unreadable: none."""
+        try:
+            saved = json.loads(bytes(state.data()).decode()) if state is not None else {}
+            self._drafts = {int(claim_id): Draft(d.get("wording"), NoteDraft(
+                d.get("note") or "", d.get("link") or "", None)) for claim_id, d in saved.items()}
+        except (ValueError, AttributeError, TypeError):
+            self._drafts = {}
 
     def unsaved_wording(self) -> bool:
         """Whether the wording box holds text that differs from the claim's."""
