@@ -75,6 +75,11 @@ def test_attribution_is_separated_from_the_claim() -> None:
     ("According to a French website, the Apple Watch will start at around $500 for the "
      "steel model.", "The Apple Watch will start at around $500 for the steel model.",
      "French website"),
+    # trial12: a listener whose name starts with a digit, and one followed by a colon.
+    ("A source told 9to5Mac that the device is on track to ship by the end of March.",
+     "The device is on track to ship by the end of March.", "Source"),
+    ('A police spokesman told People: "The girls were taken from their school in the night."',
+     '"The girls were taken from their school in the night."', "Police spokesman"),
     ("3. No one expects “record-shattering snowfall” this year, the forecasters said.",
      "No one expects “record-shattering snowfall” this year.", None),
 ])

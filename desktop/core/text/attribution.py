@@ -29,7 +29,7 @@ _TRAILING = re.compile(
 _MIDDLE = re.compile(r",\s*(?P<who>it|he|she|they|the agency|the report)\s+" + _VERBS +
                      _WHEN + r"\s*,")
 _TOLD = (r"(?:told|tells|informed)\s+(?:the\s+)?(?:reporters|journalists|media|lawmakers|"
-         r"him|her|them|us|me|[A-Z][\w'’.&-]*(?:\s+[A-Z0-9][\w'’.&-]*){0,4})")
+         r"him|her|them|us|me|[A-Z0-9][\w'’.&-]*(?:\s+[A-Z0-9][\w'’.&-]*){0,4})[:,]?")
 """"told" and whom: the listener goes with the attribution ("Base police told Business
 Insider there was no evidence" read "Business Insider there was no evidence"; trial11)."""
 _LEADING = re.compile(
