@@ -69,9 +69,17 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.demo: DemoProject | None = None
         self._after_load: Callable[[], None] | None = None
+        self._filtered_from: int | None = None
+        """The claim the user was on when they began to filter: shown again when the
+        filter lets it back, not the first row the narrower filters fell back on, until
+        the user chooses or edits another."""
+        self._restoring = False
         current = self._current_service
         self.runner = TaskRunner(self)
         self.hub = ChangeHub(self)
+        # An edit of the claim shown makes it the user's: filtering goes on from it.
+        self.hub.announced.connect(lambda announcement: self._filtered_by_edit(
+            announcement.origin))
         self.notices = Notices(self)
         self.messages = self.notices.messages
         self.history = UndoHistory(self.runner, self.hub, current, self)
@@ -259,6 +267,8 @@ class MainWindow(QMainWindow):
             self.shower.show(claim_id)
 
     def _on_selection_changed(self) -> None:
+        if not self._restoring:
+            self._filtered_from = None  # the user chose a claim: filtering starts from it
         ids = self.selected_claim_ids()
         if ids and ids[0] != self.shower.claim_id:
             self.shower.show(ids[0])
@@ -269,10 +279,28 @@ class MainWindow(QMainWindow):
         self.article_shower.open(article_id, focus, switch)
 
     def _on_filter_changed(self, flt: ClaimFilter) -> None:
+        if self._filtered_from is None:
+            self._filtered_from = self.current_claim_id()
         self.model.set_filter(flt)
         self.counts.render()
-        # The pane must not go on showing a claim the filter has just hidden.
-        self.when_loaded(lambda: self.restore_selection(self.current_claim_id()))
+        # The pane must not go on showing a claim the filter has just hidden; the claim
+        # the user filtered from comes back once the filter lets it (trial12: a search
+        # matching nothing, cleared, left the first claim selected, not theirs).
+        self.when_loaded(self._restore_filtered)
+
+    def _filtered_by_edit(self, origin: Origin) -> None:
+        if origin in (Origin.EDIT, Origin.UNDO, Origin.REDO):
+            self._filtered_from = None
+
+    def _restore_filtered(self) -> None:
+        wanted = self._filtered_from
+        if wanted is None or self.model.row_of(wanted) is None:
+            wanted = self.current_claim_id()
+        self._restoring = True
+        try:
+            self.restore_selection(wanted)
+        finally:
+            self._restoring = False
 
     def find_claims(self) -> None:
         """Into the search box, its words selected."""

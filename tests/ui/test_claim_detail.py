@@ -152,10 +152,28 @@ def test_unsaved_wording_outlives_a_filter_that_hides_every_claim(
     window.filter_bar.search.clear()
     qtbot.waitUntil(lambda: window.model.rowCount() > 3, timeout=3000)
     settle(qtbot, window)
-    window.select_claim(chosen)
-    settle(qtbot, window)
+    # trial12: the first claim came back selected, not the one the user was on.
+    assert window.current_claim_id() == chosen
+    assert window.model.claim_at(window.table.currentIndex().row()).id == chosen
     assert detail.text.toPlainText() == "Reworded, not saved yet"
     assert detail.save_text.isEnabled()
+
+
+def test_a_claim_chosen_among_the_filtered_stays_when_the_filter_clears(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The claim filtered from comes back only until the user chooses another."""
+    window.table.selectRow(2)
+    settle(qtbot, window)
+    qtbot.keyClicks(window.filter_bar.search, "Kursk")
+    qtbot.waitUntil(lambda: 0 < window.model.rowCount() < 20, timeout=3000)
+    settle(qtbot, window)
+    window.table.selectRow(window.model.rowCount() - 1)
+    settle(qtbot, window)
+    chosen = window.current_claim_id()
+    window.filter_bar.search.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 20, timeout=3000)
+    settle(qtbot, window)
+    assert window.current_claim_id() == chosen
 
 
 def test_another_project_does_not_inherit_a_wording_typed_here(
