@@ -315,6 +315,23 @@ def test_a_colleagues_change_just_before_an_edit_of_mine_is_announced(
     assert window.stale.isHidden(), "this window's own edits are not someone else's"
 
 
+def test_at_720_px_the_change_notice_leaves_the_totals_readable(qtbot: QtBot,
+                                                               window: MainWindow) -> None:
+    """trial12: on an FNC-1-sized project the notice squeezed the totals to "5,03…ims"."""
+    big = Stats(articles=1_668, sources=1_668, origins=1_486, sentences=31_213,
+                claims=13_229, mentions=22_521, conflicts=10, unknown_sources=1_486)
+    window.resize(720, 800)
+    qtbot.waitUntil(lambda: window.width() == 720)
+    window.stale.setVisible(True)
+    window.totals.set_texts(*(line + " · showing 13,229" for line in totals_lines(big, big)))
+    qtbot.wait(50)
+    assert "…" not in window.totals.text() and "13,229 claims" in window.totals.text()
+    assert "F5" in window.stale.text() and "press F5" in window.stale.toolTip()
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    assert window.stale.text() == "Changed by someone else — press F5 to see it"
+
+
 def test_a_large_project_reads_a_new_order_in_a_worker(qtbot: QtBot,
                                                        window: MainWindow) -> None:
     """The seeds stand in for a million claims: from the threshold on, the table keeps the
