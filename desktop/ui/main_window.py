@@ -38,7 +38,7 @@ from desktop.ui.article_search import ArticleSearch
 from desktop.ui.demo import DemoProject
 from desktop.ui.dispatch import EditDispatch
 from desktop.ui.edits import Edits
-from desktop.ui.hub import EVERYTHING, ChangeHub, Origin
+from desktop.ui.hub import EVERYTHING, Announcement, ChangeHub, Origin
 from desktop.ui.keys import WindowKeysFirst
 from desktop.ui.layout import PANE_SHARES, NarrowFold, restore_layout, save_layout
 from desktop.ui.models.claim_columns import ORIGINS
@@ -90,8 +90,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.hub = ChangeHub(self)
         # An edit of the claim shown makes it the user's: filtering goes on from it.
-        self.hub.announced.connect(lambda announcement: self._filtered_by_edit(
-            announcement.origin))
+        self.hub.announced.connect(self._filtered_by_edit)
         self.notices = Notices(self)
         self.messages = self.notices.messages
         self.history = UndoHistory(self.runner, self.hub, current, self)
@@ -301,8 +300,8 @@ class MainWindow(QMainWindow):
         # matching nothing, cleared, left the first claim selected, not theirs).
         self.when_loaded(self._restore_filtered)
 
-    def _filtered_by_edit(self, origin: Origin) -> None:
-        if origin in (Origin.EDIT, Origin.UNDO, Origin.REDO):
+    def _filtered_by_edit(self, announcement: Announcement) -> None:
+        if announcement.origin in (Origin.EDIT, Origin.UNDO, Origin.REDO):
             self._filtered_from = None
 
     def _restore_filtered(self) -> None:

@@ -676,7 +676,8 @@ class StanceModel:
         the analysis worker).
         """
         relation = relation_features(claim, text, claim_quantities, text_quantities)
-        if "\n" not in text.strip():
+        sentence = "\n" not in text.strip()
+        if sentence:
             if "cue=figures_differ" in relation:
                 return "contradicts"
             if (denial != "model" and "cue=novel_denial" in relation
@@ -687,7 +688,7 @@ class StanceModel:
                 return "supports"
         probabilities = self._probabilities(text, text_scores, relation)
         label = max(LABELS, key=lambda label: probabilities[label])
-        if (label == "contradicts" and denial == "stated denial only" and "\n" not in text.strip()
+        if (label == "contradicts" and denial == "stated denial only" and sentence
                 and restates(claim, text)):
             return max(("supports", "neutral"), key=lambda label: probabilities[label])
         return label

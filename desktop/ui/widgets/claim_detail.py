@@ -265,11 +265,9 @@ class ClaimDetailWidget(QWidget):
         project's saved layout: kept across a restart (trial12: Ctrl+Q dropped a typed
         wording without a word)."""
         drafts = dict(self._drafts)
-        if self.detail is not None:
-            note = self.notes.draft()
-            if self.unsaved_wording() or not note.empty:
-                drafts[self.detail.claim.id] = Draft(
-                    self.text.toPlainText() if self.unsaved_wording() else None, note)
+        typed = self._typed() if self.detail is not None else None
+        if self.detail is not None and typed is not None:
+            drafts[self.detail.claim.id] = typed
         return QByteArray(json.dumps({
             str(claim_id): {"wording": d.wording, "note": d.note.text, "link": d.note.url}
             for claim_id, d in drafts.items()}, sort_keys=True).encode())
@@ -298,10 +296,15 @@ class ClaimDetailWidget(QWidget):
             self._on_wording_typed()
 
     def _put_aside(self, claim: ClaimRow) -> None:
+        typed = self._typed()
+        if typed is not None:
+            self._drafts[claim.id] = typed
+
+    def _typed(self) -> Draft | None:
+        """What is typed and not saved for the claim shown, if anything."""
         wording = self.text.toPlainText() if self.unsaved_wording() else None
         note = self.notes.draft()
-        if wording is not None or not note.empty:
-            self._drafts[claim.id] = Draft(wording, note)
+        return Draft(wording, note) if wording is not None or not note.empty else None
 
     def _on_wording_typed(self) -> None:
         self.save_text.setEnabled(self.unsaved_wording())
