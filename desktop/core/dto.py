@@ -93,6 +93,9 @@ class MentionRow:
     title: str
     published: date | None
     url: str | None
+    path: str | None
+    """The file the article was imported from: it names an untitled one
+    (wording.article_name)."""
     start: int
     end: int
     sentence: str

@@ -24,7 +24,7 @@ from desktop.core.dto import ClaimFilter, MentionRow
 from desktop.core.errors import Cancelled, FactDeskError
 from desktop.core.export import localtime, xlsx
 from desktop.core.export.cells import EXCEL_CELL_LIMIT, sheet_name
-from desktop.core.export.records import source_column
+from desktop.core.export.records import source_key
 from desktop.core.progress import CancellableProgress
 from desktop.core.service import Service
 from desktop.core.wording import stance_breakdown
@@ -88,9 +88,15 @@ def test_workbook_sheets_match_the_database(reviewed: Service, tmp_path: Path) -
     assert len({tuple(m.values()) for m in mentions}) == len(mentions)
     matrix = book["Sources x Claims"]
     sources = [c.value for c in matrix[1]][2:]
-    # Article 3 is JoongAng's; 1 copies 2; 4 and 5 are unknown outlets of their own.
-    assert sources == ["Korea JoongAng Daily", "unknown, article 2", "unknown, article 4",
-                       "unknown, article 5"]
+    # Article 3 is JoongAng's; 1 copies 2; 4 and 5 are unknown outlets of their own, each
+    # named by its origin's title as the sources tree lists it (cut at a word, in full in
+    # the note).
+    assert sources == ["Korea JoongAng Daily", "Kim assured visiting Russian Security Council…",
+                       "Kim Jong Un Reaffirms North Korea’s Backing for…",
+                       "DPRK's Kim vows to 'unconditionally support'…"]
+    assert matrix["E1"].comment.text.startswith(
+        "Article 4 and its copies (“Kim Jong Un Reaffirms North Korea’s Backing for Russia’s "
+        "Ukraine War”): outlet unknown.")
     assert "S: an article of this outlet supports" in matrix["B1"].comment.text
     marks = {r[0]: r[2:] for r in matrix.iter_rows(min_row=2, values_only=True)}
     assert set("".join(v or "" for v in marks[conflict.id])) <= set("SXR")
@@ -172,10 +178,13 @@ def test_summary_counts_only_what_the_export_holds(reviewed: Service, tmp_path: 
     sources = {r[0]: r[1:3] for r in rows[start:end]}
     mentions = reviewed.mentions([1])
 
-    def column(m: MentionRow) -> str:
-        return source_column(m.source, m.copy_of or m.article_id)
-    assert sources == {name: (len({m.article_id for m in mentions if column(m) == name}), 1)
-                       for name in {column(m) for m in mentions}}
+    def column(m: MentionRow) -> tuple[str, int | None]:
+        return source_key(m.source, m.copy_of or m.article_id)
+    articles = [len({m.article_id for m in mentions if column(m) == key})
+                for key in {column(m) for m in mentions}]
+    assert sorted(sources.values()) == sorted((n, 1) for n in articles)
+    matrix = load_workbook(path)["Sources x Claims"]
+    assert set(sources) == {c.value for c in matrix[1][2:]}, "named as the matrix names them"
 
 
 def test_the_demo_workbook_counts_sources_as_the_window_does(seeded_template: Path,
@@ -192,7 +201,7 @@ def test_the_demo_workbook_counts_sources_as_the_window_does(seeded_template: Pa
         demo.close()
     matrix = [c.value for c in book["Sources x Claims"][1]][2:]
     assert len(matrix) == stats.sources == 4
-    assert all(name.startswith("unknown, article ") for name in matrix)
+    assert not any(name.startswith("unknown") for name in matrix)
     assert "one source per independent origin" in book["Sources x Claims"]["C1"].comment.text
     rows = {r[0]: r[1] for r in book["Summary"].iter_rows(values_only=True) if r and r[0]}
     assert rows["Project"] == "demo project"

@@ -77,21 +77,44 @@ class Summary:
     flt: ClaimFilter
     claims: int
     by_verdict: dict[str, int] = field(default_factory=dict)
-    by_source: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Source column (source_column) -> (articles, exported claims it reports)."""
-    unknown_sources: int = 0
-    """How many of by_source stand for unknown outlets, one per independent origin."""
+    by_source: dict[SourceColumn, tuple[int, int]] = field(default_factory=dict)
+    """Source -> (articles, exported claims it reports)."""
+
+    @property
+    def unknown_sources(self) -> int:
+        """How many of by_source stand for unknown outlets, one per independent origin."""
+        return sum(1 for source in self.by_source if source.origin is not None)
 
 
 UNKNOWN_SOURCE = "unknown"
 """The outlet of an article whose outlet is unknown (service.counts.UNKNOWN_SOURCE)."""
 
 
-def source_column(source: str, origin: int) -> str:
-    """How the workbook names a source, counting as the window counts: an outlet by its
-    name; articles of unknown outlet one source per independent origin, named after the
-    origin's first article, so different unknown outlets are never merged into one."""
-    return f"unknown, article {origin}" if source == UNKNOWN_SOURCE else source
+@dataclass(frozen=True)
+class SourceColumn:
+    """A source as the workbook counts it, as the window does: an outlet; or, for
+    articles of unknown outlet, one independent origin, so different unknown outlets are
+    never merged into one."""
+
+    name: str
+    """The header: the outlet's name, or the origin's first article as the window names
+    it (its title, else its file), shortened and made unique among the columns."""
+    outlet: str
+    origin: int | None = None
+    """The origin's first article when the outlet is unknown, else None."""
+    article: str = ""
+    """That article's name in full, for the header's note."""
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        """What a mention's source_key must equal to be counted in this column."""
+        return self.outlet, self.origin
+
+
+def source_key(outlet: str, origin: int) -> tuple[str, int | None]:
+    """Which source an article of this outlet and independent origin counts as
+    (SourceColumn.key): its outlet, or its origin when the outlet is unknown."""
+    return outlet, origin if outlet == UNKNOWN_SOURCE else None
 
 
 def project_label(project: str) -> str:
@@ -167,9 +190,9 @@ class ExportSource(Protocol):
     def articles(self) -> Iterator[ArticleRow]:
         """Articles holding mentions of the exported claims."""
 
-    def sources(self) -> list[str]:
-        """The source columns (source_column) of the exported claims, for the matrix: the
-        outlets by name, then the unknown outlets by origin."""
+    def sources(self) -> list[SourceColumn]:
+        """The sources of the exported claims, for the matrix: the outlets by name, then
+        the unknown outlets by origin."""
 
     def trails(self) -> Iterator[list[ClaimTrail]]:
         """History and evidence of the exported claims, in pages."""

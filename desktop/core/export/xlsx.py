@@ -47,13 +47,14 @@ from desktop.core.export.records import (
     ClaimRecord,
     ExportOptions,
     ExportSource,
+    SourceColumn,
     Summary,
     WriteReport,
-    source_column,
+    source_key,
 )
 from desktop.core.export.streamed import RowRenderer, new_sheet
 from desktop.core.progress import NULL_PROGRESS, Progress
-from desktop.core.wording import field_name, sources_counted
+from desktop.core.wording import article_name, field_name, sources_counted
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5D8A")
@@ -73,6 +74,10 @@ MAX_LINES = 8
 DATE_FORMAT = "yyyy-mm-dd"
 PAGE_CHARS = 200
 """Characters of column width one landscape page prints at about 8 points or more."""
+NOTE_CHARS, NOTE_LINE = 40, 16
+"""Characters a line of a header's note holds in its 260-point box, and that line's
+height: an unknown outlet's note, naming its article in full, outgrew the 90 points that
+hold the others."""
 _TABLE_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -94,8 +99,9 @@ class Column:
 
 
 UNKNOWN_NOTE = ("Articles whose outlet is unknown count as one source per independent "
-                "origin, as in the window: \"unknown, article 12\" is article 12 and its "
-                "copies. Two unknown outlets are never merged into one column.")
+                "origin, as in the window: a column each, named after the origin's first "
+                "article as the window lists it (its title, else its file). Two unknown "
+                "outlets are never merged into one column.")
 CLAIM_COLUMNS = (
     Column("Claim id", 9, "number"), Column("Claim", 70, "wrap"),
     Column("Verdict", 14, "verdict", "The team's conclusion; pick it from the list."),
@@ -132,7 +138,9 @@ MENTION_COLUMNS = (
     Column("Mention id", 10, "number"), Column("Claim id", 9, "number"),
     Column("Claim", 50, "wrap"),
     Column("Article id", 10, "number"), Column("External id", 12), Column("Source", 22),
-    Column("Article title", 40, "wrap"), Column("Date", 12, "date"),
+    Column("Article title", 40, "wrap", "As the window lists the article: its title; an "
+           "untitled one by its file, or by its id in the CSV it came from."),
+    Column("Date", 12, "date"),
     Column("URL", 40, "link"),
     Column("Start", 8, "number", "Character offset of the sentence in the article's stored text."),
     Column("End", 8, "number", "Offset just after the sentence."),
@@ -248,7 +256,9 @@ class SheetWriter:
             alignment = WRAP_RIGHT if column.kind == "number" else WRAP
             cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, alignment
             if column.note:
-                cell.comment = Comment(column.note, "FactDesk", width=260, height=90)
+                cell.comment = Comment(column.note, "FactDesk", width=260,
+                                       height=max(90, NOTE_LINE * math.ceil(len(column.note)
+                                                                            / NOTE_CHARS)))
             header.append(cell)
         lines = max(lines_needed(h, w) for h, w in zip(self.headers, self.widths, strict=True))
         if lines > 1:
@@ -338,9 +348,10 @@ def reporting(claim: ClaimRow) -> int:
 
 def mention_values(claim: ClaimRow, m: MentionRow) -> tuple[Any, ...]:
     """A mention as the Mentions sheet (and the CSV export) lays it out."""
-    return (m.id, claim.id, claim.text, m.article_id, m.external_id or "", m.source, m.title,
-            m.published, m.url or "", m.start, m.end, m.sentence, m.stance, m.hedged,
-            m.origin, m.copy_of, m.attribution or "")
+    return (m.id, claim.id, claim.text, m.article_id, m.external_id or "", m.source,
+            article_name(m.title, m.external_id, m.article_id, m.path), m.published,
+            m.url or "", m.start, m.end, m.sentence, m.stance, m.hedged, m.origin, m.copy_of,
+            m.attribution or "")
 
 
 def article_values(article: ArticleRow) -> tuple[Any, ...]:
@@ -423,26 +434,37 @@ def _write_claims(workbook: Workbook, taken: set[str], source: ExportSource,
 def _write_mentions_and_matrix(workbook: Workbook, taken: set[str], source: ExportSource,
                                progress: Progress) -> None:
     mentions = SheetWriter(workbook, "Mentions", MENTION_COLUMNS, taken)
-    names = source.sources()
+    sources = source.sources()
+    at = {column.key: index for index, column in enumerate(sources)}
     matrix_columns = (Column("Claim id", 9, "number"), Column("Claim", 60, "wrap", MARKS_LEGEND),
-                      *(Column(name, max(6, min(len(name) + 2, 24)),
-                               note=UNKNOWN_NOTE if name.startswith("unknown, article") else "")
-                        for name in names))
+                      *(Column(c.name, max(6, min(len(c.name) + 2, 24)), note=source_note(c))
+                        for c in sources))
     matrix = SheetWriter(workbook, "Sources x Claims", matrix_columns, taken)
     for page in source.claims_with_mentions():
         progress.check()
         for item in page:
             claim = item.claim.row
-            marks: dict[str, set[str]] = {}
+            marks: dict[int, set[str]] = {}
             for m in item.mentions:
                 mentions.append(mention_values(claim, m))
-                column = source_column(m.source, m.copy_of or m.article_id)
-                marks.setdefault(column, set()).add(MARKS[m.stance])
+                # Marks go by the source's place, not its name: no two sources share one.
+                column = at.get(source_key(m.source, m.copy_of or m.article_id))
+                if column is not None:  # None: a mention a colleague added since
+                    marks.setdefault(column, set()).add(MARKS[m.stance])
             matrix.append((claim.id, claim.text,
-                           *("".join(sorted(marks[n], key="SXR".index)) if n in marks else ""
-                             for n in names)))
+                           *("".join(sorted(marks[i], key="SXR".index)) if i in marks else ""
+                             for i in range(len(sources)))))
     mentions.close()
     matrix.close()
+
+
+def source_note(column: SourceColumn) -> str:
+    """The note on a source's header: an unknown outlet's says which article the column
+    stands for, in full, and how such columns count."""
+    if column.origin is None:
+        return ""
+    article = f"Article {column.origin} and its copies (“{column.article}”)"
+    return f"{article}: outlet unknown. {UNKNOWN_NOTE}"
 
 
 def _write_trails(workbook: Workbook, taken: set[str], source: ExportSource,
@@ -522,9 +544,12 @@ def _write_summary(workbook: Workbook, taken: set[str], summary: Summary) -> Non
     heading("Sources in this export")
     append([text_cell(sheet, sources_counted(len(summary.by_source), summary.unknown_sources))])
     append([label("Source"), label("Articles"), label("Claims reported")])
-    for name, (articles, claims) in sorted(summary.by_source.items(),
-                                           key=lambda item: (-item[1][1], item[0])):
-        append([guarded(sheet, name), articles, claims])
+    for column, (articles, claims) in sorted(summary.by_source.items(),
+                                             key=lambda item: (-item[1][1], item[0].name)):
+        # An unknown outlet is listed by its article's name: say that it is no outlet's.
+        unknown = (f"Article {column.origin} and its copies: outlet unknown."
+                   if column.origin is not None else None)
+        append([guarded(sheet, column.name), articles, claims, unknown])
     append([])
     heading("How to read the sheets")
     for name, text in (

@@ -3,14 +3,14 @@ temporary file renamed over the target at the end."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, case, distinct, func, literal_column, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.core.db import Database
 from desktop.core.dto import ArticleRow, ClaimFilter, ClaimRow, EventRow, EvidenceRow
@@ -26,15 +26,16 @@ from desktop.core.export.records import (
     ExportOptions,
     ExportResult,
     ExportSource,
+    SourceColumn,
     Summary,
     WriteReport,
     project_label,
-    source_column,
 )
 from desktop.core.export.xlsx import write_xlsx
 from desktop.core.models import Article, Claim, ClaimEvent, Evidence, Mention, Source
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import reading
+from desktop.core.wording import article_name
 
 PAGE = 2000
 WRITERS: dict[str, Callable[[ExportSource, Path, Progress, ExportOptions], WriteReport]] = {
@@ -117,16 +118,21 @@ class DatabaseExport:
     def _exported_ids(self, session: Session) -> Select[tuple[int]]:
         return reading.filtered(session, self.flt).with_only_columns(Claim.id)
 
-    def sources(self) -> list[str]:
+    def sources(self) -> list[SourceColumn]:
         with self.db.read() as session:
-            keys = session.execute(
-                select(Source.name, _unknown_origin()).distinct()
-                .join(Article, Article.source_id == Source.id)
-                .join(Mention, Mention.article_id == Article.id)
-                .where(Mention.claim_id.in_(self._exported_ids(session)))).all()
-        return [source_column(name, origin or 0)
-                for name, origin in sorted(keys, key=lambda k: (k[1] is not None, k[1] or 0,
-                                                                 k[0]))]
+            return self._sources(session)
+
+    def _sources(self, session: Session) -> list[SourceColumn]:
+        """The exported claims' sources, in the matrix's order: each unknown outlet named
+        by its origin's first article, fetched with the keys (one query, not one a column)."""
+        origin, first = _unknown_origin(), aliased(Article)
+        keys = session.execute(
+            select(Source.name, origin, first.title, first.external_id, first.path).distinct()
+            .join(Article, Article.source_id == Source.id)
+            .join(Mention, Mention.article_id == Article.id)
+            .outerjoin(first, first.id == origin)
+            .where(Mention.claim_id.in_(self._exported_ids(session)))).all()
+        return source_columns(sorted(keys, key=lambda k: (k[1] is not None, k[1] or 0, k[0])))
 
     def trails(self) -> Iterator[list[ClaimTrail]]:
         for rows in self._pages():
@@ -150,22 +156,24 @@ class DatabaseExport:
             claims = reading.filtered(session, self.flt).subquery()
             by_verdict: dict[str, int] = dict(session.execute(
                 select(claims.c.verdict, func.count()).group_by(claims.c.verdict)).all())
-            origin = _unknown_origin()
+            origin, first = _unknown_origin(), aliased(Article)
+            named = (Source.name, origin, first.title, first.external_id, first.path)
             sources = session.execute(
-                select(Source.name, origin, func.count(distinct(Article.id)),
+                select(*named, func.count(distinct(Article.id)),
                        func.count(distinct(Mention.claim_id)))
                 .join(Article, Article.source_id == Source.id)
                 .join(Mention, Mention.article_id == Article.id)
+                .outerjoin(first, first.id == origin)
                 .where(Mention.claim_id.in_(select(claims.c.id)))
-                .group_by(Source.name, origin)).all()
+                .group_by(*named)).all()
             total = session.scalar(select(func.count()).select_from(claims)) or 0
+        columns = source_columns([row[:5] for row in sources])
         return Summary(
             project=project_label(self.project),
             exported_at=datetime.now().astimezone().replace(microsecond=0),
             version=self.version, flt=self.flt, claims=total, by_verdict=by_verdict,
-            by_source={source_column(name, key or 0): (articles, reported)
-                       for name, key, articles, reported in sources},
-            unknown_sources=sum(1 for _, key, _, _ in sources if key is not None),
+            by_source={column: (row[5], row[6])
+                       for column, row in zip(columns, sources, strict=True)},
         )
 
 
@@ -176,6 +184,43 @@ def _unknown_origin() -> Any:
     # SELECT and the GROUP BY.
     return case((Source.name == literal_column(f"'{UNKNOWN_SOURCE}'"),
                  func.coalesce(Article.origin_id, Article.id)), else_=None)
+
+
+HEADER_CHARS = 50
+"""An unknown outlet's header is its article's name cut to this length (in full in the
+header's note): a title of 200 characters made a header of nine lines."""
+
+
+def source_columns(keys: Sequence[Sequence[Any]]) -> list[SourceColumn]:
+    """Columns for these (outlet, unknown outlet's origin, and the title, external id and
+    file of that origin's first article), in their order. An unknown outlet is named as
+    the window names the article (wording.article_name); a name another column's also
+    reads (two files both "report.txt", an article titled as an outlet is named) says
+    which article it is, "report.txt (article 12)": a reader must tell them apart, and a
+    table's headers must differ."""
+    articles = ["" if origin is None else article_name(title, external_id, origin, path)
+                for _, origin, title, external_id, path in keys]
+    names = [outlet if origin is None else _shortened(article, HEADER_CHARS)
+             for (outlet, origin, *_), article in zip(keys, articles, strict=True)]
+    seen = Counter(_folded(name) for name in names)
+    return [SourceColumn(name if origin is None or seen[_folded(name)] == 1
+                         else f"{name} (article {origin})", outlet, origin, article)
+            for name, article, (outlet, origin, *_) in zip(names, articles, keys, strict=True)]
+
+
+def _folded(name: str) -> str:
+    """A header as Excel compares table headers: case and runs of spaces ignored."""
+    return " ".join(name.split()).casefold()
+
+
+def _shortened(text: str, limit: int) -> str:
+    """The text cut at a word (or at ``limit`` in a word as long) with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:-") + "…"
 
 
 def export(db: Database, target: Path, flt: ClaimFilter, *, project: str, version: str,

@@ -203,9 +203,10 @@ def mentions_of(session: Session, claim_ids: list[int]) -> list[MentionRow]:
             continue
         shown[key] = MentionRow(
             id=m.id, claim_id=m.claim_id, article_id=a.id, external_id=a.external_id,
-            source=source, title=a.title, published=a.published, url=a.url, start=m.start,
-            end=m.end, sentence=a.body[m.start:m.end], stance=m.stance, hedged=m.hedged,
-            attribution=attribution, origin=m.origin, score=m.score, copy_of=copy_of,
+            source=source, title=a.title, published=a.published, url=a.url, path=a.path,
+            start=m.start, end=m.end, sentence=a.body[m.start:m.end], stance=m.stance,
+            hedged=m.hedged, attribution=attribution, origin=m.origin, score=m.score,
+            copy_of=copy_of,
         )
     return list(shown.values())
 
