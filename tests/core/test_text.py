@@ -24,9 +24,29 @@ def _sentences(text: str) -> list[str]:
     "Gen. Smith met Lt. Col. Lee on Sept. 5 in Washington.",
     "The U.S. President spoke at 3 p.m. on Friday in the capital.",
     "He lives at No. 5 Downing Street with his family.",
+    # FNC-1: a currency before its figure was cut off it ("... (roughly Rs." | "21,700) ...").
+    "He further states that the $350 (roughly Rs. 21,700) price tag for the smartwatch "
+    "seems to be no issue.",
+    "A 28 oz. bone-in rib eye, Prime’s most expensive dish, sells for $85.",
+    "Gill is at least 300 km. from Kobani.",
 ])
 def test_abbreviations_do_not_end_sentences(text: str) -> None:
     assert _sentences(text) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    # FNC-1 bodies: nupunkt's default model, trained on legal text, holds "month", "cancer"
+    # and "app" as abbreviations; each wording below held both sentences.
+    "Bale becomes the second high-profile star to bail on Sorkin's film within the last "
+    "month. Back in October, Leonardo DiCaprio pulled himself out of consideration as well.",
+    "Thomas explained that his ailing stepfather ultimately died of cancer. His mom died two "
+    "weeks later from kidney failure.",
+    "Apple TV users would be able to stream HBO Now, potentially through a standalone app. "
+    "Apple has been adding more and more channels to the Apple TV.",
+])
+def test_a_word_ends_its_sentence_before_a_capital(text: str) -> None:
+    first, second = text.split(". ", 1)
+    assert _sentences(text) == [first + ".", second]
 
 
 def test_offsets_point_into_the_text_and_lines_end_sentences() -> None:
