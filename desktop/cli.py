@@ -32,6 +32,7 @@ from desktop.core.wording import (
     export_notes,
     export_summary,
     field_name,
+    outlet_name,
     sources_counted,
     stance_breakdown,
 )
@@ -72,11 +73,24 @@ def _claim_json(row: ClaimRow, mentions: list[MentionRow] | None = None) -> dict
 
 
 def _mention_json(m: MentionRow) -> dict[str, Any]:
+    """A mention as JSON, with "name": what the window calls its article, as a hit has."""
     return {"id": m.id, "article_id": m.article_id, "external_id": m.external_id,
-            "source": m.source, "title": m.title, "published": m.published, "url": m.url,
+            "source": m.source, "title": m.title, "name": _article(m),
+            "published": m.published, "url": m.url,
             "start": m.start, "end": m.end, "sentence": m.sentence, "stance": m.stance,
             "hedged": m.hedged, "attribution": m.attribution, "copy_of": m.copy_of,
             "origin": m.origin}
+
+
+def _article(m: MentionRow) -> str:
+    """What the window calls the mention's article (wording.article_name)."""
+    return article_name(m.title, m.external_id, m.article_id, m.path)
+
+
+def _outlet(m: MentionRow) -> str:
+    """The mention's outlet as the window's claim pane says it: an unknown one by its
+    article, "meteorite.txt (outlet unknown)"."""
+    return outlet_name(m.source, _article(m))
 
 
 class _StderrProgress:
@@ -148,7 +162,8 @@ def cmd_claims(service: Service, args: argparse.Namespace) -> int:
               f"{r.n_support:>3} {r.n_contradict:>3} {_shorten(conflict, 18):<18} "
               f"{_shorten(r.text, 90)}")
         for m in mentions.get(r.id, []):
-            print(f"{'':>6}- [{m.stance}] {m.source} #{m.article_id}: {_shorten(m.sentence, 100)}")
+            print(f"{'':>6}- [{m.stance}] {_outlet(m)} #{m.article_id}: "
+                  f"{_shorten(m.sentence, 100)}")
     return 0
 
 
@@ -175,7 +190,7 @@ def cmd_show(service: Service, args: argparse.Namespace) -> int:
     print("Mentions:")
     for m in detail.mentions:
         copy = f" (copy of #{m.copy_of})" if m.copy_of else ""
-        print(f"  [{m.stance}{', hedged' if m.hedged else ''}] {m.source} #{m.article_id}"
+        print(f"  [{m.stance}{', hedged' if m.hedged else ''}] {_outlet(m)} #{m.article_id}"
               f"{copy} {m.published or ''}: {m.sentence}")
     for e in detail.evidence:
         print(f"Evidence ({e.kind}, {e.author or 'unknown'}): {e.text} {e.url or ''}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from desktop.core.export.records import ExportResult
+from desktop.core.export.records import UNKNOWN_SOURCE, ExportResult
 
 
 def capitalised(text: str) -> str:
@@ -53,6 +53,25 @@ def article_name(title: str | None, external_id: str | None, article_id: int,
     if path and PurePath(path).suffix.lower() not in TABLE_SUFFIXES:
         return PurePath(path).name
     return f"Article #{article_id}"
+
+
+def shortened(text: str, limit: int) -> str:
+    """The text on one line, cut at a word (or within a word as long as the limit) to at
+    most ``limit`` characters, an ellipsis last."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:-") + "…"
+
+
+def outlet_name(source: str, article: str) -> str:
+    """Who published an article, on a line about one of its sentences: its outlet; an
+    unknown outlet by the article (as article_name names it), "meteorite.txt (outlet
+    unknown)". Each unknown outlet counts as a source of its own, and "unknown" alone
+    told none of them apart (the workbook's Sources x Claims names them by article too)."""
+    return f"{article} (outlet unknown)" if source == UNKNOWN_SOURCE else source
 
 
 def sources_counted(sources: int, unknown: int) -> str:

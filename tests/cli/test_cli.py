@@ -15,6 +15,7 @@ import pytest
 from desktop.cli import build_parser, main
 from desktop.core.service import Service
 from tests.conftest import ROOT, SEEDS
+from tests.core.test_export_names import TEXTS
 from tests.core.test_search import BEHEADING, FOLEY, ISIS_MOTHER
 
 
@@ -51,6 +52,22 @@ def test_claims_json_with_mentions(capsys: pytest.CaptureFixture[str], seeded_pa
     assert {"article_id", "external_id", "source", "start", "end", "sentence",
             "stance", "origin"} <= set(mention)
     assert mention["origin"] == "auto"
+
+
+def test_an_untitled_file_names_its_mentions(capsys: pytest.CaptureFixture[str],
+                                            db_path: Path, tmp_path: Path) -> None:
+    """`show` and `claims --mentions` printed "unknown #1" for an untitled file of unknown
+    outlet; the JSON's title was empty. They name it as the window does."""
+    (tmp_path / "meteorite.txt").write_text(TEXTS["a/meteorite.txt"], encoding="utf-8")
+    assert _run(capsys, "import", str(tmp_path), "--db", str(db_path))[0] == 0
+    shown = _run(capsys, "show", "1", "--db", str(db_path))[1]
+    assert "[supports] meteorite.txt (outlet unknown) #1 " in shown
+    listed = _run(capsys, "claims", "--mentions", "--db", str(db_path))[1]
+    assert "- [supports] meteorite.txt (outlet unknown) #1: A small meteorite" in listed
+    (claim,) = json.loads(_run(capsys, "claims", "--mentions", "--db", str(db_path),
+                               "--json")[1])
+    assert (claim["mentions"][0]["title"], claim["mentions"][0]["name"]) == ("",
+                                                                              "meteorite.txt")
 
 
 def test_tag_then_show_history(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:

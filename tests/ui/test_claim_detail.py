@@ -3,18 +3,24 @@ unsaved input kept with its claim."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.dto import ClaimFilter
+from desktop.ui.hub import EVERYTHING, Origin
 from desktop.ui.layout import pane_sizes
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.mentions_model import MENTION, STANCE, SentenceRole, where
 from desktop.ui.widgets.filter_bar import SEARCH_LEAST
 from desktop.ui.widgets.notes_pane import FIELD_LEAST, NotesPane
+from tests.core.test_export_names import TEXTS
 from tests.ui.conftest import settle
+
+METEORITE = TEXTS["a/meteorite.txt"]
 
 
 def _show_conflict(qtbot: QtBot, window: MainWindow) -> int:
@@ -308,3 +314,25 @@ def test_the_claims_wording_is_whole_in_the_pane_at_720_px(qtbot: QtBot,
     settle(qtbot, window)
     qtbot.waitUntil(lambda: box.toPlainText() == shortest.text)
     assert box.height() < 3 * box.fontMetrics().lineSpacing() + 16
+
+
+def test_an_unknown_outlet_is_named_by_its_article(qtbot: QtBot, window: MainWindow,
+                                                   tmp_path: Path) -> None:
+    """A mention of unknown outlet read "unknown · undated": none of the unknown outlets,
+    each a source of its own, could be told apart, nor matched to the workbook's Sources x
+    Claims column, now named by the article. The sources tree names it alike."""
+    (tmp_path / "meteorite.txt").write_text(METEORITE, encoding="utf-8")
+    window.service.import_paths([tmp_path])
+    window.hub.announce(EVERYTHING, Origin.COLLEAGUE)
+    settle(qtbot, window)
+    claim = window.service.claims(ClaimFilter(text="meteorite Managua"))[0]
+    window.select_claim(claim.id)
+    settle(qtbot, window)
+    model = window.detail.mentions.mentions
+    row = next(r for r in range(model.rowCount()) if model.mention_at(r))
+    tooltip = model.index(row, MENTION).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("meteorite.txt (outlet unknown) · undated · according to")
+    names = [window.sources.topLevelItem(t).child(c).text(0)
+             for t in range(window.sources.topLevelItemCount())
+             for c in range(window.sources.topLevelItem(t).childCount())]
+    assert "meteorite.txt" in names

@@ -35,7 +35,7 @@ from desktop.core.export.xlsx import write_xlsx
 from desktop.core.models import Article, Claim, ClaimEvent, Evidence, Mention, Source
 from desktop.core.progress import NULL_PROGRESS, Progress
 from desktop.core.service import reading
-from desktop.core.wording import article_name
+from desktop.core.wording import article_name, shortened
 
 PAGE = 2000
 WRITERS: dict[str, Callable[[ExportSource, Path, Progress, ExportOptions], WriteReport]] = {
@@ -200,7 +200,7 @@ def source_columns(keys: Sequence[Sequence[Any]]) -> list[SourceColumn]:
     table's headers must differ."""
     articles = ["" if origin is None else article_name(title, external_id, origin, path)
                 for _, origin, title, external_id, path in keys]
-    names = [outlet if origin is None else _shortened(article, HEADER_CHARS)
+    names = [outlet if origin is None else shortened(article, HEADER_CHARS)
              for (outlet, origin, *_), article in zip(keys, articles, strict=True)]
     seen = Counter(_folded(name) for name in names)
     return [SourceColumn(name if origin is None or seen[_folded(name)] == 1
@@ -211,16 +211,6 @@ def source_columns(keys: Sequence[Sequence[Any]]) -> list[SourceColumn]:
 def _folded(name: str) -> str:
     """A header as Excel compares table headers: case and runs of spaces ignored."""
     return " ".join(name.split()).casefold()
-
-
-def _shortened(text: str, limit: int) -> str:
-    """The text cut at a word (or at ``limit`` in a word as long) with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:-") + "…"
 
 
 def export(db: Database, target: Path, flt: ClaimFilter, *, project: str, version: str,

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop.core.dto import MentionRow
 from desktop.core.vocabulary import STANCE_COLOUR, STANCE_HEADING, MentionOrigin, Stance
-from desktop.core.wording import counted
+from desktop.core.wording import article_name, counted, outlet_name, shortened
 
 STANCE, MENTION = range(2)
 MentionRole = Qt.ItemDataRole.UserRole + 10
@@ -30,6 +30,9 @@ SentenceRole = Qt.ItemDataRole.UserRole + 12
 """The sentence alone as rich text, its conflicting figures marked: a narrow view puts a
 shortened first line over it."""
 HEDGED = "hedged"
+SHORT_ARTICLE = 30
+"""Characters of an unknown outlet's article the line keeps (the article tab and the
+sources tree show it whole)."""
 HEDGED_EXPLAINED = "hedged (a qualifier such as “reportedly” or “may”)"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,10 +65,13 @@ class Heading:
 
 
 def where(mention: MentionRow, short: bool = False) -> str:
-    """Outlet, date, attribution and hedging: the line above the sentence. ``short``, for
-    a narrow view that cuts the line's end: hedging in one word and the attribution, the
-    longest part, last."""
-    parts = [mention.source + (" (copy)" if mention.copy_of else ""),
+    """Outlet (an unknown one by its article, cut short: a title took two lines and the
+    room of the conflict's third mention), date, attribution and hedging: the line above
+    the sentence. ``short``, for a narrow view that cuts the line's end: hedging in one
+    word and the attribution, the longest part, last."""
+    article = shortened(article_name(mention.title, mention.external_id, mention.article_id,
+                                     mention.path), SHORT_ARTICLE)
+    parts = [outlet_name(mention.source, article) + (" (copy)" if mention.copy_of else ""),
              mention.published.isoformat() if mention.published else "undated"]
     attribution = [f"according to {mention.attribution}"] if mention.attribution else []
     if not short:
