@@ -157,6 +157,44 @@ def test_the_attribution_is_who_said_it_not_a_clause_before_the_verb(
     assert strip_attribution(sentence).source == source
 
 
+@pytest.mark.parametrize(("sentence", "claim", "source"), [
+    # FNC-1 bodies. An attribution set off between dashes or commas, with the clause that
+    # holds it, goes with its closing dash or comma: the main clause reads on.
+    ("The reported rodent situation - which was first reported by People back in November - "
+     "isn't going away.", "The reported rodent situation isn't going away.", "People"),
+    ("News of the meal, which was first reported by Bloomberg, surfaced after executives "
+     "mentioned the outsize dinner bill.",
+     "News of the meal surfaced after executives mentioned the outsize dinner bill.",
+     "Bloomberg"),
+    ("The convert climbed into a Toyota Corolla that - according to witnesses - he had "
+     "stolen earlier.", "The convert climbed into a Toyota Corolla that he had stolen "
+     "earlier.", "Witnesses"),
+    ("That flight, according to Lana, left her forever changed.",
+     "That flight left her forever changed.", "Lana"),
+    # A comma that opens a new clause stays.
+    ("Therefore, he said, the reports that Ebola has infected anyone in Mosul are "
+     "\"incorrect\".", "Therefore, the reports that Ebola has infected anyone in Mosul are "
+     "\"incorrect\".", None),
+    # A name or an abbreviation with a period inside ended at it: "... territory. John Kirby."
+    ("American planes and drones are flying around 60 surveillance flights every day over "
+     "Islamic State territory, according to Pentagon spokesman Rear Adm. John Kirby.",
+     "American planes and drones are flying around 60 surveillance flights every day over "
+     "Islamic State territory.", "Pentagon spokesman Rear Adm. John Kirby"),
+    ("The NYPD plans to stop arrests for small amounts of marijuana, according to a report "
+     "Nov. 9 in the New York Times.", "The NYPD plans to stop arrests for small amounts of "
+     "marijuana.", "Report Nov. 9 in the New York Times"),
+    # "first reported by X" not set off from the sentence ("The video was first, a
+    # reporter ..."): the sentence stays whole.
+    ("The video was first reported by Zaid Benjamin, a reporter for the Arabic-language Radio "
+     "Sawa.", "The video was first reported by Zaid Benjamin, a reporter for the "
+     "Arabic-language Radio Sawa.", None),
+])
+def test_an_attribution_set_off_in_the_sentence_leaves_its_main_clause_whole(
+        sentence: str, claim: str, source: str | None) -> None:
+    result = strip_attribution(sentence)
+    assert (result.claim_text, result.source) == (claim, source)
+
+
 def test_a_passive_verb_stays_in_the_claim() -> None:
     """"couldn’t be independently confirmed" is the claim's own hedge, not an attribution
     to strip."""

@@ -16,9 +16,15 @@ _VERBS = (r"(?:said|says|reported|reports|told|stated|announced|added|noted|clai
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
         r"today|yesterday|earlier|late|last\s+\w+))?"
 _WHO = r"(?P<who>(?:the\s+)?[\w'’().,\- ]{2,90}?)"
+_WHO_ENDS = r",(?!\d)|;|\s+-{1,2}\s|\s*[–—]|[.!?]?[\"”’')]*\s*$"
+"""Where the name of a source ends: at a comma or semicolon, a dash, or the sentence's end;
+not at a period inside the sentence, an initial's or an abbreviation's ("according to
+Benjamin T. Decker" left "... doctors in Mosul. Decker, an intelligence analyst ..." as the
+claim, and "according to the U.S. military" "... soldiers. military."). A spaced hyphen is
+a dash: "according to the UN - then left to Iraq" took "then left to Iraq" with the name."""
 
-_ACCORDING = re.compile(r",?\s*\b[Aa]ccording to " + _WHO + r"(?=[,.;]|$)")
-_CITING = re.compile(r",\s*citing " + _WHO + r"(?=[,.;]|$)")
+_ACCORDING = re.compile(r",?\s*\b[Aa]ccording to " + _WHO + "(?=" + _WHO_ENDS + ")")
+_CITING = re.compile(r",\s*citing " + _WHO + "(?=" + _WHO_ENDS + ")")
 _SPEAKER = r"(?P<who>(?:the\s+)?[\w'’().\- ]{2,90}?(?:,[\w'’().\- ]{2,60},)?)"
 """Who speaks before a trailing "said": within one clause, or a name with its title set off
 by commas ("Kirby, a Pentagon spokesman,"); a span back to an earlier comma took in the
@@ -40,9 +46,20 @@ _SOURCE_NOUNS = re.compile(r"\b(?:sources?|intelligence|media|agency|officials?|
                            r"lawmakers?|ministry|spokes\w+|analysts?|experts?|estimates?|"
                            r"observers?|monitors?|government|police|military|army|"
                            r"department)\b", re.I)
-_PASSIVE = re.compile(r",?\s*(?:were |was )?reported(?:\s+on)?(?:\s+(?:Monday|Tuesday|Wednesday|"
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
+           r"December")
+_PASSIVE = re.compile(r",?\s*(?:(?P<verb>(?:were|was)\s+)|(?P<lead>(?:\b(?:which|that|who)\s+"
+                      r"(?:was|were|is|are|ha[sd]\s+been)|\b[Aa]s)\s+)?(?:(?:first|also|\w+ly)\s+)?)"
+                      r"reported(?:\s+on)?(?:\s+(?:Monday|Tuesday|Wednesday|"
                       r"Thursday|Friday|Saturday|Sunday))?\s+by\s+(?P<who>[\w'’().\- ]{2,80}?)"
-                      r"(?:\s+on\s+\w+day)?(?=[,.;]|\s+following|\s+after|$)")
+                      r"(?:\s+(?:back\s+)?(?:on|in)\s+(?:\w+day|" + _MONTHS + "))?"
+                      r"(?=\s+following|\s+after|" + _WHO_ENDS + ")")
+"""'reported by X' set off from the clause it is about, with the words that set it off
+("which was first reported by X", "as previously reported by X", ", first reported
+Sunday by X,"): those words alone left "News of the meal, which was first, surfaced" and "As
+previously, a cruel death hoax ...". Elsewhere it is taken only as the sentence's verb
+("The remarks were reported Thursday by KCNA following a meeting ...": the claim is about
+the meeting, and grouping compares it without KCNA); "details first reported by X" stays."""
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]\s+(?=[A-Z\"“‘'])")
 """A list's number before its item ("3. No one expects ..."): no part of the claim
@@ -93,6 +110,77 @@ def _speaks(who: str) -> bool:
     return not _NOT_A_SPEAKER.search(who)
 
 
+_OPENS = re.compile(r"(?:,|\s-{1,2}|[–—])\s*$")
+_CLOSES = re.compile(r"\s*(?:(?P<comma>,)|-{1,2}\s|[–—])")
+_NOT_GOING_ON = frozenset({
+    # A new clause, a relative one, or a coordinate one.
+    "who", "whom", "whose", "which", "where", "when", "while", "and", "but", "or", "so",
+    "yet", "it", "he", "she", "they", "we", "i", "you", "there", "this", "that", "these",
+    "those", "the", "a", "an", "its", "his", "her", "their", "our", "if", "although",
+    "though", "because", "since", "unless", "whereas", "whether", "once", "however",
+    # A phrase that may be about the source as well as the claim.
+    "about", "after", "against", "along", "amid", "among", "around", "as", "at", "before",
+    "by", "despite", "down", "during", "for", "from", "in", "into", "like", "near", "of",
+    "on", "over", "per", "than", "through", "to", "under", "unlike", "until", "up", "with",
+    "within", "without", "according", "citing",
+})
+
+
+def _goes_on(rest: str) -> bool:
+    """Whether what follows the comma after an attribution is the rest of the clause it
+    interrupted, most often its verb ("That flight, according to Lana, | left her"), not a
+    new clause, a relative one, a phrase or words about the source ("In 2012, according to
+    X, | the company ..."; "..., according to one friend, | who said"; "..., according to
+    Remco Breuker, | professor of Korean studies"; "..., | citing the report")."""
+    word = re.match(r"\s*([a-z][\w'’]*)(\s+of\b)?", rest)
+    return (word is not None and not word.group(2) and not word.group(1).endswith("ing")
+            and word.group(1) not in _NOT_GOING_ON)
+
+
+_DASH_AFTER = re.compile(r"\s*(?:-{1,2}\s|[–—])")
+
+
+def _ends_at_its_comma(according: re.Match[str]) -> bool:
+    """An "According to X" that starts the sentence ends at its comma, not at a dash: in
+    "According to some Russians this dark figure ... is a Yeti - and they even have a
+    footprint" (Emergent) the words before the dash are the claim."""
+    return according.start() > 0 or not _DASH_AFTER.match(according.string, according.end())
+
+
+def _set_off(passive: re.Match[str]) -> bool:
+    """Whether a "reported by" is set off from its sentence (see _PASSIVE)."""
+    before = passive.string[:passive.start()]
+    return bool(passive.group("verb") or passive.group("lead") or passive.group().startswith(",")
+                or not before.strip() or _OPENS.search(before))
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """``text`` without the attribution at ``start:end``. One set off like a parenthesis
+    takes its closing comma or dash along, so that the sentence reads on: "The reported
+    rodent situation - which was first reported by People back in November - isn't going
+    away" -> "The reported rodent situation isn't going away" (it was "The reported rodent
+    situation - which was first."); "That flight, according to Lana, left her" -> "That
+    flight left her"; "the tables — according to the report, he had won" -> "the tables —
+    he had won"."""
+    before, removed, after = text[:start], text[start:end], text[end:]
+    opens = _OPENS.search(before)
+    dash = opens is not None and "," not in opens.group()
+    if opens is not None and dash and not after.strip(" .!?\"”’'"):
+        # The attribution ended the sentence after a dash ("... in the 1970s - according
+        # to The Wrap."): the dash goes too.
+        return before[:opens.start()].rstrip() + after.strip()
+    closes = _CLOSES.match(after)
+    if closes is None:
+        return before + after
+    rest = after[closes.end():]
+    if closes.group("comma"):
+        if dash or ((opens or removed.startswith(",")) and _goes_on(rest)):
+            return before.rstrip() + " " + rest.lstrip()
+    elif opens is not None and dash:
+        return before[:opens.start()].rstrip() + " " + rest.lstrip()
+    return before + after
+
+
 def strip_attribution(sentence: str) -> Attribution:
     """Remove "according to X", ", citing X", ", X said", "X estimate that" clauses."""
     text = sentence
@@ -104,13 +192,15 @@ def strip_attribution(sentence: str) -> Attribution:
         found = False
         for pattern in (_TRAILING, _ACCORDING, _CITING, _PASSIVE):
             match = next((m for m in pattern.finditer(text)
-                          if pattern is not _TRAILING or _speaks(m.group("who"))), None)
+                          if (pattern is not _TRAILING or _speaks(m.group("who")))
+                          and (pattern is not _ACCORDING or _ends_at_its_comma(m))
+                          and (pattern is not _PASSIVE or _set_off(m))), None)
             if match:
                 who = _short(match.group("who")) if _names_someone(match.group("who")) else ""
                 sources.insert(0, who) if pattern is _TRAILING else sources.append(who)
-                text = text[:match.start()] + text[match.end():]
+                text = _cut(text, match.start(), match.end())
                 found = True
-    text = _MIDDLE.sub(",", text)
+    text = _MIDDLE.sub(lambda m: "" if _goes_on(m.string[m.end():]) else ",", text)
     leading = _LEADING.match(text)
     if (leading and _speaks(leading.group("who")) and len(leading.group("who").split()) <= 8
             and leading.end() < len(text) - 20):
