@@ -12,7 +12,13 @@ import pytest
 from desktop.core.evaluation import EmergentRow, FncPair, folds, story_groups
 from desktop.core.service import Service
 from desktop.core.service.counts import stance_counts
-from desktop.core.text.stance import StanceModel, shipped_model
+from desktop.core.text.stance import (
+    BODY_DENIAL_RULE,
+    DENIAL_RULE,
+    StanceModel,
+    gives_other_figure,
+    shipped_model,
+)
 from desktop.core.wording import stance_breakdown
 
 CLAIM = "A man in Florida was arrested for training his dog to steal cars"
@@ -275,3 +281,72 @@ def test_a_sentence_denying_what_the_claim_denies_does_not_contradict_it(claim: 
     assert shipped_model().predict(claim, text) != "contradicts"
     assert shipped_model().predict(claim.replace(" not", "").replace("denied", "admitted"),
                                    text) == "contradicts", "the claim affirmed, it does"
+
+
+def test_an_article_saying_the_figure_is_not_confirmed_does_not_contradict_it(
+        service: Service, tmp_path: Path) -> None:
+    # benchmarks/mention_stance.py: 15% of the FNC-1 mentions read "contradicts" did.
+    texts = {
+        "a.txt": "Police in Ferguson arrested 12 protesters on Saturday night. The protest "
+                 "began after dark. Officers used tear gas near the store.",
+        "b.txt": "Police in Ferguson arrested 12 protesters on Saturday night, though the city "
+                 "has not confirmed the arrests. The protest began after dark.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    service.import_paths(sorted(tmp_path.iterdir()))
+    (claim,) = [c for c in service.claims() if "12 protesters" in c.text]
+    assert claim.n_origins == 2
+    assert claim.n_contradict == 0
+
+
+@pytest.mark.parametrize(("claim", "text"), [
+    # FNC-1 sentences read as contradicting by a negation that denies nothing of the claim.
+    ("The White House said it was working to establish the video's authenticity, but if it "
+     "was genuine, the US would be “appalled by the brutal murder”.",
+     "American officials said they were looking into the report, and the White House said it "
+     "did not have immediate comment."),
+    ("State TV in a rare admission on Thursday showed footage of Kim limping and admitted he "
+     "is ill.",
+     "His absence from the assembly was followed by a rare admission by state TV, which not "
+     "only showed footage of him limping but also stated that he was ill."),
+    ("American journalist James Foley was the victim executed by Islamic State militants as "
+     "shown in a grisly video released Tuesday.",
+     "Experts believe that British forces had likely identified Abdel-Majed Abdel Bary not "
+     "long after the video was released."),
+])
+def test_an_articles_sentence_negating_something_else_does_not_contradict(claim: str,
+                                                                          text: str) -> None:
+    model = shipped_model()
+    assert model.predict(claim, text, denial=BODY_DENIAL_RULE) != "contradicts"
+    assert model.predict(claim, text, denial="model") == "contradicts", "the weights alone do"
+
+
+def test_a_denial_still_contradicts_in_an_article_and_in_a_headline() -> None:
+    model = shipped_model()
+    assert model.predict(
+        "Some Islamic State (ISIS) militants in Mosul, Iraq, have contracted the deadly Ebola "
+        "virus.", "Iraq's Ministry of Health also denied that anyone in Mosul had contracted "
+        "the Ebola virus, which broke out in March in West Africa.",
+        denial=BODY_DENIAL_RULE) == "contradicts"
+    assert model.predict("There is a case of Ebola in Kansas City",
+                         "Hospital: Man not being treated for Ebola in Kansas City",
+                         denial=DENIAL_RULE) == "contradicts"
+
+
+def test_a_copy_of_a_negated_claim_naming_its_speaker_supports_it() -> None:
+    claim = ("“There was no evidence of drug abuse or alcohol and no signs of foul play,” said "
+             "Det. Aldeson.")
+    copy = ('"There was no evidence of drug abuse or alcohol and no signs of foul play," said '
+            "Det. Aldeson at the scene.")
+    assert shipped_model().predict(claim, copy) == "supports"
+    rumour = "Rumours say that Apple will sell 19 million Apple Watches in 2015."
+    assert shipped_model().predict(rumour, rumour) == "neutral", "a rumour repeated is reported"
+
+
+def test_a_figure_the_claim_gives_itself_is_no_other_figure() -> None:
+    claim = ("Oberholtzer has run the company for 32 years and said he took the truck to an "
+             "AutoNation dealership three years ago.")
+    text = "Oberholtzer said he traded in the truck to an AutoNation dealership three years ago."
+    assert not gives_other_figure(claim, text)
+    assert gives_other_figure(claim, text.replace("three", "five"))

@@ -301,6 +301,7 @@ class Importer:
         """
         rows: list[dict[str, object]] = []
         created: list[tuple[int, SentenceFeatures]] = []
+        in_body = len(features) > 1
         for feature, sentence_id in zip(features, sentence_ids, strict=True):
             if not feature.checkworthy:
                 continue
@@ -315,7 +316,7 @@ class Importer:
                 score = 1.0
             else:
                 claim_id, score = match.claim_id, match.score
-            stance = stance_toward(self.state.canonical[claim_id], feature)
+            stance = stance_toward(self.state.canonical[claim_id], feature, in_body)
             self.state.claims.add(claim_id, terms, feature.when)
             rows.append({
                 "claim_id": claim_id, "article_id": article_id, "sentence_id": sentence_id,
@@ -327,7 +328,7 @@ class Importer:
                 rows.append({**rows[-1], "claim_id": also.claim_id,
                              "origin": MentionOrigin.ALSO.value, "score": round(also.score, 4),
                              "stance": stance_toward(self.state.canonical[also.claim_id],
-                                                     feature).value})
+                                                     feature, in_body).value})
         stored = self._create_claims(session, created)
         for row in rows:
             row["claim_id"] = stored.get(row["claim_id"], row["claim_id"])  # type: ignore[call-overload]

@@ -19,7 +19,7 @@ from desktop.core.models import Article, Claim, Mention, MentionOrigin, Sentence
 from desktop.core.text.analysis import SentenceFeatures
 from desktop.core.text.dates import When
 from desktop.core.text.quantities import Quantity
-from desktop.core.text.stance import shipped_model
+from desktop.core.text.stance import BODY_DENIAL_RULE, DENIAL_RULE, shipped_model
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,15 @@ class Canonical:
     quantities: tuple[Quantity, ...]
 
 
-def stance_toward(canonical: Canonical, feature: SentenceFeatures) -> Stance:
+def stance_toward(canonical: Canonical, feature: SentenceFeatures, in_body: bool) -> Stance:
     """How a sentence stands toward a claim, by the trained stance model: it states it
     (supports), denies it or gives another figure (contradicts), or reports it without
-    taking a side (neutral: "reportedly", "estimates", a question)."""
-    return Stance(shipped_model().predict(canonical.text, feature.text, feature.stance_scores,
-                                          canonical.quantities, feature.quantities,
-                                          feature.plain))
+    taking a side (neutral: "reportedly", "estimates", a question). ``in_body``: the
+    sentence is one of an article of several, read by the rule for those (stance's
+    BODY_DENIAL_RULE), not as a headline or a post."""
+    return Stance(shipped_model().predict(
+        canonical.text, feature.text, feature.stance_scores, canonical.quantities,
+        feature.quantities, feature.plain, BODY_DENIAL_RULE if in_body else DENIAL_RULE))
 
 
 @dataclass

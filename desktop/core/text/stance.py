@@ -134,6 +134,42 @@ _HELD_TALKS = re.compile(r"\b(?:hold|holds|held|holding)\s+(?:[\w-]+\s+)?talks\b
                          re.IGNORECASE)
 
 
+_DENYING_CUES = re.compile("|".join(f"(?:{p.pattern})" for p in (_DENIAL, _NEGATION)))
+_HEDGING_CUES = re.compile("|".join(f"(?:{p.pattern})" for p in (_HEDGE, _REPORTING, _MODAL)))
+
+
+@lru_cache(maxsize=4096)
+def _cue_marks(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The cue words and phrases a text holds, lower-cased, words by their root ("plans":
+    "plan"): those that deny, negate or refute, and those that hedge, report or ask."""
+    words, lowered = frozenset(tokens(text)), _months(text).lower()
+    denying = [*(words & REFUTING_WORDS), *(m.group() for m in _DENYING_CUES.finditer(lowered))]
+    hedging = [*(words & (HEDGING_WORDS | {"?"})),
+               *(m.group() for m in _HEDGING_CUES.finditer(lowered))]
+    return (frozenset(_root(w) for w in denying), frozenset(_root(w) for w in hedging))
+
+
+def states_as_claimed(claim: str, text: str) -> bool:
+    """The text says what it says as true, as states_plainly, but for the words of
+    negation or denial the claim's wording holds too: those are what the claim says
+    ("There was no evidence of drug abuse or alcohol and no signs of foul play, said Det.
+    Aldeson" states the claim it was copied from). A hedge is not: a claim worded from a
+    rumour ("Rumours say that Apple will sell ...") is still only reported by a text that
+    repeats the rumour. Naming who said it is not taking a side, as for states_plainly,
+    where strip_attribution finds no attribution to set aside too ("..., said Det.
+    Aldeson at the scene")."""
+    claim_denying = _cue_marks(claim)[0]
+    for said in (text, strip_attribution(text).claim_text):
+        denying, hedging = _cue_marks(said)
+        if hedging <= _SAYING and denying <= claim_denying:
+            return True
+    return False
+
+
+_SAYING = frozenset(["said", "say", "told", "tell", "according to"])
+"""Cue roots that only name who said a thing."""
+
+
 def _without_cues(text: str, words: frozenset[str]) -> bool:
     """No cue word and no cue phrase of hedging, reporting, doubt, denial or negation."""
     return not (_CUE_WORDS.intersection(words) or _CUES.search(_months(text).lower()))
@@ -207,7 +243,7 @@ def relation_features(claim: str, text: str,
     given = quantities(text) if text_quantities is None and stated else text_quantities or []
     cues = {
         "novel_denial": bool(said.denials - stated_side.words_set),
-        "figures_differ": any(_figure_differs(s, given) for s in stated),
+        "figures_differ": figures_differ(stated, given),
         "numbers_new": bool(stated_side.numbers and said.numbers - stated_side.numbers),
         "numbers_kept": bool(stated_side.numbers and stated_side.numbers <= said.numbers),
     }
@@ -226,17 +262,30 @@ def gives_other_figure(claim: str, text: str) -> bool:
     a conflicting figure, which contradicts it (search counts such an article among those
     that carry the claim, whatever else it is about)."""
     stated = quantities(claim)
-    return bool(stated) and any(_figure_differs(s, quantities(text)) for s in stated)
+    return bool(stated) and figures_differ(stated, quantities(text))
 
 
-def _figure_differs(stated: Quantity, given: Sequence[Quantity]) -> bool:
-    """The text gives another figure for the claim's quantity: one that disagrees with it
-    by more than rounding, where the text does not also give the claim's own (trial11: a
-    claim's own sentence "contradicted" itself by two of its figures of one slot)."""
+def figures_differ(stated: Sequence[Quantity], given: Sequence[Quantity]) -> bool:
+    """The text gives another figure for one of the claim's quantities. A figure the claim
+    itself gives is none ("said he took the truck to a dealership three years ago" against
+    "has run the company for 32 years and said he took the truck ... three years ago")."""
+    if not stated or not given:
+        return False
+    claimed = {(q.slot, q.low, q.high) for q in stated}
+    fresh = [q for q in given if (q.slot, q.low, q.high) not in claimed]
+    return any(_figure_differs(s, given, fresh) for s in stated)
+
+
+def _figure_differs(stated: Quantity, given: Sequence[Quantity],
+                    fresh: Sequence[Quantity]) -> bool:
+    """The text gives another figure for the claim's quantity: one of ``fresh`` (its
+    figures the claim does not give) that disagrees with it by more than rounding, where
+    the text does not also give the claim's own (trial11: a claim's own sentence
+    "contradicted" itself by two of its figures of one slot)."""
     if any(q.slot == stated.slot and (q.low, q.high) == (stated.low, stated.high)
            for q in given):
         return False
-    return any(q.disagrees(stated) and _gap(q, stated) > ROUNDING for q in given)
+    return any(q.disagrees(stated) and _gap(q, stated) > ROUNDING for q in fresh)
 
 
 def _gap(a: Quantity, b: Quantity) -> float:
@@ -436,6 +485,48 @@ def denying_words(text: str) -> frozenset[str]:
         if word in _NEGATION_WORDS or word in REFUTING_WORDS or word.endswith("n't"))
 
 
+_DENYING_NOTHING = re.compile(
+    r"\b(?:(?:could|can|did|does|do|has|have|had|was|were|is|are|would|will)(?:\s+not|n['’]t)"
+    r"|cannot|not)\s+(?:(?:yet|immediately|independently|officially|publicly|been|be)\s+)*"
+    r"(?:confirm|verif|corroborat|comment|respond|return|authenticat)\w*"
+    r"|\bdeclined\s+to\s+(?:comment|confirm)\w*"
+    r"|\bno\s+(?:(?:immediate|official|independent)\s+)?(?:comment|confirmation|announc\w*)"
+    r"|\byet\s+to\s+(?:be\s+)?(?:confirm|verif|comment)\w*"
+    r"|\bnot\s+(?:only|just|merely)\b", re.IGNORECASE)
+"""Negations that deny nothing: that something is not (yet) confirmed, a hedge ("has not
+been verified", "declined to comment"), and "not only", an addition."""
+
+
+def negation_off_point(claim: str, text: str, far: bool = True) -> bool:
+    """Whether the text negates or refutes something other than the claim: it holds a
+    negation or refuting word the claim lacks, but no word of denial the claim lacks, and
+    each such word is in a phrase that denies nothing (_DENYING_NOTHING) or, with ``far``,
+    more than NEAR words from every word of the claim. The sentence model weighs "not" anywhere as a
+    cue of "against", as it is in the short headlines it learnt from; in an article's long
+    sentences it is most often about something else. A text without any such word is left
+    to the model, which learnt denials without one ("drops out", "hoax")."""
+    said, stated = _side(text), _side(claim)
+    found = _own_negations(said, stated)
+    if said.denials - stated.words_set or not found:
+        return False
+    if _DENYING_NOTHING.search(text):
+        said = _side(_DENYING_NOTHING.sub(" unconfirmed ", text))
+        found = _own_negations(said, stated)
+        if not found:
+            return True
+    if not far:
+        return False
+    aligned = [i for i, word in enumerate(said.words) if _root(word) in stated.roots]
+    return _distance(found, aligned) == "far"
+
+
+def _own_negations(said: _Side, stated: _Side) -> tuple[int, ...]:
+    """Where the text's negation and refuting words are, leaving out those of the claim."""
+    return tuple(i for kind in ("negation", "refute") for i in said.cues.get(kind, ())
+                 if said.words[i] not in stated.words_set
+                 and not (said.words[i].endswith("n't") and stated.negation))
+
+
 RESTATED_DENIAL_SHARE = 0.5
 """The share of a denying claim's keys a text must state to deny the same thing."""
 
@@ -571,7 +662,8 @@ def passage(sentences: list[tuple[float, int, str]]) -> str:
                                                     key=lambda s: s[1]))
 
 
-DENIAL_RULES = ("model", "stated denial", "stated denial only")
+DENIAL_RULES = ("model", "stated denial", "stated denial only", "unverified",
+                "negation in point")
 """How a single sentence with a word of denial ("denied", "false", "hoax", "not true") is
 read. "model": by the weights. "stated denial": a sentence that states all of the claim's
 words and denies ("North Korea denied that Kim Jong Un met Shoigu in Pyongyang, calling
@@ -588,16 +680,43 @@ terrorists were arrested ... is 'categorically false'"; trial11: 1,218 of 10,299
 single-origin FNC-1 claims read "1 contradicts it", by their only mention;
 benchmarks/self_contradiction.py). A passage of
 several sentences is left to the model: an FNC-1 body often reports someone's denial while
-discussing the claim ("discuss", not "disagree")."""
-DENIAL_RULE = "stated denial only"
-"""The reading shipped. On Emergent (benchmarks/claim_quality.py, per fold) neither rule
-changes a headline's reading out of fold: the fold models already read those that state the
-claim and deny it as contradicting (14 of the 15 holding all the claim's words are
-"against"), and no headline that restates its claim was read as contradicting it, so the
-three tie (0.7666, run of 4 December 16:00) and the folds take the first. "stated denial
-only" is shipped for the texts Emergent lacks: a name the model learnt as "observing"
-outweighing a denial, and a claim's own sentence, or a copy's, read as contradicting itself
-(benchmarks/self_contradiction.py counts them on FNC-1)."""
+discussing the claim ("discuss", not "disagree"). "unverified": as "stated denial only",
+and a sentence whose only negations say that something is not confirmed ("has not been
+confirmed", "could not verify", "declined to comment") does not contradict: it reports
+without vouching, Emergent's "observing". "negation in point": as "unverified", and a
+negation or refuting word more than NEAR words from every word of the claim does not
+contradict it either ("Danny Boyle is directing the film, which is not a traditional
+biopic" toward "Danny Boyle is directing the Jobs film"). Neither touches a sentence with
+a word of denial the claim lacks, another figure, or no negation at all
+(negation_off_point)."""
+DENIAL_RULE = "unverified"
+"""The reading shipped for a one-line text (a headline, a post) and in search. Emergent's
+folds (benchmarks/claim_quality.py) cannot tell the first four apart (0.7666, runs of 4
+December 18:10 and 18:17: the fold models already read a headline that states the claim
+and denies it as contradicting, and none restating its claim as contradicting it);
+"negation in point" loses six headlines there, whose denial is far from the claim's words
+in a headline's other words ("The Batmobile Might Have Been Stolen In Detroit UPDATE:
+Nope"). "unverified" is shipped for what Emergent lacks: a name the model learnt as
+"observing" outweighing a denial, a claim's own sentence read as contradicting itself
+(benchmarks/self_contradiction.py), a "has not been confirmed" read as a denial
+(benchmarks/mention_stance.py)."""
+BODY_DENIAL_RULE = "negation in point"
+"""The reading shipped for a sentence of an article of several (a claim's mentions at
+import): chosen on every fold of the mentions labelled by reading
+(benchmarks/mention_stance.py). An article's sentence is twice a headline's length, and
+its "not" is most often about something else than the claim."""
+
+
+RESTATED_RULES = ("plain", "as claimed")
+"""When a single sentence holding all of the claim's words states it, whatever the
+weights say. "plain": it states it plainly (states_plainly). "as claimed": or no less
+plainly than the claim's own wording (states_as_claimed): a copy of a hedged or negated
+claim's sentence states that claim. The model, trained on headlines, reads "said" and
+"no" as cues of "observing" or "against" even where the claim holds them.
+Emergent's folds tie the two (its claims are plain); the mentions' folds choose "as
+claimed" (benchmarks/mention_stance.py)."""
+RESTATED_RULE = "as claimed"
+"""The reading shipped, for a one-line text and an article's sentence alike."""
 
 
 @dataclass(frozen=True)
@@ -660,7 +779,8 @@ class StanceModel:
                 text_scores: Sequence[float] | None = None,
                 claim_quantities: Sequence[Quantity] | None = None,
                 text_quantities: Sequence[Quantity] | None = None,
-                plain: bool | None = None, denial: str = DENIAL_RULE) -> str:
+                plain: bool | None = None, denial: str = DENIAL_RULE,
+                restated: str = RESTATED_RULE) -> str:
         """The most probable label: "supports", "contradicts" or "neutral".
 
         Three readings of a single sentence hold whatever the weights say. Another figure
@@ -683,13 +803,18 @@ class StanceModel:
             if (denial != "model" and "cue=novel_denial" in relation
                     and stated_share(claim_keys(claim), text) >= 1.0):
                 return "contradicts"
-            if "align=all" in relation and (states_plainly(text) if plain is None
-                                            else plain):
+            if "align=all" in relation and (
+                    (states_plainly(text) if plain is None else plain)
+                    or (restated != "plain" and states_as_claimed(claim, text))):
                 return "supports"
         probabilities = self._probabilities(text, text_scores, relation)
         label = max(LABELS, key=lambda label: probabilities[label])
-        if (label == "contradicts" and denial == "stated denial only" and sentence
-                and restates(claim, text)):
+        if (label == "contradicts" and sentence and denial != "model"
+                and denial != "stated denial"
+                and (restates(claim, text)
+                     or (denial != "stated denial only"
+                         and negation_off_point(claim, text,
+                                                far=denial == "negation in point")))):
             return max(("supports", "neutral"), key=lambda label: probabilities[label])
         return label
 
