@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.dto import ClaimRow
 from desktop.core.evaluation import EmergentRow, FncPair, folds, story_groups
 from desktop.core.service import Service
 from desktop.core.service.counts import stance_counts
@@ -108,6 +109,16 @@ def test_each_origin_counts_once_under_its_strongest_word() -> None:
                                          "without taking a side, 1 contradicts it")
 
 
+def imported_claim(service: Service, folder: Path, texts: dict[str, str],
+                   words: str) -> ClaimRow:
+    """The one claim holding ``words`` once the texts are imported as files."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    service.import_paths(sorted(folder.iterdir()))
+    (claim,) = [c for c in service.claims() if words in c.text]
+    return claim
+
+
 def test_a_claim_two_outlets_report_and_one_denies_reads_true(service: Service,
                                                               tmp_path: Path) -> None:
     texts = {
@@ -116,10 +127,7 @@ def test_a_claim_two_outlets_report_and_one_denies_reads_true(service: Service,
         "c.txt": "Apple denied it will sell 19 million Apple Watches in 2015, calling the "
                  "report false.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    service.import_paths(sorted(tmp_path.iterdir()))
-    (claim,) = [c for c in service.claims() if "Apple" in c.text]
+    claim = imported_claim(service, tmp_path, texts, "Apple")
     stances = sorted(m.stance for m in service.mentions([claim.id]))
     assert stances == ["contradicts", "neutral", "neutral"]
     assert (claim.n_origins, claim.n_support, claim.n_contradict) == (3, 0, 1)
@@ -292,10 +300,7 @@ def test_an_article_saying_the_figure_is_not_confirmed_does_not_contradict_it(
         "b.txt": "Police in Ferguson arrested 12 protesters on Saturday night, though the city "
                  "has not confirmed the arrests. The protest began after dark.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    service.import_paths(sorted(tmp_path.iterdir()))
-    (claim,) = [c for c in service.claims() if "12 protesters" in c.text]
+    claim = imported_claim(service, tmp_path, texts, "12 protesters")
     assert claim.n_origins == 2
     assert claim.n_contradict == 0
 
