@@ -405,6 +405,7 @@ def test_the_claims_sheet_splits_the_origins_as_the_window_does(reviewed: Servic
     assert headers[headers.index(split[0]):headers.index(split[0]) + 3] == split
     note = claims.cell(1, headers.index("Origins reporting it") + 1).comment.text
     assert "without taking a side" in note
+    assert "naming who said it" in note and "is stating it" in note, "as README and pane count"
     stored = {c.id: c for c in reviewed.claims()}
     rows = _table(claims)
     for row in rows:

@@ -118,7 +118,8 @@ CLAIM_COLUMNS = (
            "claim. Each origin counts once, under its strongest stance (contradicts, then "
            "states, then only reports), so origins = stating + reporting + contradicting."),
     Column("Origins reporting it", 12, "number", "Independent origins whose articles report "
-           "the claim without taking a side (\"KCNA reported\", \"reportedly\", \"may have\") "
+           "the claim without taking a side (\"reportedly\", \"may have\", \"has not been "
+           "confirmed\", a question; naming who said it, \"KCNA reported\", is stating it) "
            "and neither state nor contradict it: origins minus stating minus contradicting, "
            "as the window's claim pane counts them."),
     Column("Origins contradicting it", 15, "number", "Independent origins with an article that "
