@@ -303,6 +303,8 @@ def test_an_article_saying_the_figure_is_not_confirmed_does_not_contradict_it(
     claim = imported_claim(service, tmp_path, texts, "12 protesters")
     assert claim.n_origins == 2
     assert claim.n_contradict == 0
+    stances = sorted(m.stance for m in service.mentions([claim.id]))
+    assert stances == ["neutral", "supports"], "not confirmed: reported without vouching"
 
 
 @pytest.mark.parametrize(("claim", "text"), [
@@ -315,6 +317,11 @@ def test_an_article_saying_the_figure_is_not_confirmed_does_not_contradict_it(
      "is ill.",
      "His absence from the assembly was followed by a rare admission by state TV, which not "
      "only showed footage of him limping but also stated that he was ill."),
+    # trial13: the claim's own "not", or a "not ... available for comment", is no denial.
+    ("Islam himself did not respond to our email this morning requesting the numbers.",
+     "The North Korean Embassy in London did not respond to requests for a comment."),
+    ("No comment was immediately available from the University of Westminster.",
+     "Amazon was not immediately available for comment."),
     ("American journalist James Foley was the victim executed by Islamic State militants as "
      "shown in a grisly video released Tuesday.",
      "Experts believe that British forces had likely identified Abdel-Majed Abdel Bary not "
@@ -355,3 +362,20 @@ def test_a_figure_the_claim_gives_itself_is_no_other_figure() -> None:
     text = "Oberholtzer said he traded in the truck to an AutoNation dealership three years ago."
     assert not gives_other_figure(claim, text)
     assert gives_other_figure(claim, text.replace("three", "five"))
+
+
+def test_a_denial_in_other_words_of_what_the_claim_denies_does_not_contradict_it() -> None:
+    # trial13: an FNC-1 sentence denying, in its own words, what its claim denies.
+    claim = ("The assertion that ISIS-affiliated terrorists were arrested while crossing the "
+             "U.S.-Mexico border is “categorically false and not supported by any credible "
+             "intelligence or facts on the ground.”")
+    text = ("The Department of Homeland Security definitively debunked the persistent "
+            "right-wing media conspiracy theory that Islamic State fighters have attempted to "
+            "cross the U.S.-Mexico border, saying the rumor is not supported by any \"credible "
+            "intelligence\" and knocking the claim that the terrorists have been apprehended "
+            "at the border as \"categorically false.\"")
+    model = shipped_model()
+    assert model.predict(claim, text, denial=BODY_DENIAL_RULE) != "contradicts"
+    assert model.predict("ISIS-affiliated terrorists were arrested while crossing the "
+                         "U.S.-Mexico border.", text,
+                         denial=BODY_DENIAL_RULE) == "contradicts", "a claim that states it"

@@ -485,35 +485,41 @@ def denying_words(text: str) -> frozenset[str]:
         if word in _NEGATION_WORDS or word in REFUTING_WORDS or word.endswith("n't"))
 
 
-_DENYING_NOTHING = re.compile(
+_UNCONFIRMED = re.compile(
     r"\b(?:(?:could|can|did|does|do|has|have|had|was|were|is|are|would|will)(?:\s+not|n['’]t)"
     r"|cannot|not)\s+(?:(?:yet|immediately|independently|officially|publicly|been|be)\s+)*"
     r"(?:confirm|verif|corroborat|comment|respond|return|authenticat)\w*"
+    r"|\b(?:not|n['’]t)\s+(?:(?:yet|immediately)\s+)?available\s+(?:for|to)\s+comment"
     r"|\bdeclined\s+to\s+(?:comment|confirm)\w*"
     r"|\bno\s+(?:(?:immediate|official|independent)\s+)?(?:comment|confirmation|announc\w*)"
-    r"|\byet\s+to\s+(?:be\s+)?(?:confirm|verif|comment)\w*"
-    r"|\bnot\s+(?:only|just|merely)\b", re.IGNORECASE)
-"""Negations that deny nothing: that something is not (yet) confirmed, a hedge ("has not
-been verified", "declined to comment"), and "not only", an addition."""
+    r"|\byet\s+to\s+(?:be\s+)?(?:confirm|verif|comment)\w*", re.IGNORECASE)
+"""Negations that say something is not (yet) confirmed or commented on ("has not been
+verified", "declined to comment", "was not immediately available for comment"): they
+report without vouching, a hedge, not a denial."""
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely)\b", re.IGNORECASE)
+"""A negation that adds rather than denies ("which not only showed footage")."""
 
 
 def negation_off_point(claim: str, text: str, far: bool = True) -> bool:
-    """Whether the text negates or refutes something other than the claim: it holds a
-    negation or refuting word the claim lacks, but no word of denial the claim lacks, and
-    each such word is in a phrase that denies nothing (_DENYING_NOTHING) or, with ``far``,
-    more than NEAR words from every word of the claim. The sentence model weighs "not" anywhere as a
-    cue of "against", as it is in the short headlines it learnt from; in an article's long
-    sentences it is most often about something else. A text without any such word is left
-    to the model, which learnt denials without one ("drops out", "hoax")."""
+    """Whether the text's negation or refutation bears on something other than the claim:
+    it has no word of denial the claim lacks, and each of its negation and refuting words
+    is the claim's own, in a phrase that denies nothing (_UNCONFIRMED, _NOT_ONLY) or, with
+    ``far``, more than NEAR words from every word of the claim. The sentence model weighs
+    "not" anywhere as a cue of "against", as it is in the short headlines it learnt from;
+    in an article's long sentences it is most often about something else. A text without
+    any such word is left to the model, which learnt denials without one ("drops out")."""
     said, stated = _side(text), _side(claim)
-    found = _own_negations(said, stated)
-    if said.denials - stated.words_set or not found:
+    if said.denials - stated.words_set or not ("negation" in said.cues or "refute" in said.cues):
         return False
-    if _DENYING_NOTHING.search(text):
-        said = _side(_DENYING_NOTHING.sub(" unconfirmed ", text))
-        found = _own_negations(said, stated)
-        if not found:
-            return True
+    masked = text
+    for phrase in (_UNCONFIRMED, _NOT_ONLY):
+        if phrase.search(masked):
+            masked = phrase.sub(" unconfirmed ", masked)
+    if masked != text:
+        said = _side(masked)
+    found = _own_negations(said, stated)
+    if not found:
+        return True
     if not far:
         return False
     aligned = [i for i, word in enumerate(said.words) if _root(word) in stated.roots]
@@ -532,16 +538,30 @@ RESTATED_DENIAL_SHARE = 0.5
 
 
 def restates(claim: str, text: str) -> bool:
-    """The text says what the claim says: it adds no word that denies, negates or refutes
-    to the claim's own, and states all of the claim's keys (its own sentence, or a copy's),
-    or, where the claim itself denies, half of them (trial12: "Christian Bale will not be
-    Steve Jobs after all" contradicted "Christian Bale will not be playing Steve Jobs after
-    all", and 14 articles repeating DHS's "categorically false" contradicted that claim)."""
-    claim_denies = denying_words(claim)
-    if not denying_words(text) <= claim_denies:
+    """The text says what the claim says: where the claim states, it adds no word that
+    denies, negates or refutes and states all of the claim's keys (its own sentence, or a
+    copy's); where the claim itself denies (denies), it denies too, in its own words, and
+    states half of them (trial12: "Christian Bale will not be Steve Jobs after all"
+    contradicted "Christian Bale will not be playing Steve Jobs after all", and 14 articles
+    repeating DHS's "categorically false" contradicted that claim; trial13: "DHS
+    definitively debunked the ... theory that Islamic State fighters have attempted to
+    cross" still did)."""
+    keys = claim_keys(claim)
+    if denies(claim):
+        return bool(denying_words(text)) and (
+            stated_share(keys, text) >= RESTATED_DENIAL_SHARE - 1e-9)
+    claim_denying = denying_words(claim)
+    if not denying_words(text) <= claim_denying:
         return False
-    least = RESTATED_DENIAL_SHARE if claim_denies else 1.0
-    return stated_share(claim_keys(claim), text) >= least - 1e-9
+    least = RESTATED_DENIAL_SHARE if claim_denying else 1.0
+    return stated_share(keys, text) >= least - 1e-9
+
+
+def denies(claim: str) -> bool:
+    """The claim is a denial: a word of denial ("false", "hoax", "denied") or one negation
+    of its main clause (affirmed). "ESPN planned a panel that didn't include any women"
+    is not: its negation is in a clause of its own."""
+    return is_denial(claim) or affirmed(claim) is not None
 
 
 def article_stance(model: StanceModel, claim: str, sentences: list[tuple[float, int, str]],
@@ -801,7 +821,8 @@ class StanceModel:
             if "cue=figures_differ" in relation:
                 return "contradicts"
             if (denial != "model" and "cue=novel_denial" in relation
-                    and stated_share(claim_keys(claim), text) >= 1.0):
+                    and stated_share(claim_keys(claim), text) >= 1.0
+                    and not denies(claim)):
                 return "contradicts"
             if "align=all" in relation and (
                     (states_plainly(text) if plain is None else plain)
@@ -809,14 +830,13 @@ class StanceModel:
                 return "supports"
         probabilities = self._probabilities(text, text_scores, relation)
         label = max(LABELS, key=lambda label: probabilities[label])
-        if (label == "contradicts" and sentence and denial != "model"
-                and denial != "stated denial"
-                and (restates(claim, text)
-                     or (denial != "stated denial only"
-                         and negation_off_point(claim, text,
-                                                far=denial == "negation in point")))):
-            return max(("supports", "neutral"), key=lambda label: probabilities[label])
-        return label
+        if label != "contradicts" or not sentence or denial in ("model", "stated denial"):
+            return label
+        other = max(("supports", "neutral"), key=lambda label: probabilities[label])
+        if denial != "stated denial only" and negation_off_point(
+                claim, text, far=denial == "negation in point"):
+            return "neutral" if _UNCONFIRMED.search(text) else other
+        return other if restates(claim, text) else label
 
 
 @lru_cache(maxsize=1)
