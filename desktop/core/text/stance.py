@@ -134,19 +134,16 @@ _HELD_TALKS = re.compile(r"\b(?:hold|holds|held|holding)\s+(?:[\w-]+\s+)?talks\b
                          re.IGNORECASE)
 
 
-_DENYING_CUES = re.compile("|".join(f"(?:{p.pattern})" for p in (_DENIAL, _NEGATION)))
 _HEDGING_CUES = re.compile("|".join(f"(?:{p.pattern})" for p in (_HEDGE, _REPORTING, _MODAL)))
 
 
 @lru_cache(maxsize=4096)
-def _cue_marks(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The cue words and phrases a text holds, lower-cased, words by their root ("plans":
-    "plan"): those that deny, negate or refute, and those that hedge, report or ask."""
-    words, lowered = frozenset(tokens(text)), _months(text).lower()
-    denying = [*(words & REFUTING_WORDS), *(m.group() for m in _DENYING_CUES.finditer(lowered))]
-    hedging = [*(words & (HEDGING_WORDS | {"?"})),
-               *(m.group() for m in _HEDGING_CUES.finditer(lowered))]
-    return (frozenset(_root(w) for w in denying), frozenset(_root(w) for w in hedging))
+def _hedges(text: str) -> frozenset[str]:
+    """The words and phrases of a text that hedge, report or ask, lower-cased, words by
+    their root ("plans": "plan")."""
+    found = [*(_CUE_WORDS.intersection(tokens(text)) - REFUTING_WORDS),
+             *(m.group() for m in _HEDGING_CUES.finditer(_months(text).lower()))]
+    return frozenset(_root(word) for word in found)
 
 
 def states_as_claimed(claim: str, text: str) -> bool:
@@ -158,12 +155,9 @@ def states_as_claimed(claim: str, text: str) -> bool:
     repeats the rumour. Naming who said it is not taking a side, as for states_plainly,
     where strip_attribution finds no attribution to set aside too ("..., said Det.
     Aldeson at the scene")."""
-    claim_denying = _cue_marks(claim)[0]
-    for said in (text, strip_attribution(text).claim_text):
-        denying, hedging = _cue_marks(said)
-        if hedging <= _SAYING and denying <= claim_denying:
-            return True
-    return False
+    claim_denying = denying_words(claim)
+    return any(_hedges(said) <= _SAYING and denying_words(said) <= claim_denying
+               for said in (text, strip_attribution(text).claim_text))
 
 
 _SAYING = frozenset(["said", "say", "told", "tell", "according to"])
@@ -176,8 +170,7 @@ def _without_cues(text: str, words: frozenset[str]) -> bool:
 
 
 _CUE_WORDS = HEDGING_WORDS | REFUTING_WORDS | {"?"}
-_CUES = re.compile("|".join(f"(?:{p.pattern})" for p in (_HEDGE, _REPORTING, _DENIAL,
-                                                          _NEGATION, _MODAL)))
+_CUES = re.compile("|".join(f"(?:{p.pattern})" for p in (_HEDGING_CUES, _DENIAL, _NEGATION)))
 """The cue patterns in one, matched against lower-cased text: twice as fast as ignoring
 case, and the analysis worker runs it on every claim candidate."""
 
@@ -701,18 +694,18 @@ single-origin FNC-1 claims read "1 contradicts it", by their only mention;
 benchmarks/self_contradiction.py). A passage of
 several sentences is left to the model: an FNC-1 body often reports someone's denial while
 discussing the claim ("discuss", not "disagree"). "unverified": as "stated denial only",
-and a sentence whose only negations say that something is not confirmed ("has not been
-confirmed", "could not verify", "declined to comment") does not contradict: it reports
-without vouching, Emergent's "observing". "negation in point": as "unverified", and a
-negation or refuting word more than NEAR words from every word of the claim does not
-contradict it either ("Danny Boyle is directing the film, which is not a traditional
-biopic" toward "Danny Boyle is directing the Jobs film"). Neither touches a sentence with
-a word of denial the claim lacks, another figure, or no negation at all
-(negation_off_point)."""
+and a sentence whose only negations are the claim's own, "not only", or say that
+something is not confirmed ("has not been confirmed", "declined to comment") does not
+contradict: the last reports without vouching, Emergent's "observing". "negation in
+point": as "unverified", and a negation or refuting word more than NEAR words from every
+word of the claim does not contradict it either ("Experts believe that British forces had
+likely identified Abdel Bary not long after the video was released" toward "James Foley
+was the victim executed ... in a grisly video"). Neither touches a sentence with a word of
+denial the claim lacks, another figure, or no negation at all (negation_off_point)."""
 DENIAL_RULE = "unverified"
 """The reading shipped for a one-line text (a headline, a post) and in search. Emergent's
 folds (benchmarks/claim_quality.py) cannot tell the first four apart (0.7666, runs of 4
-December 18:10 and 18:17: the fold models already read a headline that states the claim
+December 18:10, 18:17 and 19:07: the fold models already read a headline that states the claim
 and denies it as contradicting, and none restating its claim as contradicting it);
 "negation in point" loses six headlines there, whose denial is far from the claim's words
 in a headline's other words ("The Batmobile Might Have Been Stolen In Detroit UPDATE:
@@ -803,17 +796,20 @@ class StanceModel:
                 restated: str = RESTATED_RULE) -> str:
         """The most probable label: "supports", "contradicts" or "neutral".
 
-        Three readings of a single sentence hold whatever the weights say. Another figure
+        Readings of a single sentence that hold whatever the weights say. Another figure
         for the claim's quantity contradicts it (300 versus 600 killed): Emergent has too
         few such headlines for the model to learn it. Under ``denial`` (DENIAL_RULES), a
         sentence that states all of the claim's words and a word of denial the claim lacks
         denies it, Emergent's "against". A sentence that states all of the claim plainly
         (states_plainly) states it as true, Emergent's "for": the model, trained on
         headlines, reads a body sentence's names and style as a hint of "observing" (the
-        seeds' first claim in its own words read "neutral"). A passage of several
-        sentences is left to the model, since a body often gives several figures for a
-        quantity. ``plain`` is states_plainly(text) when already known (at import, from
-        the analysis worker).
+        seeds' first claim in its own words read "neutral"); under ``restated``
+        (RESTATED_RULES) so does one that states it as claimed. A "contradicts" of the
+        weights that rests on a negation off the claim's point, or that restates the
+        claim, is read as the likelier of the other two (``denial``), "neutral" where the
+        negation says something is unconfirmed. A passage of several sentences is left to
+        the model, since a body often gives several figures for a quantity. ``plain``
+        is states_plainly(text) when already known (at import, from the analysis worker).
         """
         relation = relation_features(claim, text, claim_quantities, text_quantities)
         sentence = "\n" not in text.strip()
